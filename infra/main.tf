@@ -1,0 +1,129 @@
+locals {
+  routes = jsondecode(file("${path.module}/../shared/routes.json")).routes
+
+  # Crate directories under functions/; tests hold this equal to the functions map and routes.json.
+  crate_functions = toset([for manifest in fileset("${path.module}/../functions", "*/Cargo.toml") : dirname(manifest)])
+  route_functions = toset([for route in local.routes : route.function])
+
+  artifacts_dir = coalesce(var.artifacts_dir, "${path.module}/../target/lambda/${var.architecture}")
+
+  tables = {
+    frameworks = aws_dynamodb_table.frameworks
+    faq        = aws_dynamodb_table.faq
+  }
+
+  # Least privilege, in one place: the DynamoDB actions each function may call, on which table,
+  # and whether on that table's indexes too.
+  function_access = {
+    catalog = {
+      table   = "frameworks"
+      indexes = true
+      actions = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
+    }
+    compare = {
+      table   = "frameworks"
+      indexes = true
+      actions = ["dynamodb:Query"]
+    }
+    recommend = {
+      table   = "frameworks"
+      indexes = true
+      actions = ["dynamodb:Query"]
+    }
+    faq = {
+      table   = "faq"
+      indexes = false
+      actions = ["dynamodb:GetItem", "dynamodb:Scan"]
+    }
+  }
+
+  environment = {
+    FRAMEWORKS_TABLE = aws_dynamodb_table.frameworks.name
+    FAQ_TABLE        = aws_dynamodb_table.faq.name
+    CACHE_TTL_SECS   = tostring(var.cache_ttl_secs)
+    RUST_LOG         = var.rust_log
+  }
+}
+
+resource "aws_dynamodb_table" "frameworks" {
+  #checkov:skip=CKV_AWS_119:Public reference data; the AWS owned key is enough and a customer managed KMS key adds cost and key policy upkeep.
+  name                        = "${var.name_prefix}-frameworks"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  attribute {
+    name = "entity"
+    type = "S"
+  }
+
+  attribute {
+    name = "name_key"
+    type = "S"
+  }
+
+  global_secondary_index {
+    name            = "by_name"
+    hash_key        = "entity"
+    range_key       = "name_key"
+    projection_type = "ALL"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
+
+resource "aws_dynamodb_table" "faq" {
+  #checkov:skip=CKV_AWS_119:Public FAQ content; the AWS owned key is enough and a customer managed KMS key adds cost and key policy upkeep.
+  name                        = "${var.name_prefix}-faq"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
+
+module "function" {
+  source   = "./modules/function"
+  for_each = var.functions
+
+  function_name        = "${var.name_prefix}-${each.key}"
+  description          = each.value.description
+  artifact_path        = "${local.artifacts_dir}/${each.key}/bootstrap.zip"
+  architecture         = var.architecture
+  memory_size          = each.value.memory_size
+  timeout              = each.value.timeout
+  reserved_concurrency = var.reserved_concurrency
+  log_retention_days   = var.log_retention_days
+  environment          = local.environment
+  api_execution_arn    = aws_apigatewayv2_api.this.execution_arn
+
+  dynamodb_access = {
+    actions = local.function_access[each.key].actions
+    resources = concat(
+      [local.tables[local.function_access[each.key].table].arn],
+      local.function_access[each.key].indexes ? ["${local.tables[local.function_access[each.key].table].arn}/index/*"] : [],
+    )
+  }
+}

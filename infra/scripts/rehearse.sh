@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Deploy rehearsal: apply the whole stack to a throwaway moto server, seed it when the root
+# Makefile has a seed target, then lift deletion protection and destroy, as `make destroy` does.
+# Uses the committed fixture zips and its own state and data dir, so the real workspace is untouched.
+set -euo pipefail
+
+infra_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+repo_root=$(cd "$infra_dir/.." && pwd)
+terraform=${TERRAFORM:-terraform}
+arch=${ARCH:-arm64}
+make_cmd=${MAKE_CMD:-make}
+region=us-east-1
+
+work=$(mktemp -d)
+moto_pid=
+cleanup() {
+  if [[ -n $moto_pid ]]; then
+    kill "$moto_pid" 2>/dev/null || true
+    wait "$moto_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+endpoint="http://127.0.0.1:$port"
+
+if command -v moto_server >/dev/null 2>&1; then
+  moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+else
+  python3 -m moto.server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+fi
+moto_pid=$!
+
+for _ in $(seq 1 60); do
+  if python3 -c "import urllib.request; urllib.request.urlopen('$endpoint/moto-api/', timeout=1)" 2>/dev/null; then
+    break
+  fi
+  if ! kill -0 "$moto_pid" 2>/dev/null; then
+    echo "rehearsal: moto server exited:" >&2
+    cat "$work/moto.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+echo "rehearsal: moto server on $endpoint (pid $moto_pid)"
+
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN
+export AWS_ACCESS_KEY_ID=rehearsal AWS_SECRET_ACCESS_KEY=rehearsal
+export AWS_REGION=$region AWS_DEFAULT_REGION=$region
+export TF_DATA_DIR="$work/.terraform" TF_IN_AUTOMATION=1
+
+tf() { "$terraform" -chdir="$infra_dir" "$@"; }
+tf_vars=(
+  -var "aws_endpoint_url=$endpoint"
+  -var "aws_region=$region"
+  -var "architecture=$arch"
+  -var "artifacts_dir=$infra_dir/tests/fixtures/$arch"
+  -state="$work/terraform.tfstate"
+)
+
+tf init -input=false -backend=false >"$work/init.log" || { cat "$work/init.log"; exit 1; }
+
+tf apply -input=false -auto-approve -no-color "${tf_vars[@]}" | tee "$work/apply.log" | grep -E '^(Apply complete|Error|Warning)' || true
+grep -q '^Apply complete' "$work/apply.log" || { cat "$work/apply.log"; exit 1; }
+
+outputs=$(tf output -json -state="$work/terraform.tfstate")
+frameworks_table=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["table_names"]["value"]["frameworks"])' <<<"$outputs")
+faq_table=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["table_names"]["value"]["faq"])' <<<"$outputs")
+api_id=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["api_id"]["value"])' <<<"$outputs")
+
+if (cd "$repo_root" && $make_cmd -n seed >/dev/null 2>&1); then
+  echo "rehearsal: seeding $frameworks_table and $faq_table"
+  (cd "$repo_root" && $make_cmd seed FRAMEWORKS_TABLE="$frameworks_table" FAQ_TABLE="$faq_table" \
+    AWS_ENDPOINT_URL="$endpoint" AWS_REGION="$region")
+else
+  echo "rehearsal: no seed target in the Makefile yet; tables stay empty"
+fi
+
+python3 - "$endpoint" "$region" "$api_id" "$frameworks_table" "$faq_table" <<'EOF'
+import sys
+import boto3
+
+endpoint, region, api_id, *tables = sys.argv[1:]
+dynamodb = boto3.client("dynamodb", endpoint_url=endpoint, region_name=region)
+for table in tables:
+    count = dynamodb.scan(TableName=table, Select="COUNT")["Count"]
+    print(f"rehearsal: {table}: {count} items")
+
+routes = boto3.client("apigatewayv2", endpoint_url=endpoint, region_name=region).get_routes(ApiId=api_id)["Items"]
+print(f"rehearsal: API {api_id} serves {len(routes)} routes: "
+      + ", ".join(sorted(f"{r['RouteKey']} [{r.get('AuthorizationType', 'NONE')}]" for r in routes)))
+EOF
+
+tf apply -input=false -auto-approve -no-color "${tf_vars[@]}" -var deletion_protection=false \
+  -target=aws_dynamodb_table.frameworks -target=aws_dynamodb_table.faq >"$work/unprotect.log" \
+  || { cat "$work/unprotect.log"; exit 1; }
+echo "rehearsal: deletion protection lifted"
+
+tf destroy -input=false -auto-approve -no-color "${tf_vars[@]}" -var deletion_protection=false \
+  | tee "$work/destroy.log" | grep -E '^(Destroy complete|Error|Warning)' || true
+grep -q '^Destroy complete' "$work/destroy.log" || { cat "$work/destroy.log"; exit 1; }
+
+left=$(tf state list -state="$work/terraform.tfstate" | wc -l)
+if [[ $left -ne 0 ]]; then
+  echo "rehearsal: $left resources left in state after destroy" >&2
+  exit 1
+fi
+echo "rehearsal: passed (apply, seed, destroy against moto)"

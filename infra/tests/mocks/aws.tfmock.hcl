@@ -1,0 +1,57 @@
+# Realistic computed values, so the provider's ARN and id validations pass under mocks.
+mock_data "aws_region" {
+  defaults = {
+    name = "eu-west-1"
+  }
+}
+
+mock_resource "aws_iam_role" {
+  defaults = {
+    arn       = "arn:aws:iam::123456789012:role/stack-advisor-function"
+    unique_id = "AROAEXAMPLEEXAMPLE123"
+  }
+}
+
+mock_resource "aws_cloudwatch_log_group" {
+  defaults = {
+    arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/stack-advisor-function"
+  }
+}
+
+mock_resource "aws_lambda_function" {
+  defaults = {
+    arn           = "arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-function"
+    qualified_arn = "arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-function:$LATEST"
+    invoke_arn    = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-function/invocations"
+    version       = "$LATEST"
+  }
+}
+
+mock_resource "aws_dynamodb_table" {
+  defaults = {
+    arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-table"
+  }
+}
+
+mock_resource "aws_apigatewayv2_api" {
+  defaults = {
+    id            = "a1b2c3d4e5"
+    arn           = "arn:aws:apigateway:eu-west-1::/apis/a1b2c3d4e5"
+    execution_arn = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5"
+    api_endpoint  = "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"
+  }
+}
+
+mock_resource "aws_apigatewayv2_stage" {
+  defaults = {
+    arn           = "arn:aws:apigateway:eu-west-1::/apis/a1b2c3d4e5/stages/$default"
+    execution_arn = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/$default"
+    invoke_url    = "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/"
+  }
+}
+
+mock_resource "aws_cloudwatch_metric_alarm" {
+  defaults = {
+    arn = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:stack-advisor-alarm"
+  }
+}
