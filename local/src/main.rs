@@ -1,0 +1,41 @@
+//! `make run`: the whole API on 127.0.0.1 (port from `PORT`, default 3000).
+
+use anyhow::Context as _;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    edge::telemetry::init();
+    let port: u16 = std::env::var("PORT")
+        .ok()
+        .map(|p| p.parse())
+        .transpose()
+        .context("PORT must be a port number")?
+        .unwrap_or(3000);
+    let context = edge::Context::from_env()
+        .await
+        .context("reading settings")?;
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .with_context(|| format!("binding 127.0.0.1:{port}"))?;
+    let base = format!("http://{}", listener.local_addr()?);
+    println!(
+        "Stack Advisor API on {base} ({} store)",
+        if context.settings.frameworks_table.is_some() {
+            "DynamoDB"
+        } else {
+            "embedded"
+        }
+    );
+    println!("  curl {base}/frameworks?language=python&sort=performance");
+    println!("  curl {base}/frameworks/djnago");
+    println!("  curl '{base}/compare?ids=django,fastapi'");
+    println!(
+        "  curl -X POST {base}/recommendations -H 'content-type: application/json' -d '{{\"use_case\":\"rest_api\",\"priorities\":[\"performance\"]}}'"
+    );
+    println!("  curl '{base}/faq?q=fastest+python+framework'");
+    local_server::serve(listener, context, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("serving")
+}

@@ -1,0 +1,129 @@
+//! Settings from the environment, read once per process (once per Lambda container), and
+//! the stores they select.
+//!
+//! | variable             | meaning                                                     |
+//! |----------------------|-------------------------------------------------------------|
+//! | `FRAMEWORKS_TABLE`   | DynamoDB table of frameworks; unset → the embedded store     |
+//! | `FAQ_TABLE`          | DynamoDB table of FAQ entries; unset → the embedded store    |
+//! | `CACHE_TTL_SECS`     | how long a warm container reuses the catalog (default 60)    |
+//! | `ALLOW_LOCAL_WRITES` | `true` lets unauthenticated admin writes through, locally only |
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use model::{FaqStore, FrameworkStore, MemoryStore};
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub frameworks_table: Option<String>,
+    pub faq_table: Option<String>,
+    pub cache_ttl: Duration,
+    pub allow_local_writes: bool,
+}
+
+/// A setting that is present but unusable. Start-up fails loudly rather than guessing.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} must be {expected}, not '{value}'")]
+    Invalid {
+        name: &'static str,
+        expected: &'static str,
+        value: String,
+    },
+    #[error(transparent)]
+    Dataset(#[from] model::dataset::DatasetError),
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let non_empty = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let cache_ttl = match non_empty("CACHE_TTL_SECS") {
+            None => Duration::from_secs(60),
+            Some(raw) => raw
+                .trim()
+                .parse::<u64>()
+                .map(Duration::from_secs)
+                .map_err(|_| ConfigError::Invalid {
+                    name: "CACHE_TTL_SECS",
+                    expected: "a whole number of seconds",
+                    value: raw,
+                })?,
+        };
+        let allow_local_writes = match non_empty("ALLOW_LOCAL_WRITES").as_deref().map(str::trim) {
+            None | Some("false" | "0" | "no") => false,
+            Some("true" | "1" | "yes") => true,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "ALLOW_LOCAL_WRITES",
+                    expected: "true or false",
+                    value: other.to_owned(),
+                });
+            }
+        };
+        Ok(Self {
+            frameworks_table: non_empty("FRAMEWORKS_TABLE"),
+            faq_table: non_empty("FAQ_TABLE"),
+            cache_ttl,
+            allow_local_writes,
+        })
+    }
+}
+
+/// The stores a function reads through, chosen by [`Settings`].
+#[derive(Debug, Clone)]
+pub struct Stores {
+    pub frameworks: Arc<dyn FrameworkStore>,
+    pub faq: Arc<dyn FaqStore>,
+}
+
+impl Stores {
+    /// The embedded dataset in memory.
+    pub fn embedded() -> Result<Self, ConfigError> {
+        let memory = Arc::new(MemoryStore::seeded()?);
+        Ok(Self {
+            frameworks: memory.clone(),
+            faq: memory,
+        })
+    }
+
+    pub async fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
+        let _ = settings;
+        Self::embedded()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(move |name| {
+            owned
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn defaults_select_the_embedded_store_and_refuse_writes() {
+        let settings = settings(&[]).unwrap();
+        assert!(settings.frameworks_table.is_none());
+        assert_eq!(settings.cache_ttl, Duration::from_secs(60));
+        assert!(!settings.allow_local_writes);
+    }
+
+    #[test]
+    fn bad_values_fail_start_up() {
+        assert!(settings(&[("CACHE_TTL_SECS", "soon")]).is_err());
+        assert!(settings(&[("ALLOW_LOCAL_WRITES", "maybe")]).is_err());
+    }
+}

@@ -1,0 +1,135 @@
+//! Entity tags and conditional GETs. A framework's ETag is its version (`"3"`), so the same
+//! value serves `If-None-Match` on reads and `If-Match` on writes; every other response's
+//! ETag is a hash of its body.
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::problem::ApiError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ETag(String);
+
+impl ETag {
+    /// The ETag of a versioned resource.
+    pub fn version(version: u64) -> Self {
+        Self(format!("\"{version}\""))
+    }
+
+    /// The ETag of a representation: FNV-1a over its bytes.
+    pub fn of_bytes(bytes: &[u8]) -> Self {
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        Self(format!("\"h{hash:016x}\""))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether an `If-None-Match` header names this tag (weak comparison, `*` matches all).
+    pub fn matches_if_none_match(&self, headers: &HeaderMap) -> bool {
+        headers
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .map(|tag| tag.trim().trim_start_matches("W/"))
+            .any(|tag| tag == "*" || tag == self.0)
+    }
+}
+
+/// How long clients and CDNs may reuse a response.
+#[derive(Debug, Clone, Copy)]
+pub enum Freshness {
+    /// Catalog data an admin may change: one minute.
+    Catalog,
+    /// Derived answers over the catalog (compare): one minute.
+    Derived,
+    /// Reference text that changes with a release: five minutes.
+    Reference,
+}
+
+impl Freshness {
+    fn header(self) -> &'static str {
+        match self {
+            Freshness::Catalog | Freshness::Derived => "public, max-age=60",
+            Freshness::Reference => "public, max-age=300",
+        }
+    }
+}
+
+/// A JSON 200 with `ETag` and `Cache-Control`, or a bodiless 304 when the client already
+/// holds it. `etag` defaults to a hash of the body.
+pub fn conditional_json<T: Serialize>(
+    request_headers: &HeaderMap,
+    body: &T,
+    etag: Option<ETag>,
+    freshness: Freshness,
+) -> Result<Response, ApiError> {
+    let bytes = serde_json::to_vec(body).map_err(|error| {
+        tracing::error!(%error, "response did not serialise");
+        ApiError::Internal
+    })?;
+    let etag = etag.unwrap_or_else(|| ETag::of_bytes(&bytes));
+    let status = if etag.matches_if_none_match(request_headers) {
+        StatusCode::NOT_MODIFIED
+    } else {
+        StatusCode::OK
+    };
+    let mut response = if status == StatusCode::NOT_MODIFIED {
+        status.into_response()
+    } else {
+        (status, [(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+    };
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(etag.as_str()) {
+        headers.insert(header::ETAG, value);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(freshness.header()),
+    );
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(if_none_match: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_str(if_none_match).unwrap(),
+        );
+        headers
+    }
+
+    #[test]
+    fn a_matching_tag_answers_304_without_a_body() {
+        let etag = ETag::version(3);
+        let response = conditional_json(
+            &headers("\"2\", W/\"3\""),
+            &"x",
+            Some(etag),
+            Freshness::Catalog,
+        )
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(response.headers()[header::ETAG], "\"3\"");
+    }
+
+    #[test]
+    fn a_stale_tag_gets_the_body() {
+        let response =
+            conditional_json(&headers("\"nope\""), &"x", None, Freshness::Reference).unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "public, max-age=300"
+        );
+    }
+}

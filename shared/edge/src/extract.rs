@@ -1,0 +1,265 @@
+//! Extractors whose rejections are problem documents.
+//!
+//! - [`JsonBody`]: `application/json` only (415), at most [`BODY_LIMIT`] bytes (413),
+//!   syntactically valid (400), then shaped like `T` (422).
+//! - [`QueryParams`]: the raw query string, each key at most once (400), only known keys
+//!   (400), comma-separated lists of vocabulary values (422 listing valid ones).
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use model::UnknownValue;
+use serde::de::DeserializeOwned;
+
+use crate::problem::ApiError;
+
+/// The largest body any endpoint accepts: 64 KiB.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// A JSON request body parsed into `T`.
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(|mime| {
+                let mime = mime.trim().to_ascii_lowercase();
+                mime == "application/json"
+                    || (mime.starts_with("application/") && mime.ends_with("+json"))
+            })
+            .unwrap_or(false);
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType(
+                "send the body as JSON with Content-Type: application/json".into(),
+            ));
+        }
+        let bytes = read_limited(request).await?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|error| {
+            ApiError::BadRequest(format!("the body is not valid JSON: {error}"))
+        })?;
+        serde_json::from_value(value)
+            .map(JsonBody)
+            .map_err(|error| ApiError::invalid("body", error.to_string()))
+    }
+}
+
+async fn read_limited(request: Request) -> Result<Bytes, ApiError> {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > BODY_LIMIT) {
+        return Err(ApiError::PayloadTooLarge { limit: BODY_LIMIT });
+    }
+    match Limited::new(request.into_body(), BODY_LIMIT)
+        .collect()
+        .await
+    {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
+            Err(ApiError::PayloadTooLarge { limit: BODY_LIMIT })
+        }
+        Err(error) => Err(ApiError::BadRequest(format!(
+            "the body could not be read: {error}"
+        ))),
+    }
+}
+
+/// The decoded query string: each key once, values as sent.
+#[derive(Debug, Default)]
+pub struct QueryParams(BTreeMap<String, String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        QueryParams::parse(parts.uri.query().unwrap_or(""))
+    }
+}
+
+impl QueryParams {
+    pub fn parse(query: &str) -> Result<Self, ApiError> {
+        let mut params = BTreeMap::new();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            if key.is_empty() {
+                return Err(ApiError::BadRequest(
+                    "the query string has a parameter without a name".into(),
+                ));
+            }
+            if params.insert(key.to_string(), value.to_string()).is_some() {
+                return Err(ApiError::BadRequest(format!(
+                    "query parameter '{key}' is given more than once; give it once, with comma-separated values"
+                )));
+            }
+        }
+        Ok(Self(params))
+    }
+
+    /// Refuses parameters this endpoint does not know, so that a typo is not silently ignored.
+    pub fn only(self, known: &[&str]) -> Result<Self, ApiError> {
+        if let Some(unknown) = self.0.keys().find(|key| !known.contains(&key.as_str())) {
+            return Err(ApiError::BadRequest(format!(
+                "unknown query parameter '{}'; this endpoint accepts: {}",
+                truncate(unknown),
+                known.join(", ")
+            )));
+        }
+        Ok(self)
+    }
+
+    /// The raw value of `key`; an empty value is a 400, absence is `None`.
+    pub fn text(&self, key: &str) -> Result<Option<&str>, ApiError> {
+        match self.0.get(key).map(String::as_str) {
+            Some(value) if value.trim().is_empty() => Err(ApiError::BadRequest(format!(
+                "query parameter '{key}' is empty; omit it or give a value"
+            ))),
+            other => Ok(other),
+        }
+    }
+
+    /// One vocabulary value, or `None` when absent.
+    pub fn one<T: FromStr<Err = UnknownValue>>(&self, key: &str) -> Result<Option<T>, ApiError> {
+        match self.text(key)? {
+            None => Ok(None),
+            Some(raw) => raw
+                .parse()
+                .map(Some)
+                .map_err(|error| ApiError::unknown_value(key, &error)),
+        }
+    }
+
+    /// A comma-separated list of vocabulary values, duplicates removed, order kept.
+    pub fn list<T: FromStr<Err = UnknownValue> + PartialEq>(
+        &self,
+        key: &str,
+    ) -> Result<Vec<T>, ApiError> {
+        let Some(raw) = self.text(key)? else {
+            return Ok(Vec::new());
+        };
+        let mut values = Vec::new();
+        for item in raw.split(',') {
+            if item.trim().is_empty() {
+                return Err(ApiError::BadRequest(format!(
+                    "query parameter '{key}' has an empty item"
+                )));
+            }
+            let value: T = item
+                .parse()
+                .map_err(|error| ApiError::unknown_value(key, &error))?;
+            if !values.contains(&value) {
+                values.push(value);
+            }
+        }
+        Ok(values)
+    }
+
+    /// A whole number within `range`: not a number is 400, out of range is 422.
+    pub fn number(
+        &self,
+        key: &str,
+        range: std::ops::RangeInclusive<usize>,
+    ) -> Result<Option<usize>, ApiError> {
+        let Some(raw) = self.text(key)? else {
+            return Ok(None);
+        };
+        let trimmed = raw.trim();
+        let is_digits = !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit());
+        if !is_digits {
+            return Err(ApiError::BadRequest(format!(
+                "query parameter '{key}' must be a whole number, not '{}'",
+                truncate(raw)
+            )));
+        }
+        match trimmed.parse::<usize>() {
+            Ok(n) if range.contains(&n) => Ok(Some(n)),
+            _ => Err(ApiError::invalid(
+                key,
+                format!("must be from {} to {}", range.start(), range.end()),
+            )),
+        }
+    }
+}
+
+/// Shortens client-supplied text before it is echoed in an error.
+pub fn truncate(text: &str) -> String {
+    const MAX: usize = 64;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::Language;
+
+    #[test]
+    fn duplicate_keys_are_malformed() {
+        let error = QueryParams::parse("language=go&language=rust").unwrap_err();
+        assert!(matches!(error, ApiError::BadRequest(_)));
+    }
+
+    #[test]
+    fn lists_parse_aliases_and_drop_duplicates() {
+        let params = QueryParams::parse("language=node,js,golang").unwrap();
+        assert_eq!(
+            params.list::<Language>("language").unwrap(),
+            vec![Language::Javascript, Language::Go]
+        );
+    }
+
+    #[test]
+    fn unknown_vocabulary_is_unprocessable_and_lists_valid_values() {
+        let params = QueryParams::parse("language=cobol").unwrap();
+        match params.list::<Language>("language").unwrap_err() {
+            ApiError::Unprocessable { errors, .. } => assert!(errors[0].message.contains("python")),
+            other => panic!("expected 422, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_distinguish_shape_from_range() {
+        let params = QueryParams::parse("limit=abc&size=0&ok=5").unwrap();
+        assert!(matches!(
+            params.number("limit", 1..=100),
+            Err(ApiError::BadRequest(_))
+        ));
+        assert!(matches!(
+            params.number("size", 1..=100),
+            Err(ApiError::Unprocessable { .. })
+        ));
+        assert_eq!(params.number("ok", 1..=100).unwrap(), Some(5));
+    }
+
+    #[test]
+    fn unknown_and_empty_parameters_are_refused() {
+        assert!(
+            QueryParams::parse("colour=red")
+                .unwrap()
+                .only(&["language"])
+                .is_err()
+        );
+        assert!(
+            QueryParams::parse("language=")
+                .unwrap()
+                .text("language")
+                .is_err()
+        );
+        assert!(QueryParams::parse("=x").is_err());
+    }
+}

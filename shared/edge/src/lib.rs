@@ -1,0 +1,19 @@
+//! The edge code every Stack Advisor function shares, written once.
+
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod config;
+pub mod etag;
+pub mod extract;
+pub mod problem;
+pub mod router;
+pub mod telemetry;
+
+pub use config::{ConfigError, Settings, Stores};
+pub use etag::{ETag, Freshness, conditional_json};
+pub use extract::{JsonBody, QueryParams};
+pub use problem::ApiError;
+pub mod context;
+pub mod lambda;
+
+pub use context::Context;

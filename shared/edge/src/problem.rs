@@ -1,0 +1,207 @@
+//! The one error type of the HTTP layer and its RFC 9457 problem+json rendering.
+//! Each variant documents its status. 5xx bodies are generic; the cause is logged once here.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use model::{CursorError, FieldError, StoreError, UnknownValue};
+use serde::Serialize;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the request is malformed (bad JSON syntax, a query value of the wrong shape).
+    #[error("{0}")]
+    BadRequest(String),
+    /// 401: a write arrived without an authenticated caller.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// 403: the caller is known but writes are not allowed here.
+    #[error("{0}")]
+    Forbidden(String),
+    /// 404: no such resource or path; `suggestions` names near-miss ids.
+    #[error("{detail}")]
+    NotFound {
+        detail: String,
+        suggestions: Vec<String>,
+    },
+    /// 405: the path exists, the method does not; `allow` lists those that do.
+    #[error("this path does not accept that method; the Allow header lists those it does")]
+    MethodNotAllowed { allow: String },
+    /// 412: a conditional write's precondition failed.
+    #[error("{0}")]
+    PreconditionFailed(String),
+    /// 413: the body is over the limit.
+    #[error("the request body is larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    /// 415: a body that is not `application/json`.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// 422: well-formed but invalid; `errors` says which field and why.
+    #[error("{detail}")]
+    Unprocessable {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
+    /// 428: a write that must be conditional arrived without its condition header.
+    #[error("{0}")]
+    PreconditionRequired(String),
+    /// 503: the store is unreachable or throttling; retry after the given seconds.
+    #[error("the data store is temporarily unavailable")]
+    Unavailable { retry_after_secs: u32 },
+    /// 500: a fault of ours. The body says nothing more; the log has the cause.
+    #[error("internal error")]
+    Internal,
+}
+
+impl ApiError {
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        ApiError::NotFound {
+            detail: detail.into(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    /// A 422 for one field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let error = FieldError::new(field, message);
+        ApiError::Unprocessable {
+            detail: format!("{}: {}", error.field, error.message),
+            errors: vec![error],
+        }
+    }
+
+    /// A 422 for a value outside a vocabulary, naming every valid one.
+    pub fn unknown_value(field: impl Into<String>, error: &UnknownValue) -> Self {
+        Self::invalid(field, error.to_string())
+    }
+
+    /// A 422 for a body with field errors.
+    pub fn invalid_fields(errors: Vec<FieldError>) -> Self {
+        let detail = match errors.len() {
+            1 => format!("{}: {}", errors[0].field, errors[0].message),
+            n => format!("the request has {n} invalid fields; see errors"),
+        };
+        ApiError::Unprocessable { detail, errors }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "bad-request",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::NotFound { .. } => "not-found",
+            ApiError::MethodNotAllowed { .. } => "method-not-allowed",
+            ApiError::PreconditionFailed(_) => "precondition-failed",
+            ApiError::PayloadTooLarge { .. } => "payload-too-large",
+            ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
+            ApiError::Unprocessable { .. } => "validation",
+            ApiError::PreconditionRequired(_) => "precondition-required",
+            ApiError::Unavailable { .. } => "unavailable",
+            ApiError::Internal => "internal",
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Unavailable {
+                retry_after_secs,
+                source,
+            } => {
+                tracing::warn!(error = %source, "store unavailable");
+                ApiError::Unavailable { retry_after_secs }
+            }
+            StoreError::PreconditionFailed {
+                current: Some(version),
+            } => ApiError::PreconditionFailed(format!(
+                "the framework has changed; its current ETag is \"{version}\": GET it and retry"
+            )),
+            StoreError::PreconditionFailed { current: None } => ApiError::PreconditionFailed(
+                "the framework does not exist (or no longer exists)".into(),
+            ),
+            StoreError::Corrupt(detail) => {
+                tracing::error!(%detail, "store returned unreadable data");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<CursorError> for ApiError {
+    fn from(error: CursorError) -> Self {
+        ApiError::BadRequest(error.to_string())
+    }
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    title: &'a str,
+    status: u16,
+    detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<&'a [FieldError]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestions: Option<&'a [String]>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(status = status.as_u16(), error = %self, "request failed");
+        }
+        let problem = Problem {
+            kind: format!("https://stack-advisor.dev/problems/{}", self.kind()),
+            title: status.canonical_reason().unwrap_or("Error"),
+            status: status.as_u16(),
+            detail: self.to_string(),
+            errors: match &self {
+                ApiError::Unprocessable { errors, .. } => Some(errors),
+                _ => None,
+            },
+            suggestions: match &self {
+                ApiError::NotFound { suggestions, .. } if !suggestions.is_empty() => {
+                    Some(suggestions)
+                }
+                _ => None,
+            },
+        };
+        let body = serde_json::to_vec(&problem).unwrap_or_default();
+        let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
+        match &self {
+            ApiError::Unavailable { retry_after_secs } => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+            }
+            ApiError::MethodNotAllowed { allow } => {
+                if let Ok(value) = HeaderValue::from_str(allow) {
+                    response.headers_mut().insert(header::ALLOW, value);
+                }
+            }
+            _ => {}
+        }
+        response
+    }
+}

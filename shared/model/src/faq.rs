@@ -1,0 +1,20 @@
+//! A question people ask when choosing a framework, with our answer.
+
+use serde::{Deserialize, Serialize};
+
+use crate::framework::Source;
+use crate::slug::Slug;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FaqEntry {
+    pub id: Slug,
+    pub question: String,
+    pub answer: String,
+    pub topic: String,
+    /// Search keywords beyond the question and answer text.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Catalog ids; a dataset test fails if one does not exist.
+    pub related_frameworks: Vec<Slug>,
+    pub sources: Vec<Source>,
+}

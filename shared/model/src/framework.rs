@@ -1,0 +1,592 @@
+//! A framework of the catalog, and the one way to make one from untrusted JSON:
+//! [`FrameworkDraft::from_json`] collects every field error at once, so an admin fixing a
+//! rejected `PUT` sees the whole list rather than one complaint per round trip.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::slug::Slug;
+use crate::vocab::{Category, Dimension, Feature, Language, UseCase};
+
+/// A citation: where a claim comes from. `url` is absent for sources without a public address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+/// A rating from 1 (weak) to 5 (strong) for every [`Dimension`]; none is ever missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "BTreeMap<Dimension, u8>", into = "BTreeMap<Dimension, u8>")]
+pub struct Ratings(BTreeMap<Dimension, u8>);
+
+impl Ratings {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    pub fn score(&self, dimension: Dimension) -> u8 {
+        // Construction guarantees every dimension is present; MIN is unreachable.
+        self.0.get(&dimension).copied().unwrap_or(Self::MIN)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (Dimension, u8)> + '_ {
+        self.0.iter().map(|(dimension, score)| (*dimension, *score))
+    }
+}
+
+impl TryFrom<BTreeMap<Dimension, u8>> for Ratings {
+    type Error = String;
+
+    fn try_from(scores: BTreeMap<Dimension, u8>) -> Result<Self, Self::Error> {
+        let missing: Vec<&str> = Dimension::ALL
+            .iter()
+            .filter(|d| !scores.contains_key(d))
+            .map(|d| d.as_str())
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!("missing ratings for: {}", missing.join(", ")));
+        }
+        if let Some((dimension, score)) = scores
+            .iter()
+            .find(|(_, s)| !(Self::MIN..=Self::MAX).contains(*s))
+        {
+            return Err(format!(
+                "{dimension} is rated {score}; ratings run from 1 to 5"
+            ));
+        }
+        Ok(Self(scores))
+    }
+}
+
+impl From<Ratings> for BTreeMap<Dimension, u8> {
+    fn from(ratings: Ratings) -> Self {
+        ratings.0
+    }
+}
+
+/// One framework as the API serves it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Framework {
+    pub id: Slug,
+    #[serde(flatten)]
+    pub spec: FrameworkSpec,
+    /// Bumped on every write; the `ETag` of the resource.
+    pub version: u64,
+    /// RFC 3339 UTC time of the last write.
+    pub updated_at: String,
+}
+
+impl Framework {
+    /// Sort key for `sort=name`: case-folded name, then id so that equal names stay distinct.
+    pub fn name_key(&self) -> String {
+        format!("{}#{}", self.spec.name.to_lowercase(), self.id)
+    }
+}
+
+/// Everything about a framework that an admin writes; the server owns id, version and time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkSpec {
+    pub name: String,
+    pub language: Language,
+    pub category: Category,
+    pub description: String,
+    pub first_release: u16,
+    pub license: String,
+    pub website: String,
+    pub repository: String,
+    pub features: Vec<Feature>,
+    pub use_cases: Vec<UseCase>,
+    pub ratings: Ratings,
+    /// One line per dimension saying why it has its score.
+    pub rating_notes: BTreeMap<Dimension, String>,
+    pub strengths: Vec<String>,
+    pub weaknesses: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+impl FrameworkSpec {
+    pub fn has_feature(&self, feature: Feature) -> bool {
+        self.features.contains(&feature)
+    }
+
+    pub fn fits(&self, use_case: UseCase) -> bool {
+        self.use_cases.contains(&use_case)
+    }
+}
+
+/// One reason a body was rejected. Serialised into the problem document's `errors`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The earliest and latest plausible first-release years.
+const FIRST_RELEASE_RANGE: std::ops::RangeInclusive<u16> = 1990..=2100;
+const MAX_TEXT: usize = 4_000;
+const MAX_LIST: usize = 32;
+
+/// A framework body that has not been checked yet.
+#[derive(Debug)]
+pub struct FrameworkDraft;
+
+impl FrameworkDraft {
+    /// Fields the server manages; a client may echo them back from a GET and they are ignored.
+    const SERVER_FIELDS: [&'static str; 2] = ["version", "updated_at"];
+    const FIELDS: [&'static str; 16] = [
+        "id",
+        "name",
+        "language",
+        "category",
+        "description",
+        "first_release",
+        "license",
+        "website",
+        "repository",
+        "features",
+        "use_cases",
+        "ratings",
+        "rating_notes",
+        "strengths",
+        "weaknesses",
+        "sources",
+    ];
+
+    /// Checks a JSON body against the framework schema, for the framework `id` named by the
+    /// path. Returns every problem found, not just the first.
+    pub fn from_json(id: &Slug, body: &Value) -> Result<FrameworkSpec, Vec<FieldError>> {
+        let Some(object) = body.as_object() else {
+            return Err(vec![FieldError::new("", "the body must be a JSON object")]);
+        };
+        let mut errors = Vec::new();
+        for key in object.keys() {
+            if !Self::FIELDS.contains(&key.as_str()) && !Self::SERVER_FIELDS.contains(&key.as_str())
+            {
+                errors.push(FieldError::new(
+                    key.clone(),
+                    format!(
+                        "unknown field; known fields are: {}",
+                        Self::FIELDS.join(", ")
+                    ),
+                ));
+            }
+        }
+        if let Some(body_id) = object.get("id") {
+            if body_id.as_str() != Some(id.as_str()) {
+                errors.push(FieldError::new(
+                    "id",
+                    format!("must be absent or equal to the id in the path, '{id}'"),
+                ));
+            }
+        }
+
+        let mut fields = Fields {
+            object,
+            errors: &mut errors,
+        };
+        let name = fields.text("name", 100);
+        let language = fields.parsed::<Language>("language");
+        let category = fields.parsed::<Category>("category");
+        let description = fields.text("description", MAX_TEXT);
+        let first_release = fields.year("first_release");
+        let license = fields.text("license", 100);
+        let website = fields.url("website");
+        let repository = fields.url("repository");
+        let features = fields.vocab_list::<Feature>("features", false);
+        let use_cases = fields.vocab_list::<UseCase>("use_cases", true);
+        let ratings = fields.ratings("ratings");
+        let rating_notes = fields.rating_notes("rating_notes");
+        let strengths = fields.text_list("strengths");
+        let weaknesses = fields.text_list("weaknesses");
+        let sources = fields.sources("sources");
+
+        match (
+            name,
+            language,
+            category,
+            description,
+            first_release,
+            license,
+            website,
+            repository,
+            features,
+            use_cases,
+            ratings,
+            rating_notes,
+            strengths,
+            weaknesses,
+            sources,
+        ) {
+            (
+                Some(name),
+                Some(language),
+                Some(category),
+                Some(description),
+                Some(first_release),
+                Some(license),
+                Some(website),
+                Some(repository),
+                Some(features),
+                Some(use_cases),
+                Some(ratings),
+                Some(rating_notes),
+                Some(strengths),
+                Some(weaknesses),
+                Some(sources),
+            ) if errors.is_empty() => Ok(FrameworkSpec {
+                name,
+                language,
+                category,
+                description,
+                first_release,
+                license,
+                website,
+                repository,
+                features,
+                use_cases,
+                ratings,
+                rating_notes,
+                strengths,
+                weaknesses,
+                sources,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Reads typed fields out of a JSON object, recording an error for each one that fails.
+struct Fields<'a> {
+    object: &'a Map<String, Value>,
+    errors: &'a mut Vec<FieldError>,
+}
+
+impl<'a> Fields<'a> {
+    fn fail<T>(&mut self, field: &str, message: impl Into<String>) -> Option<T> {
+        self.errors.push(FieldError::new(field, message));
+        None
+    }
+
+    fn required(&mut self, field: &str) -> Option<&'a Value> {
+        let object = self.object;
+        match object.get(field) {
+            Some(Value::Null) | None => {
+                self.errors.push(FieldError::new(field, "is required"));
+                None
+            }
+            Some(value) => Some(value),
+        }
+    }
+
+    fn text(&mut self, field: &str, max: usize) -> Option<String> {
+        let value = self.required(field)?;
+        match value.as_str().map(str::trim) {
+            None => self.fail(field, "must be a string"),
+            Some("") => self.fail(field, "must not be empty"),
+            Some(text) if text.chars().count() > max => {
+                self.fail(field, format!("must be at most {max} characters"))
+            }
+            Some(text) if text.chars().any(char::is_control) => {
+                self.fail(field, "must not contain control characters")
+            }
+            Some(text) => Some(text.to_owned()),
+        }
+    }
+
+    fn url(&mut self, field: &str) -> Option<String> {
+        let text = self.text(field, 300)?;
+        if is_https_url(&text) {
+            Some(text)
+        } else {
+            self.fail(field, "must be an https:// URL")
+        }
+    }
+
+    fn parsed<T: std::str::FromStr<Err = crate::vocab::UnknownValue>>(
+        &mut self,
+        field: &str,
+    ) -> Option<T> {
+        let value = self.required(field)?;
+        match value.as_str() {
+            None => self.fail(field, "must be a string"),
+            Some(raw) => match raw.parse() {
+                Ok(parsed) => Some(parsed),
+                Err(error) => self.fail(field, error.to_string()),
+            },
+        }
+    }
+
+    fn year(&mut self, field: &str) -> Option<u16> {
+        let value = self.required(field)?;
+        match value.as_u64().and_then(|n| u16::try_from(n).ok()) {
+            Some(year) if FIRST_RELEASE_RANGE.contains(&year) => Some(year),
+            _ => self.fail(
+                field,
+                format!(
+                    "must be a year from {} to {}",
+                    FIRST_RELEASE_RANGE.start(),
+                    FIRST_RELEASE_RANGE.end()
+                ),
+            ),
+        }
+    }
+
+    fn array(&mut self, field: &str) -> Option<&'a Vec<Value>> {
+        let value = self.required(field)?;
+        match value.as_array() {
+            None => self.fail(field, "must be an array"),
+            Some(items) if items.len() > MAX_LIST => {
+                self.fail(field, format!("must have at most {MAX_LIST} items"))
+            }
+            Some(items) => Some(items),
+        }
+    }
+
+    fn vocab_list<T>(&mut self, field: &str, non_empty: bool) -> Option<Vec<T>>
+    where
+        T: std::str::FromStr<Err = crate::vocab::UnknownValue> + Ord + Copy,
+    {
+        let items = self.array(field)?;
+        if non_empty && items.is_empty() {
+            return self.fail(field, "must name at least one value");
+        }
+        let mut seen = BTreeSet::new();
+        let mut parsed = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (index, item) in items.iter().enumerate() {
+            let at = format!("{field}[{index}]");
+            match item.as_str().map(str::parse::<T>) {
+                None => ok = self.fail::<()>(&at, "must be a string").is_some(),
+                Some(Err(error)) => ok = self.fail::<()>(&at, error.to_string()).is_some(),
+                Some(Ok(value)) if !seen.insert(value) => {
+                    ok = self.fail::<()>(&at, "is listed twice").is_some()
+                }
+                Some(Ok(value)) => parsed.push(value),
+            }
+        }
+        ok.then_some(parsed)
+    }
+
+    fn text_list(&mut self, field: &str) -> Option<Vec<String>> {
+        let items = self.array(field)?;
+        if items.is_empty() {
+            return self.fail(field, "must have at least one item");
+        }
+        let mut texts = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match item.as_str().map(str::trim) {
+                Some(text) if !text.is_empty() && text.chars().count() <= 300 => {
+                    texts.push(text.to_owned())
+                }
+                _ => {
+                    self.fail::<()>(
+                        &format!("{field}[{index}]"),
+                        "must be a non-empty string of at most 300 characters",
+                    );
+                }
+            }
+        }
+        (texts.len() == items.len()).then_some(texts)
+    }
+
+    fn ratings(&mut self, field: &str) -> Option<Ratings> {
+        let value = self.required(field)?;
+        let Some(object) = value.as_object() else {
+            return self.fail(field, "must be an object of dimension: 1..5");
+        };
+        let mut scores = BTreeMap::new();
+        let mut failures = Vec::new();
+        for (key, score) in object {
+            match (key.parse::<Dimension>(), score.as_u64()) {
+                (Err(error), _) => {
+                    failures.push(FieldError::new(format!("{field}.{key}"), error.to_string()))
+                }
+                (Ok(dimension), Some(n @ 1..=5)) => {
+                    scores.insert(dimension, n as u8);
+                }
+                (Ok(_), _) => failures.push(FieldError::new(
+                    format!("{field}.{key}"),
+                    "must be an integer from 1 to 5",
+                )),
+            }
+        }
+        let ok = failures.is_empty();
+        self.errors.extend(failures);
+        if !ok {
+            return None;
+        }
+        match Ratings::try_from(scores) {
+            Ok(ratings) => Some(ratings),
+            Err(message) => self.fail(field, message),
+        }
+    }
+
+    fn rating_notes(&mut self, field: &str) -> Option<BTreeMap<Dimension, String>> {
+        let value = self.required(field)?;
+        let Some(object) = value.as_object() else {
+            return self.fail(field, "must be an object of dimension: one-line rationale");
+        };
+        let mut notes = BTreeMap::new();
+        let mut ok = true;
+        for (key, note) in object {
+            let at = format!("{field}.{key}");
+            match (key.parse::<Dimension>(), note.as_str().map(str::trim)) {
+                (Err(error), _) => ok &= self.fail::<()>(&at, error.to_string()).is_some(),
+                (Ok(dimension), Some(text)) if !text.is_empty() && text.len() <= 300 => {
+                    notes.insert(dimension, text.to_owned());
+                }
+                (Ok(_), _) => {
+                    ok &= self
+                        .fail::<()>(&at, "must be a non-empty string of at most 300 characters")
+                        .is_some()
+                }
+            }
+        }
+        ok.then_some(notes)
+    }
+
+    fn sources(&mut self, field: &str) -> Option<Vec<Source>> {
+        let items = self.array(field)?;
+        if items.is_empty() {
+            return self.fail(field, "must cite at least one source");
+        }
+        let mut sources = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let title = item.get("title").and_then(Value::as_str).map(str::trim);
+            let url = item.get("url");
+            match (title, url) {
+                (Some(title), None | Some(Value::Null)) if !title.is_empty() => {
+                    sources.push(Source {
+                        title: title.to_owned(),
+                        url: None,
+                    })
+                }
+                (Some(title), Some(Value::String(url)))
+                    if !title.is_empty() && is_https_url(url) =>
+                {
+                    sources.push(Source {
+                        title: title.to_owned(),
+                        url: Some(url.clone()),
+                    })
+                }
+                _ => {
+                    self.fail::<()>(
+                        &format!("{field}[{index}]"),
+                        "must be {\"title\": non-empty string, \"url\": https URL or null}",
+                    );
+                }
+            }
+        }
+        (sources.len() == items.len()).then_some(sources)
+    }
+}
+
+fn is_https_url(text: &str) -> bool {
+    text.strip_prefix("https://").is_some_and(|rest| {
+        !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn valid_body() -> Value {
+        json!({
+            "name": "Example",
+            "language": "go",
+            "category": "micro",
+            "description": "An example framework.",
+            "first_release": 2020,
+            "license": "MIT",
+            "website": "https://example.org",
+            "repository": "https://github.com/example/example",
+            "features": ["validation"],
+            "use_cases": ["rest_api"],
+            "ratings": {"performance": 5, "scalability": 4, "ease_of_learning": 4, "productivity": 3,
+                        "ecosystem": 2, "security": 3, "type_safety": 4, "serverless_fit": 5},
+            "rating_notes": {"performance": "Compiled and lean."},
+            "strengths": ["fast"],
+            "weaknesses": ["young"],
+            "sources": [{"title": "Docs", "url": "https://example.org/docs"}]
+        })
+    }
+
+    fn id() -> Slug {
+        Slug::parse("example").unwrap()
+    }
+
+    #[test]
+    fn a_complete_body_becomes_a_spec() {
+        let spec = FrameworkDraft::from_json(&id(), &valid_body()).unwrap();
+        assert_eq!(spec.language, Language::Go);
+        assert_eq!(spec.ratings.score(Dimension::Performance), 5);
+    }
+
+    #[test]
+    fn server_fields_are_ignored_and_a_matching_id_is_accepted() {
+        let mut body = valid_body();
+        body["id"] = json!("example");
+        body["version"] = json!(7);
+        body["updated_at"] = json!("2020-01-01T00:00:00Z");
+        assert!(FrameworkDraft::from_json(&id(), &body).is_ok());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut body = valid_body();
+        body["language"] = json!("cobol");
+        body["first_release"] = json!("last year");
+        body["ratings"]["performance"] = json!(9);
+        body["features"] = json!(["orm", "orm"]);
+        body["colour"] = json!("blue");
+        body["id"] = json!("other");
+        let errors = FrameworkDraft::from_json(&id(), &body).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for expected in [
+            "language",
+            "first_release",
+            "ratings.performance",
+            "features[1]",
+            "colour",
+            "id",
+        ] {
+            assert!(
+                fields.contains(&expected),
+                "{expected} missing from {fields:?}"
+            );
+        }
+        let language = errors.iter().find(|e| e.field == "language").unwrap();
+        assert!(language.message.contains("python"), "lists valid values");
+    }
+
+    #[test]
+    fn missing_ratings_are_named() {
+        let mut body = valid_body();
+        body["ratings"].as_object_mut().unwrap().remove("security");
+        let errors = FrameworkDraft::from_json(&id(), &body).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field == "ratings" && e.message.contains("security"))
+        );
+    }
+
+    #[test]
+    fn non_objects_are_rejected() {
+        assert!(FrameworkDraft::from_json(&id(), &json!([1, 2])).is_err());
+        assert!(FrameworkDraft::from_json(&id(), &json!(null)).is_err());
+    }
+}

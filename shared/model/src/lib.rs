@@ -1,0 +1,23 @@
+//! The Stack Advisor domain. Pure: serde and std only. Functions parse requests into these
+//! types, call the logic here, and read through the [`store`] traits.
+
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod clock;
+pub mod dataset;
+pub mod faq;
+pub mod framework;
+pub mod listing;
+pub mod memory;
+pub mod slug;
+pub mod store;
+pub mod suggest;
+pub mod vocab;
+
+pub use faq::FaqEntry;
+pub use framework::{FieldError, Framework, FrameworkDraft, FrameworkSpec, Ratings, Source};
+pub use listing::{Cursor, CursorError, Filter, ListQuery, Page, PageSize, Position, Sort};
+pub use memory::MemoryStore;
+pub use slug::{InvalidSlug, Slug};
+pub use store::{FaqStore, FrameworkStore, Precondition, StoreError};
+pub use vocab::{Category, Deployment, Dimension, Feature, Language, UnknownValue, UseCase};

@@ -1,0 +1,124 @@
+//! The embedded store: a real implementation of the store traits over memory, seeded from
+//! the dataset. It is the default for `make run` and the reference the DynamoDB store is
+//! tested against.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, PoisonError, RwLock};
+
+use crate::clock::now_rfc3339;
+use crate::dataset::{self, DatasetError};
+use crate::faq::FaqEntry;
+use crate::framework::{Framework, FrameworkSpec};
+use crate::listing::{ListQuery, Page, list_in_memory};
+use crate::slug::Slug;
+use crate::store::{
+    BoxFuture, FaqStore, FrameworkStore, Precondition, StoreError, stored_framework,
+};
+
+#[derive(Debug)]
+pub struct MemoryStore {
+    /// Copy-on-write: readers take a cheap snapshot, a write swaps in a new map.
+    frameworks: RwLock<Arc<BTreeMap<Slug, Framework>>>,
+    faq: Arc<Vec<FaqEntry>>,
+}
+
+impl MemoryStore {
+    pub fn new(frameworks: Vec<Framework>, faq: Vec<FaqEntry>) -> Self {
+        let mut faq = faq;
+        faq.sort_by(|a, b| a.id.cmp(&b.id));
+        Self {
+            frameworks: RwLock::new(Arc::new(
+                frameworks.into_iter().map(|f| (f.id.clone(), f)).collect(),
+            )),
+            faq: Arc::new(faq),
+        }
+    }
+
+    /// The store holding the embedded dataset.
+    pub fn seeded() -> Result<Self, DatasetError> {
+        Ok(Self::new(dataset::load_frameworks()?, dataset::load_faq()?))
+    }
+
+    fn snapshot(&self) -> Arc<BTreeMap<Slug, Framework>> {
+        // A poisoned lock only means a writer panicked between whole-map swaps; the map is intact.
+        self.frameworks
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl FrameworkStore for MemoryStore {
+    fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
+        let snapshot = self.snapshot();
+        Box::pin(async move { Ok(list_in_memory(snapshot.values(), query)) })
+    }
+
+    fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
+        let found = self.snapshot().get(id).cloned();
+        Box::pin(async move { Ok(found) })
+    }
+
+    fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>> {
+        let all = Arc::new(self.snapshot().values().cloned().collect());
+        Box::pin(async move { Ok(all) })
+    }
+
+    fn put(
+        &self,
+        id: Slug,
+        spec: FrameworkSpec,
+        precondition: Precondition,
+    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
+        let result = (|| {
+            let mut guard = self
+                .frameworks
+                .write()
+                .unwrap_or_else(PoisonError::into_inner);
+            let current = guard.get(&id).map(|f| f.version);
+            let holds = match precondition {
+                Precondition::Absent => current.is_none(),
+                Precondition::Version(expected) => current == Some(expected),
+            };
+            if !holds {
+                return Err(StoreError::PreconditionFailed { current });
+            }
+            let stored = stored_framework(id.clone(), spec, precondition, now_rfc3339());
+            let mut next = (**guard).clone();
+            next.insert(id, stored.clone());
+            *guard = Arc::new(next);
+            Ok(stored)
+        })();
+        Box::pin(async move { result })
+    }
+
+    fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
+        let result = (|| {
+            let mut guard = self
+                .frameworks
+                .write()
+                .unwrap_or_else(PoisonError::into_inner);
+            let current = guard.get(&id).map(|f| f.version);
+            if current != Some(version) {
+                return Err(StoreError::PreconditionFailed { current });
+            }
+            let mut next = (**guard).clone();
+            next.remove(&id);
+            *guard = Arc::new(next);
+            Ok(())
+        })();
+        Box::pin(async move { result })
+    }
+}
+
+impl FaqStore for MemoryStore {
+    fn entries(&self) -> BoxFuture<'_, Result<Arc<Vec<FaqEntry>>, StoreError>> {
+        let all = self.faq.clone();
+        Box::pin(async move { Ok(all) })
+    }
+
+    fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>> {
+        let found = self.faq.iter().find(|entry| &entry.id == id).cloned();
+        Box::pin(async move { Ok(found) })
+    }
+}
