@@ -56,15 +56,20 @@ tf_vars=(
   -var "aws_region=$region"
   -var "architecture=$arch"
   -var "artifacts_dir=$infra_dir/tests/fixtures/$arch"
-  -state="$work/terraform.tfstate"
 )
 
-tf init -input=false -backend=false >"$work/init.log" || { cat "$work/init.log"; exit 1; }
+tf init -input=false -backend-config="path=$work/terraform.tfstate" >"$work/init.log" \
+  || { cat "$work/init.log"; exit 1; }
 
 tf apply -input=false -auto-approve -no-color "${tf_vars[@]}" | tee "$work/apply.log" | grep -E '^(Apply complete|Error|Warning)' || true
 grep -q '^Apply complete' "$work/apply.log" || { cat "$work/apply.log"; exit 1; }
 
-outputs=$(tf output -json -state="$work/terraform.tfstate")
+# A second plan must find nothing to change (apart from what moto does not store).
+tf plan -input=false -no-color -out="$work/replan.tfplan" "${tf_vars[@]}" >"$work/replan.log" \
+  || { cat "$work/replan.log"; exit 1; }
+tf show -json "$work/replan.tfplan" | python3 "$infra_dir/scripts/check_replan.py"
+
+outputs=$(tf output -json)
 frameworks_table=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["table_names"]["value"]["frameworks"])' <<<"$outputs")
 faq_table=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["table_names"]["value"]["faq"])' <<<"$outputs")
 api_id=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["api_id"]["value"])' <<<"$outputs")
@@ -101,7 +106,7 @@ tf destroy -input=false -auto-approve -no-color "${tf_vars[@]}" -var deletion_pr
   | tee "$work/destroy.log" | grep -E '^(Destroy complete|Error|Warning)' || true
 grep -q '^Destroy complete' "$work/destroy.log" || { cat "$work/destroy.log"; exit 1; }
 
-left=$(tf state list -state="$work/terraform.tfstate" | wc -l)
+left=$(tf state list | wc -l)
 if [[ $left -ne 0 ]]; then
   echo "rehearsal: $left resources left in state after destroy" >&2
   exit 1
