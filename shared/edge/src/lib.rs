@@ -17,3 +17,5 @@ pub mod context;
 pub mod lambda;
 
 pub use context::Context;
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -1,0 +1,169 @@
+//! The catalog router, driven without a server.
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeSet;
+
+use edge::Context;
+use edge::testing::{get, send};
+
+fn app() -> axum::Router {
+    catalog::app(Context::embedded().unwrap())
+}
+
+#[tokio::test]
+async fn a_typo_answers_404_suggesting_the_framework() {
+    let reply = send(&app(), get("/frameworks/djnago")).await;
+    let problem = reply.problem(404);
+    assert_eq!(problem["suggestions"], serde_json::json!(["django"]));
+}
+
+#[tokio::test]
+async fn cursor_pages_cover_every_framework_exactly_once() {
+    let app = app();
+    let all = send(&app, get("/frameworks?limit=100")).await;
+    let total = all.body["count"].as_u64().unwrap();
+    assert!(total >= 25);
+    assert!(all.body["next_cursor"].is_null());
+
+    let mut seen = Vec::new();
+    let mut uri = "/frameworks?limit=7&sort=serverless_fit".to_owned();
+    loop {
+        let page = send(&app, get(&uri)).await;
+        assert_eq!(page.status, 200);
+        let items = page.body["items"].as_array().unwrap();
+        assert_eq!(page.body["count"].as_u64().unwrap() as usize, items.len());
+        seen.extend(
+            items
+                .iter()
+                .map(|item| item["id"].as_str().unwrap().to_owned()),
+        );
+        match page.body["next_cursor"].as_str() {
+            Some(cursor) => {
+                uri = format!("/frameworks?limit=7&sort=serverless_fit&cursor={cursor}")
+            }
+            None => break,
+        }
+    }
+    let unique: BTreeSet<_> = seen.iter().collect();
+    assert_eq!(unique.len(), seen.len(), "no framework twice");
+    assert_eq!(seen.len() as u64, total, "every framework once");
+}
+
+#[tokio::test]
+async fn a_second_get_with_the_etag_answers_304_without_a_body() {
+    let app = app();
+    for uri in ["/frameworks/django", "/frameworks?language=go"] {
+        let first = send(&app, get(uri)).await;
+        let etag = first.header("etag").unwrap().to_owned();
+        assert!(first.header("cache-control").is_some());
+        let request = axum::http::Request::get(uri)
+            .header("if-none-match", &etag)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let second = send(&app, request).await;
+        assert_eq!(second.status, 304, "{uri}");
+        assert!(second.body.is_null());
+        assert_eq!(second.header("etag"), Some(etag.as_str()));
+    }
+}
+
+#[tokio::test]
+async fn filters_keep_only_matching_frameworks() {
+    let reply = send(
+        &app(),
+        get("/frameworks?language=node,ts&feature=websockets&use_case=realtime"),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    let items = reply.body["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        assert!(["javascript", "typescript"].contains(&item["language"].as_str().unwrap()));
+        assert!(
+            item["features"]
+                .as_array()
+                .unwrap()
+                .contains(&"websockets".into())
+        );
+        assert!(
+            item["use_cases"]
+                .as_array()
+                .unwrap()
+                .contains(&"realtime".into())
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_dimension_sort_puts_the_best_first() {
+    let reply = send(&app(), get("/frameworks?sort=performance")).await;
+    let scores: Vec<u64> = reply.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["ratings"]["performance"].as_u64().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{scores:?}"
+    );
+}
+
+#[tokio::test]
+async fn every_bad_query_value_is_a_4xx_problem_document() {
+    let app = app();
+    let cases = [
+        ("/frameworks?language=cobol", 422),
+        ("/frameworks?category=huge", 422),
+        ("/frameworks?feature=telepathy", 422),
+        ("/frameworks?use_case=mining", 422),
+        ("/frameworks?sort=popularity", 422),
+        ("/frameworks?limit=0", 422),
+        ("/frameworks?limit=101", 422),
+        ("/frameworks?limit=ten", 400),
+        ("/frameworks?limit=-1", 400),
+        ("/frameworks?limit=99999999999999999999999", 422),
+        ("/frameworks?language=go&language=rust", 400),
+        ("/frameworks?language=", 400),
+        ("/frameworks?language=go,,rust", 400),
+        ("/frameworks?colour=red", 400),
+        ("/frameworks?cursor=not-a-cursor", 400),
+        ("/frameworks?cursor=%00%FF", 400),
+    ];
+    for (uri, status) in cases {
+        let reply = send(&app, get(uri)).await;
+        reply.problem(status);
+    }
+}
+
+#[tokio::test]
+async fn a_cursor_from_another_sort_is_refused() {
+    let app = app();
+    let first = send(&app, get("/frameworks?limit=2&sort=security")).await;
+    let cursor = first.body["next_cursor"].as_str().unwrap();
+    let reply = send(&app, get(&format!("/frameworks?limit=2&cursor={cursor}"))).await;
+    assert!(
+        reply.problem(400)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("sort=security")
+    );
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods_are_problem_documents() {
+    let app = app();
+    send(&app, get("/frameworks/django/extra"))
+        .await
+        .problem(404);
+    send(&app, get("/frameworks/..%2F..%2Fetc"))
+        .await
+        .problem(404);
+    let request = axum::http::Request::post("/frameworks")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let reply = send(&app, request).await;
+    reply.problem(405);
+    assert!(reply.header("allow").unwrap().contains("GET"));
+}

@@ -1,0 +1,83 @@
+//! Helpers for the functions' router and Lambda-event tests (feature `testing`), so the four
+//! test suites share one way to drive a router.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderMap, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// What a test looks at in a response.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    /// The body as JSON; `Value::Null` for an empty body.
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+
+    /// Asserts this is a problem document with `status`, and returns it.
+    pub fn problem(&self, status: u16) -> &Value {
+        assert_eq!(self.status.as_u16(), status, "status; body: {}", self.body);
+        assert_eq!(
+            self.header("content-type"),
+            Some(crate::problem::PROBLEM_JSON)
+        );
+        assert_eq!(self.body["status"], status);
+        assert!(
+            self.body["title"].is_string()
+                && self.body["detail"].is_string()
+                && self.body["type"].is_string()
+        );
+        &self.body
+    }
+}
+
+/// Sends one request through the router, as `lambda_http` or the local server would.
+pub async fn send(app: &Router, request: Request) -> Reply {
+    let response = app
+        .clone()
+        .oneshot(request)
+        .await
+        .expect("routers are infallible");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+pub fn get(uri: &str) -> Request {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+/// An API Gateway HTTP API (payload 2.0) event, parsed by `lambda_http` exactly as in Lambda
+/// (request context, path and query included), as a request the router takes.
+pub fn lambda_event(event_json: &str) -> Request {
+    lambda_http::request::from_str(event_json)
+        .expect("a valid API Gateway v2 event")
+        .map(Body::new)
+}
