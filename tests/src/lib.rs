@@ -1,0 +1,167 @@
+//! A typed client for the Stack Advisor HTTP API, and the harness that gives a test a base
+//! URL: `API_URL` when set (any deployment), otherwise a local server started in-process on
+//! 127.0.0.1 with the store the environment selects (embedded unless table names are set).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+
+/// What a test looks at in a response.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: HeaderMap,
+    /// The body as JSON; `Value::Null` when empty, a JSON string when not JSON.
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+
+    /// Asserts this is an RFC 9457 problem document with `status` and returns it.
+    pub fn problem(&self, status: u16) -> &Value {
+        assert_eq!(self.status, status, "status; body: {}", self.body);
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json"),
+            "{}",
+            self.body
+        );
+        assert_eq!(self.body["status"], status);
+        for field in ["type", "title", "detail"] {
+            assert!(
+                self.body[field].is_string(),
+                "problem without {field}: {}",
+                self.body
+            );
+        }
+        &self.body
+    }
+
+    /// Asserts a 200 JSON body and returns it.
+    pub fn ok(&self) -> &Value {
+        assert_eq!(self.status, 200, "body: {}", self.body);
+        assert!(
+            self.header("etag").is_some(),
+            "successful GETs carry an ETag"
+        );
+        &self.body
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ApiClient {
+    base: String,
+    http: reqwest::Client,
+}
+
+impl ApiClient {
+    pub fn new(base: impl Into<String>) -> Self {
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .expect("an HTTP client");
+        Self {
+            base: base.into().trim_end_matches('/').to_owned(),
+            http,
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `GET /frameworks?{query}`; `query` is sent as written (already encoded).
+    pub async fn list_frameworks(&self, query: &str) -> Reply {
+        self.get(&format!("/frameworks?{query}")).await
+    }
+
+    pub async fn get_framework(&self, id: &str) -> Reply {
+        self.get(&format!("/frameworks/{id}")).await
+    }
+
+    /// `GET` with `If-None-Match`.
+    pub async fn get_if_none_match(&self, path: &str, etag: &str) -> Reply {
+        self.send(Method::GET, path, &[("if-none-match", etag)], None)
+            .await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(Method::GET, path, &[], None).await
+    }
+
+    /// Any request, for the cases the typed methods do not cover.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> Reply {
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.body(body);
+        }
+        let response = request.send().await.expect("the API answers");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("a body");
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
+        };
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+/// The API under test, and whether writes may be exercised against it.
+#[derive(Debug)]
+pub struct TestApi {
+    pub client: ApiClient,
+    /// False against a deployment (`E2E_READ_ONLY=1`): the smoke subset never writes.
+    pub writable: bool,
+    _shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+/// Gives a test its API: `API_URL` if set, else a fresh local server in this process.
+pub async fn spawn_api() -> TestApi {
+    let read_only = std::env::var("E2E_READ_ONLY").is_ok_and(|v| v == "1" || v == "true");
+    if let Ok(url) = std::env::var("API_URL") {
+        if !url.trim().is_empty() {
+            return TestApi {
+                client: ApiClient::new(url),
+                writable: !read_only,
+                _shutdown: None,
+            };
+        }
+    }
+    let context = edge::Context::from_env()
+        .await
+        .expect("settings from the environment");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    let base = format!("http://{}", listener.local_addr().expect("an address"));
+    let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(local_server::serve(listener, context, async {
+        let _ = stopped.await;
+    }));
+    TestApi {
+        client: ApiClient::new(base),
+        writable: !read_only,
+        _shutdown: Some(shutdown),
+    }
+}
