@@ -1,12 +1,18 @@
-//! The whole API in one router. This is the one place a new function joins the local
-//! server (and through it the black-box suite): add its `routes` below.
+//! The whole API in one router. [`FUNCTIONS`] is the one place a new function joins the
+//! local server, and through it the black-box suite and the route-table tests.
 
 use axum::Router;
 use edge::Context;
 
+/// Every function by the name the route table, Terraform and the Makefile use, with the
+/// constructor of its routes (without fallbacks, so that they merge).
+pub const FUNCTIONS: &[(&str, fn(Context) -> Router)] = &[("catalog", catalog::routes)];
+
 /// Every function's routes at their production paths, with the shared fallbacks.
 pub fn api(context: Context) -> Router {
-    let routes = Router::new().merge(catalog::routes(context.clone()));
+    let routes = FUNCTIONS.iter().fold(Router::new(), |api, (_, routes)| {
+        api.merge(routes(context.clone()))
+    });
     edge::router::finish(routes)
 }
 

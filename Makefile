@@ -1,0 +1,47 @@
+# Stack Advisor — the only entry point a user needs. `make help` lists the targets.
+#   make run    the whole API on http://127.0.0.1:$(PORT), embedded store, nothing but cargo
+#   make test   every test: unit, router, Lambda events, black-box, infrastructure, contract
+
+SHELL       := bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT        ?= 3000
+WATCH_PORT  ?= 9000
+API_URL     ?=
+# Logs of long-running dev servers live outside the workspace: `cargo lambda watch`
+# rebuilds on any change inside it.
+LOG_DIR     ?= $(or $(TMPDIR),/tmp)/stack-advisor
+
+.DEFAULT_GOAL := help
+.PHONY: help run watch test test-rust test-e2e lint bench tools-cargo-lambda
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | expand -t 20
+
+run: ## serve every function at production paths on 127.0.0.1:$(PORT), embedded store
+	PORT=$(PORT) cargo run --release -p local-server
+
+watch: tools-cargo-lambda ## the same API through the real Lambda runtime path on 127.0.0.1:$(WATCH_PORT)
+	@mkdir -p $(LOG_DIR)
+	@echo "cargo lambda watch on http://127.0.0.1:$(WATCH_PORT) (routes from [workspace.metadata.lambda.watch.router])"
+	cargo lambda watch --invoke-address 127.0.0.1 --invoke-port $(WATCH_PORT) 2>&1 | tee $(LOG_DIR)/watch.log
+
+tools-cargo-lambda:
+	@cargo lambda --version >/dev/null 2>&1 || pip install --quiet cargo-lambda
+
+test: lint test-rust test-infra ## every test
+	@echo "make test: all suites passed"
+
+test-rust: ## unit, router, Lambda-event and black-box tests (the black-box suite starts its own server)
+	cargo test --workspace --all-targets
+
+test-e2e: ## the black-box suite against API_URL (any deployment), or a local server when unset
+	API_URL=$(API_URL) cargo test -p e2e --test api
+
+lint: ## formatting and clippy, warnings are errors
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+bench: ## criterion benchmarks of compare, recommend and search
+	cargo bench -p model
+
+include infra/infra.mk
