@@ -15,20 +15,18 @@ INFRA_TF_RC   := $(abspath $(INFRA_DIR))/.terraformrc
 INFRA_MAKE     = $(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST))
 TF             = TF_CLI_CONFIG_FILE=$(INFRA_TF_RC) TF_IN_AUTOMATION=1 $(TERRAFORM) -chdir=$(INFRA_DIR)
 TF_VARS        = -var 'architecture=$(ARCH)' -var 'artifacts_dir=$(abspath $(LAMBDA_DIR))' -var 'aws_region=$(AWS_REGION)'
-TF_APPROVE     = $(if $(filter 1 yes true,$(AUTO_APPROVE)),-auto-approve)
+TF_APPROVE     = $(if $(filter 1 yes true,$(AUTO_APPROVE)),-input=false -auto-approve)
 JSON_FIELD     = python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])'
 CARGO_LAMBDA_ARCH_FLAG = $(if $(filter arm64,$(ARCH)),--arm64,$(if $(filter x86_64,$(ARCH)),--x86-64,$(error ARCH must be arm64 or x86_64, not '$(ARCH)')))
 
 .PHONY: build test-infra plan deploy destroy \
         infra-tf-config infra-init infra-fmt infra-validate infra-unit infra-rehearsal infra-checkov
 
-## build: cross-compile every function to target/lambda/$(ARCH)/<name>/bootstrap.zip
-build:
+build: ## cross-compile every function to target/lambda/$(ARCH)/<name>/bootstrap.zip (ARCH=arm64|x86_64)
 	@cargo lambda --version >/dev/null 2>&1 || pip install cargo-lambda
 	cargo lambda build --release --output-format zip $(CARGO_LAMBDA_ARCH_FLAG) --lambda-dir $(LAMBDA_DIR) $(addprefix --package ,$(FUNCTIONS))
 
-## test-infra: fmt, validate, terraform test (mocked), deploy rehearsal on moto, checkov
-test-infra:
+test-infra: ## terraform fmt/validate, terraform test (mocked AWS), deploy rehearsal on moto, checkov
 	@if ! command -v $(TERRAFORM) >/dev/null 2>&1; then \
 	  echo "SKIP test-infra: terraform is not installed (needs Terraform >= 1.7)"; \
 	else \
@@ -66,6 +64,7 @@ infra-unit: infra-init
 	$(TF) test
 
 infra-rehearsal: infra-init
+	@python3 -c 'import moto.server' 2>/dev/null || pip install --quiet 'moto[server]'
 	TF_CLI_CONFIG_FILE=$(INFRA_TF_RC) TERRAFORM=$(TERRAFORM) ARCH=$(ARCH) MAKE_CMD='$(INFRA_MAKE)' \
 	  bash $(INFRA_DIR)/scripts/rehearse.sh
 
@@ -76,27 +75,24 @@ infra-checkov:
 	fi
 	PATH="$(CHECKOV_VENV)/bin:$$PATH" checkov -d $(INFRA_DIR) --framework terraform --skip-download --quiet --compact
 
-## plan: show what deploy would change in the AWS account of the current credentials
-plan: infra-tf-config
+plan: infra-tf-config ## show what deploy would change in the account of the current AWS credentials
 	$(TF) init -input=false
 	$(TF) plan $(TF_VARS)
 
-## deploy: build, apply, seed the tables, run the read-only end-to-end suite, print the URL
-deploy: build infra-tf-config
+deploy: build infra-tf-config ## build, apply, seed, read-only e2e against the API, print its URL (AUTO_APPROVE=1)
 	$(TF) init -input=false
-	$(TF) apply -input=false $(TF_APPROVE) $(TF_VARS)
+	$(TF) apply $(TF_APPROVE) $(TF_VARS)
 	$(INFRA_MAKE) seed AWS_REGION=$(AWS_REGION) \
 	  FRAMEWORKS_TABLE=$$($(TF) output -json table_names | $(JSON_FIELD) frameworks) \
 	  FAQ_TABLE=$$($(TF) output -json table_names | $(JSON_FIELD) faq)
 	$(INFRA_MAKE) test-e2e API_URL=$$($(TF) output -raw api_url) E2E_READ_ONLY=1
 	@echo "Stack Advisor is live at $$($(TF) output -raw api_url)"
 
-## destroy: lift the tables' deletion protection, then destroy everything deploy created
-destroy: infra-tf-config
+destroy: infra-tf-config ## lift the tables' deletion protection, then destroy everything deploy created
 	$(TF) init -input=false
 	@if $(TF) state list 2>/dev/null | grep -q '^aws_dynamodb_table\.'; then \
 	  echo "Lifting deletion protection of the DynamoDB tables"; \
-	  $(TF) apply -input=false $(TF_APPROVE) $(TF_VARS) -var deletion_protection=false \
+	  $(TF) apply $(TF_APPROVE) $(TF_VARS) -var deletion_protection=false \
 	    -target=aws_dynamodb_table.frameworks -target=aws_dynamodb_table.faq; \
 	fi
-	$(TF) destroy -input=false $(TF_APPROVE) $(TF_VARS) -var deletion_protection=false
+	$(TF) destroy $(TF_APPROVE) $(TF_VARS) -var deletion_protection=false
