@@ -52,6 +52,11 @@ variable "artifacts_dir" {
   description = "Directory holding <function>/bootstrap.zip as built by `make build`. Null means ../target/lambda/<architecture> relative to this module."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.artifacts_dir == null ? true : length(trimspace(var.artifacts_dir)) > 0
+    error_message = "artifacts_dir must be a directory path or null."
+  }
 }
 
 variable "functions" {
