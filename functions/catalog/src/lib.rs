@@ -5,11 +5,11 @@
 mod query;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
-use edge::{ApiError, Context, ETag, Freshness, QueryParams, conditional_json};
+use edge::{ApiError, Context, ETag, Freshness, PathId, QueryParams, conditional_json};
 use model::{Framework, Slug};
 use serde::Serialize;
 
@@ -51,7 +51,7 @@ async fn list_frameworks(
 async fn get_framework(
     State(context): State<Context>,
     headers: HeaderMap,
-    Path(raw_id): Path<String>,
+    PathId(raw_id): PathId,
 ) -> Result<Response, ApiError> {
     let found = match Slug::parse(&raw_id) {
         Ok(id) => context.stores.frameworks.get(&id).await?,

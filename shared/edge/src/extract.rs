@@ -193,13 +193,48 @@ impl QueryParams {
     }
 }
 
-/// Shortens client-supplied text before it is echoed in an error.
+/// Makes client-supplied text safe to echo in an error: at most 64 characters, with control
+/// and bidirectional-formatting characters (which could disguise the message) replaced.
 pub fn truncate(text: &str) -> String {
     const MAX: usize = 64;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(MAX).collect::<String>())
+    let is_disguising = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    let mut shown: String = text
+        .chars()
+        .take(MAX)
+        .map(|c| {
+            if is_disguising(c) {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect();
+    if text.chars().count() > MAX {
+        shown.push('…');
+    }
+    shown
+}
+
+/// The `{id}` segment of a path, as sent. Its rejection (percent-encoding that is not
+/// UTF-8) is a problem document like every other; whether it names anything is the
+/// handler's question.
+#[derive(Debug)]
+pub struct PathId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<String>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(id)) => Ok(PathId(id)),
+            Err(rejection) => Err(ApiError::BadRequest(format!(
+                "the id in the path is malformed: {}",
+                rejection.body_text()
+            ))),
+        }
     }
 }
 
@@ -244,6 +279,12 @@ mod tests {
             Err(ApiError::Unprocessable { .. })
         ));
         assert_eq!(params.number("ok", 1..=100).unwrap(), Some(5));
+    }
+
+    #[test]
+    fn echoed_text_is_short_and_cannot_disguise_itself() {
+        assert_eq!(truncate("a\u{0}b\u{202e}c"), "a\u{fffd}b\u{fffd}c");
+        assert_eq!(truncate(&"x".repeat(100)).chars().count(), 65);
     }
 
     #[test]

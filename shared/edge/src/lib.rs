@@ -11,7 +11,7 @@ pub mod telemetry;
 
 pub use config::{ConfigError, Settings, Stores};
 pub use etag::{ETag, Freshness, conditional_json};
-pub use extract::{JsonBody, QueryParams};
+pub use extract::{JsonBody, PathId, QueryParams};
 pub use problem::ApiError;
 pub mod context;
 pub mod lambda;
