@@ -4,11 +4,13 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod clock;
+pub mod compare;
 pub mod dataset;
 pub mod faq;
 pub mod framework;
 pub mod listing;
 pub mod memory;
+pub mod recommend;
 pub mod slug;
 pub mod store;
 pub mod suggest;
@@ -18,6 +20,8 @@ pub use faq::FaqEntry;
 pub use framework::{FieldError, Framework, FrameworkDraft, FrameworkSpec, Ratings, Source};
 pub use listing::{Cursor, CursorError, Filter, ListQuery, Page, PageSize, Position, Sort};
 pub use memory::MemoryStore;
+pub use compare::{Comparison, Priorities, Selection, SelectionError, compare};
+pub use recommend::{Limit, Profile, Recommendations, recommend};
 pub use slug::{InvalidSlug, Slug};
 pub use store::{FaqStore, FrameworkStore, Precondition, StoreError};
 pub use vocab::{Category, Deployment, Dimension, Feature, Language, UnknownValue, UseCase};
