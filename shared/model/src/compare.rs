@@ -306,41 +306,32 @@ fn summarise(
         format!("weighting {}", parts.join(", "))
     };
 
+    // Rounded once, so that the sentence quotes exactly the `totals` a client sees.
+    let ranked: Vec<(&Framework, f64)> = ranked.into_iter().map(|(f, m)| (f, round2(m))).collect();
     let mut text = String::new();
     let top = ranked[0].1;
     let leaders: Vec<&str> = ranked
         .iter()
-        .filter(|(_, m)| round2(*m) == round2(top))
+        .filter(|(_, m)| *m >= top)
         .map(|(f, _)| f.spec.name.as_str())
         .collect();
+    let rest: Vec<String> = ranked[leaders.len()..]
+        .iter()
+        .map(|(f, m)| format!("{} ({m:.2})", f.spec.name))
+        .collect();
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
     if leaders.len() > 1 {
-        let _ = write!(
-            text,
-            "{} tie at {:.2} of 5 {basis}",
-            join_names(&leaders),
-            top
-        );
-        let rest: Vec<String> = ranked[leaders.len()..]
-            .iter()
-            .map(|(f, m)| format!("{} {:.2}", f.spec.name, m))
-            .collect();
+        let _ = write!(text, "{} tie at {top:.2} of 5 {basis}", join_names(&leaders));
         if !rest.is_empty() {
-            let _ = write!(text, ", ahead of {}", rest.join(", "));
+            let _ = write!(text, ", ahead of {}", join_names(&rest));
         }
     } else {
-        let (leader, lead) = ranked[0];
-        let (_, second) = ranked[1];
         let _ = write!(
             text,
-            "{} leads at {:.2} of 5 {basis}, {:.2} ahead of {}",
-            leader.spec.name,
-            lead,
-            lead - second,
-            ranked[1..]
-                .iter()
-                .map(|(f, m)| format!("{} ({:.2})", f.spec.name, m))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{} leads at {top:.2} of 5 {basis}, {:.2} ahead of {}",
+            leaders[0],
+            top - ranked[1].1,
+            join_names(&rest)
         );
     }
 
@@ -359,16 +350,22 @@ fn summarise(
     let shared = dimensions.iter().filter(|row| row.winner.is_none()).count();
     let mut split: Vec<String> = wins
         .iter()
-        .map(|(name, won)| format!("{name} wins {won} of {DIMENSIONS} dimensions"))
+        .map(|(name, won)| format!("{name} wins {won}"))
         .collect();
     if shared > 0 {
-        split.push(format!("{shared} share the top score"));
+        split.push(format!("{shared} tied at the top"));
     }
-    let _ = write!(text, "; {}.", split.join(", "));
+    let split: Vec<&str> = split.iter().map(String::as_str).collect();
+    let _ = write!(
+        text,
+        ". Of the {DIMENSIONS} dimensions, {}.",
+        join_names(&split)
+    );
     text
 }
 
-fn join_names(names: &[&str]) -> String {
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn join_names(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),

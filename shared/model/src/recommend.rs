@@ -30,7 +30,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::compare::{DIMENSIONS, Priorities, dimension_index};
+use crate::compare::{DIMENSIONS, Priorities, dimension_index, join_names};
 use crate::framework::{FieldError, Framework};
 use crate::slug::Slug;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UnknownValue, UseCase};
@@ -682,10 +682,10 @@ fn reasons(
     let shipped = traits.features & scorer.key_feature_bits;
     if shipped != 0 {
         reasons.push(format!(
-            "ships {} of the {} features {use_case} work leans on ({})",
+            "ships {}, which {use_case} work leans on ({} of {})",
+            join_names(&feature_names(shipped)),
             shipped.count_ones(),
-            scorer.key_feature_count,
-            feature_names(shipped).join(", ")
+            scorer.key_feature_count
         ));
     }
     let strong: Vec<String> = profile
@@ -757,7 +757,7 @@ fn caveats(
     if missing != 0 {
         caveats.push(format!(
             "does not ship {}, which {use_case} work often needs",
-            feature_names(missing).join(", ")
+            feature_names(missing).join(" or ")
         ));
     }
     let weak: Vec<String> = profile

@@ -1,0 +1,229 @@
+//! The advice agrees with the article the catalog was built from (`shared/seed/`). Each test
+//! states one piece of its guidance and checks it through the real compare and recommend
+//! functions over the embedded dataset.
+
+#![allow(clippy::unwrap_used)]
+
+use model::dataset::load_frameworks;
+use model::{
+    Deployment, Dimension, Feature, Framework, Language, Limit, Priorities, Profile, Selection,
+    UseCase, compare, recommend,
+};
+
+fn catalog() -> Vec<Framework> {
+    load_frameworks().unwrap()
+}
+
+fn ids(result: &model::Recommendations<'_>) -> Vec<String> {
+    result
+        .recommendations
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect()
+}
+
+fn language_of(catalog: &[Framework], id: &str) -> Language {
+    catalog
+        .iter()
+        .find(|f| f.id.as_str() == id)
+        .unwrap()
+        .spec
+        .language
+}
+
+fn performance(catalog: &[Framework], id: &str) -> u8 {
+    catalog
+        .iter()
+        .find(|f| f.id.as_str() == id)
+        .unwrap()
+        .spec
+        .ratings
+        .score(Dimension::Performance)
+}
+
+#[test]
+fn node_frameworks_lead_django_for_realtime_work() {
+    let catalog = catalog();
+    let profile = Profile::new(UseCase::Realtime)
+        .with_languages([Language::Javascript, Language::Typescript, Language::Python])
+        .with_limit(Limit::new(10).unwrap());
+    let result = recommend(&catalog, &profile);
+    let ranked = ids(&result);
+    let top = &ranked[0];
+    assert!(
+        matches!(
+            language_of(&catalog, top),
+            Language::Javascript | Language::Typescript
+        ),
+        "{ranked:?}"
+    );
+    let django = ranked.iter().position(|id| id == "django").unwrap();
+    let node_ranks: Vec<usize> = ranked
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| {
+            matches!(
+                language_of(&catalog, id),
+                Language::Javascript | Language::Typescript
+            )
+        })
+        .map(|(rank, _)| rank)
+        .collect();
+    assert!(node_ranks.len() >= 3, "{ranked:?}");
+    assert!(
+        node_ranks[..3].iter().all(|rank| *rank < django),
+        "{ranked:?}"
+    );
+}
+
+#[test]
+fn django_suits_data_driven_secure_apps_with_an_admin() {
+    let catalog = catalog();
+    // Against the Node.js frameworks the article weighs it against.
+    let profile = Profile::new(UseCase::DataDriven)
+        .with_priorities([Dimension::Security, Dimension::Productivity])
+        .with_languages([Language::Python, Language::Javascript, Language::Typescript]);
+    let result = recommend(&catalog, &profile);
+    assert_eq!(ids(&result)[0], "django", "{:?}", ids(&result));
+    assert!(
+        result.recommendations[0]
+            .reasons
+            .iter()
+            .any(|r| r.contains("admin_panel"))
+    );
+
+    // Over the whole catalog, needing an admin panel leaves Django alone.
+    let admin = Profile::new(UseCase::DataDriven).with_required_features([Feature::AdminPanel]);
+    assert_eq!(ids(&recommend(&catalog, &admin)), ["django"]);
+}
+
+#[test]
+fn spring_boot_suits_enterprise_type_safety() {
+    let catalog = catalog();
+    let profile = Profile::new(UseCase::Enterprise)
+        .with_priorities([Dimension::TypeSafety])
+        .with_languages([Language::Java, Language::Python]);
+    let result = recommend(&catalog, &profile);
+    assert_eq!(ids(&result)[0], "spring-boot", "{:?}", ids(&result));
+
+    let pair = Selection::parse("django,spring-boot")
+        .unwrap()
+        .resolve(&catalog)
+        .unwrap();
+    let comparison = compare(&pair, &Priorities::new([Dimension::TypeSafety]));
+    assert_eq!(comparison.verdict.winner.unwrap().as_str(), "spring-boot");
+}
+
+#[test]
+fn go_fiber_is_the_fastest_with_fastapi_close_behind() {
+    let catalog = catalog();
+    let fastest = catalog
+        .iter()
+        .map(|f| f.spec.ratings.score(Dimension::Performance))
+        .max()
+        .unwrap();
+    assert_eq!(performance(&catalog, "fiber"), fastest);
+
+    let pair = Selection::parse("fastapi,fiber")
+        .unwrap()
+        .resolve(&catalog)
+        .unwrap();
+    let comparison = compare(&pair, &Priorities::new([Dimension::Performance]));
+    assert_eq!(comparison.verdict.winner.unwrap().as_str(), "fiber");
+    let row = comparison
+        .dimensions
+        .iter()
+        .find(|row| row.dimension == Dimension::Performance)
+        .unwrap();
+    let gap = row.scores.values().max().unwrap() - row.scores.values().min().unwrap();
+    assert_eq!(gap, 1, "close behind: one step on the rating scale");
+
+    // FastAPI is the fastest Python framework, and at least as fast as NestJS.
+    for other in catalog
+        .iter()
+        .filter(|f| f.spec.language == Language::Python && f.id.as_str() != "fastapi")
+    {
+        assert!(performance(&catalog, "fastapi") > other.spec.ratings.score(Dimension::Performance));
+    }
+    assert!(performance(&catalog, "fastapi") >= performance(&catalog, "nestjs"));
+
+    let throughput = Profile::new(UseCase::HighThroughput)
+        .with_priorities([Dimension::Performance])
+        .with_languages([Language::Go, Language::Python, Language::Javascript])
+        .with_limit(Limit::new(10).unwrap());
+    let ranked = ids(&recommend(&catalog, &throughput));
+    let at = |id: &str| ranked.iter().position(|r| r == id).unwrap();
+    assert!(at("fiber") < at("fastapi"), "{ranked:?}");
+    assert!(at("fastapi") < at("express"), "{ranked:?}");
+}
+
+#[test]
+fn fastapi_beats_django_for_async_apis() {
+    let catalog = catalog();
+    let profile = Profile::new(UseCase::RestApi)
+        .with_priorities([Dimension::Performance])
+        .with_languages([Language::Python]);
+    let result = recommend(&catalog, &profile);
+    let ranked = ids(&result);
+    let at = |id: &str| ranked.iter().position(|r| r == id).unwrap();
+    assert!(at("fastapi") < at("django"), "{ranked:?}");
+    assert_eq!(ranked[0], "fastapi");
+
+    let async_only = profile.with_required_features([Feature::AsyncNative]);
+    let result = recommend(&catalog, &async_only);
+    assert_eq!(ids(&result), ["fastapi"]);
+    let django = result
+        .excluded
+        .iter()
+        .find(|e| e.framework.id.as_str() == "django")
+        .unwrap();
+    assert!(django.reason().contains("async_native"));
+}
+
+#[test]
+fn flask_or_fastapi_for_small_python_microservices() {
+    let catalog = catalog();
+    for deployment in [None, Some(Deployment::Containers), Some(Deployment::Serverless)] {
+        let profile = Profile::new(UseCase::Microservices)
+            .with_languages([Language::Python])
+            .with_deployment(deployment);
+        let ranked = ids(&recommend(&catalog, &profile));
+        let mut top_two = ranked[..2].to_vec();
+        top_two.sort();
+        assert_eq!(top_two, ["fastapi", "flask"], "{deployment:?}: {ranked:?}");
+    }
+}
+
+#[test]
+fn csharp_and_java_are_close_on_performance() {
+    let catalog = catalog();
+    let pair = Selection::parse("aspnet-core,spring-boot")
+        .unwrap()
+        .resolve(&catalog)
+        .unwrap();
+    let comparison = compare(&pair, &Priorities::new([Dimension::Performance]));
+    let totals: Vec<f64> = comparison.verdict.totals.values().copied().collect();
+    assert!((totals[0] - totals[1]).abs() <= 1.0, "{totals:?}");
+
+    let mean = |language: Language| {
+        let scores: Vec<f64> = catalog
+            .iter()
+            .filter(|f| f.spec.language == language)
+            .map(|f| f64::from(f.spec.ratings.score(Dimension::Performance)))
+            .collect();
+        scores.iter().sum::<f64>() / scores.len() as f64
+    };
+    assert!((mean(Language::Csharp) - mean(Language::Java)).abs() <= 1.0);
+}
+
+#[test]
+fn laravel_for_php_and_rails_for_ruby_rapid_development() {
+    let catalog = catalog();
+    for (language, expected) in [(Language::Php, "laravel"), (Language::Ruby, "rails")] {
+        let profile = Profile::new(UseCase::Prototyping)
+            .with_priorities([Dimension::Productivity])
+            .with_languages([language]);
+        let ranked = ids(&recommend(&catalog, &profile));
+        assert_eq!(ranked[0], expected, "{ranked:?}");
+    }
+}
