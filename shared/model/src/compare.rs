@@ -108,7 +108,10 @@ impl Selection {
             if ids.contains(&id) {
                 return Err(SelectionError::Invalid(FieldError::new(
                     Self::FIELD,
-                    format!("'{}' is listed twice; compare distinct frameworks", clip(&id)),
+                    format!(
+                        "'{}' is listed twice; compare distinct frameworks",
+                        clip(&id)
+                    ),
                 )));
             }
             ids.push(id);
@@ -321,7 +324,11 @@ fn summarise(
         .collect();
     let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
     if leaders.len() > 1 {
-        let _ = write!(text, "{} tie at {top:.2} of 5 {basis}", join_names(&leaders));
+        let _ = write!(
+            text,
+            "{} tie at {top:.2} of 5 {basis}",
+            join_names(&leaders)
+        );
         if !rest.is_empty() {
             let _ = write!(text, ", ahead of {}", join_names(&rest));
         }
@@ -330,7 +337,7 @@ fn summarise(
             text,
             "{} leads at {top:.2} of 5 {basis}, {:.2} ahead of {}",
             leaders[0],
-            top - ranked[1].1,
+            round2(top - ranked[1].1),
             join_names(&rest)
         );
     }

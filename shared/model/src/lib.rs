@@ -16,11 +16,11 @@ pub mod store;
 pub mod suggest;
 pub mod vocab;
 
+pub use compare::{Comparison, Priorities, Selection, SelectionError, compare};
 pub use faq::FaqEntry;
 pub use framework::{FieldError, Framework, FrameworkDraft, FrameworkSpec, Ratings, Source};
 pub use listing::{Cursor, CursorError, Filter, ListQuery, Page, PageSize, Position, Sort};
 pub use memory::MemoryStore;
-pub use compare::{Comparison, Priorities, Selection, SelectionError, compare};
 pub use recommend::{Limit, Profile, Recommendations, recommend};
 pub use slug::{InvalidSlug, Slug};
 pub use store::{FaqStore, FrameworkStore, Precondition, StoreError};

@@ -480,7 +480,9 @@ impl Exclusion<'_> {
     pub fn reason(&self) -> String {
         let mut parts = Vec::new();
         if let Some(language) = self.wrong_language {
-            parts.push(format!("it is written in {language}, not a requested language"));
+            parts.push(format!(
+                "it is written in {language}, not a requested language"
+            ));
         }
         if !self.missing_features.is_empty() {
             let names: Vec<&str> = self.missing_features.iter().map(|f| f.as_str()).collect();
@@ -833,7 +835,12 @@ mod tests {
         .unwrap_err();
         let field = |name: &str| errors.iter().find(|e| e.field == name);
         assert!(field("use_case").unwrap().message.contains("rest_api"));
-        assert!(field("priorities[0]").unwrap().message.contains("performance"));
+        assert!(
+            field("priorities[0]")
+                .unwrap()
+                .message
+                .contains("performance")
+        );
         assert!(field("languages[0]").unwrap().message.contains("python"));
         assert!(field("required_features").is_some());
         assert!(field("deployment").unwrap().message.contains("serverless"));
@@ -920,7 +927,12 @@ mod tests {
         let excluded = json["excluded"].as_array().unwrap();
         assert_eq!(excluded.len(), catalog.len() - 2);
         assert!(excluded[0]["id"].is_string());
-        assert!(excluded[0]["reason"].as_str().unwrap().contains("written in"));
+        assert!(
+            excluded[0]["reason"]
+                .as_str()
+                .unwrap()
+                .contains("written in")
+        );
         assert_eq!(json["considered"], 2);
     }
 }

@@ -143,7 +143,9 @@ fn go_fiber_is_the_fastest_with_fastapi_close_behind() {
         .iter()
         .filter(|f| f.spec.language == Language::Python && f.id.as_str() != "fastapi")
     {
-        assert!(performance(&catalog, "fastapi") > other.spec.ratings.score(Dimension::Performance));
+        assert!(
+            performance(&catalog, "fastapi") > other.spec.ratings.score(Dimension::Performance)
+        );
     }
     assert!(performance(&catalog, "fastapi") >= performance(&catalog, "nestjs"));
 
@@ -183,7 +185,11 @@ fn fastapi_beats_django_for_async_apis() {
 #[test]
 fn flask_or_fastapi_for_small_python_microservices() {
     let catalog = catalog();
-    for deployment in [None, Some(Deployment::Containers), Some(Deployment::Serverless)] {
+    for deployment in [
+        None,
+        Some(Deployment::Containers),
+        Some(Deployment::Serverless),
+    ] {
         let profile = Profile::new(UseCase::Microservices)
             .with_languages([Language::Python])
             .with_deployment(deployment);
