@@ -6,7 +6,11 @@ use edge::Context;
 
 /// Every function by the name the route table, Terraform and the Makefile use, with the
 /// constructor of its routes (without fallbacks, so that they merge).
-pub const FUNCTIONS: &[(&str, fn(Context) -> Router)] = &[("catalog", catalog::routes)];
+pub const FUNCTIONS: &[(&str, fn(Context) -> Router)] = &[
+    ("catalog", catalog::routes),
+    ("compare", compare::routes),
+    ("recommend", recommend::routes),
+];
 
 /// Every function's routes at their production paths, with the shared fallbacks.
 pub fn api(context: Context) -> Router {

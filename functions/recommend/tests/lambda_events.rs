@@ -1,0 +1,71 @@
+//! Real API Gateway HTTP API (payload 2.0) events, parsed by `lambda_http` as in Lambda and
+//! driven through the same router the Lambda runs.
+
+#![allow(clippy::unwrap_used)]
+
+use edge::Context;
+use edge::testing::{lambda_event, send};
+
+fn app() -> axum::Router {
+    recommend::app(Context::embedded().unwrap())
+}
+
+#[tokio::test]
+async fn a_serverless_profile_event() {
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/recommend_serverless.json")),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    let items = reply.body["recommendations"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["id"], "axum");
+    assert!(items[0]["breakdown"]["deployment_fit"].as_f64().unwrap() > 0.0);
+}
+
+#[tokio::test]
+async fn a_base64_encoded_body_event() {
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/recommend_base64_body.json")),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body["recommendations"][0]["id"], "django");
+    assert_eq!(reply.body["considered"], 1);
+}
+
+#[tokio::test]
+async fn an_unknown_use_case_event_gets_422_listing_valid_values() {
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/recommend_unknown_use_case.json")),
+    )
+    .await;
+    let message = reply.problem(422)["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(message.contains("high_throughput"), "{message}");
+}
+
+#[tokio::test]
+async fn a_malformed_json_event_gets_400() {
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/recommend_malformed.json")),
+    )
+    .await;
+    reply.problem(400);
+}
+
+#[tokio::test]
+async fn a_form_encoded_event_gets_415() {
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/recommend_form_body.json")),
+    )
+    .await;
+    reply.problem(415);
+}

@@ -1,0 +1,191 @@
+//! The recommend router, driven without a server.
+
+#![allow(clippy::unwrap_used)]
+
+use axum::body::Body;
+use axum::extract::Request;
+use edge::Context;
+use edge::testing::{Reply, send};
+use serde_json::{Value, json};
+
+fn app() -> axum::Router {
+    recommend::app(Context::embedded().unwrap())
+}
+
+fn post_json(body: &Value) -> Request {
+    Request::post("/recommendations")
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+async fn ask(body: Value) -> Reply {
+    send(&app(), post_json(&body)).await
+}
+
+#[tokio::test]
+async fn a_profile_gets_a_ranked_explained_shortlist() {
+    let reply = ask(json!({
+        "use_case": "microservices",
+        "priorities": ["performance", "serverless_fit"],
+        "languages": ["python", "golang"],
+        "deployment": "containers",
+        "limit": 4
+    }))
+    .await;
+    assert_eq!(reply.status, 200);
+    let items = reply.body["recommendations"].as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    for (index, item) in items.iter().enumerate() {
+        assert_eq!(item["rank"], index + 1);
+        let score = item["score"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&score));
+        let breakdown = item["breakdown"].as_object().unwrap();
+        let sum: f64 = breakdown.values().map(|v| v.as_f64().unwrap()).sum();
+        assert!((sum - score).abs() < 0.051);
+        assert!(breakdown.contains_key("deployment_fit"));
+        assert!(!item["reasons"].as_array().unwrap().is_empty());
+    }
+    let excluded = reply.body["excluded"].as_array().unwrap();
+    assert!(
+        excluded
+            .iter()
+            .all(|e| e["reason"].as_str().unwrap().contains("written in"))
+    );
+    let considered = reply.body["considered"].as_u64().unwrap() as usize;
+    assert_eq!(considered + excluded.len(), 26);
+}
+
+#[tokio::test]
+async fn the_same_profile_always_gets_the_same_answer() {
+    let profile = json!({"use_case": "rest_api", "priorities": ["productivity"], "limit": 10});
+    let first = ask(profile.clone()).await;
+    let second = ask(profile).await;
+    assert_eq!(first.body, second.body);
+}
+
+#[tokio::test]
+async fn a_missing_use_case_lists_the_use_cases() {
+    let reply = ask(json!({"priorities": ["performance"]})).await;
+    let problem = reply.problem(422);
+    assert_eq!(problem["errors"][0]["field"], "use_case");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ml_serving")
+    );
+}
+
+#[tokio::test]
+async fn unknown_vocabulary_is_422_listing_valid_values() {
+    for (body, field, valid) in [
+        (json!({"use_case": "blockchain"}), "use_case", "realtime"),
+        (
+            json!({"use_case": "cms", "priorities": ["speed"]}),
+            "priorities[0]",
+            "type_safety",
+        ),
+        (
+            json!({"use_case": "cms", "languages": ["go", "cobol"]}),
+            "languages[1]",
+            "elixir",
+        ),
+        (
+            json!({"use_case": "cms", "required_features": ["teleport"]}),
+            "required_features[0]",
+            "admin_panel",
+        ),
+        (
+            json!({"use_case": "cms", "deployment": "mainframe"}),
+            "deployment",
+            "containers",
+        ),
+    ] {
+        let reply = ask(body).await;
+        let problem = reply.problem(422);
+        assert_eq!(problem["errors"][0]["field"], field);
+        assert!(
+            problem["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains(valid),
+            "{field}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_limit_out_of_range_is_422() {
+    for limit in [json!(0), json!(11), json!(1.5), json!("3")] {
+        let reply = ask(json!({"use_case": "cms", "limit": limit})).await;
+        assert_eq!(reply.problem(422)["errors"][0]["field"], "limit");
+    }
+}
+
+#[tokio::test]
+async fn repeated_values_count_once() {
+    let reply = ask(json!({
+        "use_case": "realtime",
+        "priorities": ["scalability", "scalability"],
+        "languages": ["node", "javascript"],
+        "limit": 10
+    }))
+    .await;
+    assert_eq!(reply.status, 200);
+    let items = reply.body["recommendations"].as_array().unwrap();
+    assert!(!items.is_empty());
+}
+
+#[tokio::test]
+async fn unknown_fields_and_wrong_shapes_are_422() {
+    let reply = ask(json!({"use_case": "cms", "budget": 10})).await;
+    assert_eq!(reply.problem(422)["errors"][0]["field"], "budget");
+    let reply = ask(json!(["cms"])).await;
+    reply.problem(422);
+    let reply = ask(json!({"use_case": "cms", "languages": "python"})).await;
+    assert_eq!(reply.problem(422)["errors"][0]["field"], "languages");
+}
+
+#[tokio::test]
+async fn malformed_json_is_400() {
+    let request = Request::post("/recommendations")
+        .header("content-type", "application/json")
+        .body(Body::from("{\"use_case\": "))
+        .unwrap();
+    send(&app(), request).await.problem(400);
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_is_415() {
+    let request = Request::post("/recommendations")
+        .header("content-type", "text/plain")
+        .body(Body::from("use_case=cms"))
+        .unwrap();
+    send(&app(), request).await.problem(415);
+    let request = Request::post("/recommendations")
+        .body(Body::from("{\"use_case\": \"cms\"}"))
+        .unwrap();
+    send(&app(), request).await.problem(415);
+}
+
+#[tokio::test]
+async fn a_body_over_64_kib_is_413() {
+    let padding = "x".repeat(64 * 1024);
+    let body = format!("{{\"use_case\": \"cms\", \"pad\": \"{padding}\"}}");
+    let request = Request::post("/recommendations")
+        .header("content-type", "application/json")
+        .body(Body::from(body))
+        .unwrap();
+    send(&app(), request).await.problem(413);
+}
+
+#[tokio::test]
+async fn get_is_not_allowed() {
+    let request = Request::get("/recommendations")
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&app(), request).await;
+    reply.problem(405);
+    assert_eq!(reply.header("allow"), Some("POST"));
+}
