@@ -4,9 +4,12 @@
 use axum::Router;
 use edge::Context;
 
+/// Builds one function's routes from the shared context.
+pub type Routes = fn(Context) -> Router;
+
 /// Every function by the name the route table, Terraform and the Makefile use, with the
 /// constructor of its routes (without fallbacks, so that they merge).
-pub const FUNCTIONS: &[(&str, fn(Context) -> Router)] = &[
+pub const FUNCTIONS: &[(&str, Routes)] = &[
     ("catalog", catalog::routes),
     ("compare", compare::routes),
     ("recommend", recommend::routes),
