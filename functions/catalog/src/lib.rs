@@ -2,7 +2,11 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod openapi;
 mod query;
+
+pub use openapi::DOCUMENT as OPENAPI;
+pub use query::PARAMETERS as LIST_PARAMETERS;
 
 use axum::Router;
 use axum::extract::State;
@@ -18,6 +22,7 @@ pub fn routes(context: Context) -> Router {
     Router::new()
         .route("/frameworks", get(list_frameworks))
         .route("/frameworks/{id}", get(get_framework))
+        .route("/openapi.json", get(openapi::document))
         .with_state(context)
 }
 

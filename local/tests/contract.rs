@@ -1,0 +1,239 @@
+//! `shared/openapi.json` against the code: the route table, the routers, the vocabularies,
+//! the query parameters each handler accepts and the JSON the model serialises. Any drift
+//! between the served document and what the API does fails here.
+
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use axum::http::Method;
+use edge::Context;
+use model::{Category, Deployment, Dimension, Feature, Language, UseCase};
+use serde_json::{Value, json};
+use support::*;
+
+fn api() -> axum::Router {
+    local_server::api(Context::embedded().unwrap())
+}
+
+#[test]
+fn every_route_has_an_operation_and_every_operation_a_route() {
+    let document = document();
+    let routed: BTreeSet<(String, String)> = routes()
+        .into_iter()
+        .map(|route| (route.method.to_string(), route.path))
+        .collect();
+    let documented: BTreeSet<(String, String)> = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| {
+            OPERATION_KEYS
+                .iter()
+                .filter(|method| item.get(**method).is_some())
+                .map(|method| (method.to_ascii_uppercase(), path.clone()))
+        })
+        .collect();
+    assert_eq!(documented, routed);
+}
+
+#[test]
+fn the_document_is_openapi_3_1_with_unique_operation_ids_and_no_dangling_refs() {
+    let document = document();
+    assert_eq!(document["openapi"], "3.1.0");
+    let mut ids = BTreeSet::new();
+    for item in document["paths"].as_object().unwrap().values() {
+        for method in OPERATION_KEYS {
+            if let Some(operation) = item.get(method) {
+                let id = operation["operationId"].as_str().unwrap();
+                assert!(ids.insert(id.to_owned()), "operationId {id} twice");
+                assert!(
+                    operation["responses"]
+                        .as_object()
+                        .is_some_and(|r| !r.is_empty())
+                );
+            }
+        }
+    }
+    let text = document.to_string();
+    for reference in text.split("\"$ref\":\"").skip(1) {
+        let pointer = &reference[..reference.find('"').unwrap()];
+        assert!(
+            document.pointer(pointer.trim_start_matches('#')).is_some(),
+            "dangling {pointer}"
+        );
+    }
+}
+
+fn enum_of(document: &Value, schema: &str) -> Vec<String> {
+    document["components"]["schemas"][schema]["enum"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{schema} has no enum"))
+        .iter()
+        .map(|value| value.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn vocabularies_are_the_model_s() {
+    let document = document();
+    let names = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    assert_eq!(enum_of(&document, "Language"), names(Language::NAMES));
+    assert_eq!(enum_of(&document, "Category"), names(Category::NAMES));
+    assert_eq!(enum_of(&document, "Dimension"), names(Dimension::NAMES));
+    assert_eq!(enum_of(&document, "Feature"), names(Feature::NAMES));
+    assert_eq!(enum_of(&document, "UseCase"), names(UseCase::NAMES));
+    assert_eq!(enum_of(&document, "Deployment"), names(Deployment::NAMES));
+    let mut sorts = vec!["name".to_owned()];
+    sorts.extend(names(Dimension::NAMES));
+    assert_eq!(enum_of(&document, "Sort"), sorts);
+    for sort in &sorts {
+        assert!(sort.parse::<model::Sort>().is_ok(), "{sort}");
+    }
+}
+
+fn documented_query(document: &Value, path: &str, method: &str) -> BTreeSet<String> {
+    parameters(document, path, method)
+        .into_iter()
+        .filter(|parameter| parameter["in"] == "query")
+        .map(|parameter| parameter["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_catalog_documents_exactly_the_parameters_it_accepts() {
+    let documented = documented_query(&document(), "/frameworks", "get");
+    let accepted: BTreeSet<String> = catalog::LIST_PARAMETERS
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(documented, accepted);
+}
+
+/// Every handler refuses an unknown query parameter with a 400 naming the ones it accepts;
+/// those must be exactly the documented ones.
+#[tokio::test]
+async fn every_endpoint_accepts_exactly_its_documented_query_parameters() {
+    let document = document();
+    let api = api();
+    for route in served_routes().iter().filter(|r| r.method == Method::GET) {
+        let documented = documented_query(&document, &route.path, "get");
+        let base = example_request(route).uri().to_string();
+        let separator = if base.contains('?') { '&' } else { '?' };
+        let reply = send(
+            &api,
+            request(Method::GET, &format!("{base}{separator}zz_unknown=1"), None),
+        )
+        .await;
+        if documented.is_empty() && reply.status == 200 {
+            continue;
+        }
+        let detail = reply.problem(400)["detail"].as_str().unwrap().to_owned();
+        let accepted: BTreeSet<String> = detail
+            .split_once("accepts: ")
+            .map(|(_, list)| list.split(", ").map(str::to_owned).collect())
+            .unwrap_or_default();
+        assert_eq!(accepted, documented, "GET {}: {detail}", route.path);
+    }
+}
+
+#[test]
+fn every_dataset_framework_and_faq_entry_matches_its_schema() {
+    let document = document();
+    for framework in model::dataset::load_frameworks().unwrap() {
+        let value = serde_json::to_value(&framework).unwrap();
+        let errors = component_errors(&document, "Framework", &value);
+        assert!(errors.is_empty(), "{}: {errors:#?}", framework.id);
+    }
+    for entry in model::dataset::load_faq().unwrap() {
+        let value = serde_json::to_value(&entry).unwrap();
+        let errors = component_errors(&document, "FaqEntry", &value);
+        assert!(errors.is_empty(), "{}: {errors:#?}", entry.id);
+    }
+}
+
+#[test]
+fn the_document_s_examples_match_their_schemas() {
+    let document = document();
+    for (name, schema) in document["components"]["schemas"].as_object().unwrap() {
+        if let Some(example) = schema.get("example") {
+            let errors = component_errors(&document, name, example);
+            assert!(errors.is_empty(), "{name} example: {errors:#?}");
+        }
+    }
+    let put =
+        &document["paths"]["/frameworks/{id}"]["put"]["requestBody"]["content"]["application/json"];
+    let errors = schema_errors(&document, &put["schema"], &put["example"]);
+    assert!(errors.is_empty(), "PUT example: {errors:#?}");
+    let spec =
+        model::FrameworkDraft::from_json(&model::Slug::parse("fastapi").unwrap(), &put["example"]);
+    assert!(
+        spec.is_ok(),
+        "the PUT example is a valid framework: {spec:?}"
+    );
+}
+
+#[test]
+fn a_field_the_schema_does_not_know_is_caught() {
+    let document = document();
+    let mut value = serde_json::to_value(&model::dataset::load_frameworks().unwrap()[0]).unwrap();
+    value["colour"] = json!("blue");
+    assert!(!component_errors(&document, "Framework", &value).is_empty());
+    value.as_object_mut().unwrap().remove("colour");
+    value.as_object_mut().unwrap().remove("ratings");
+    assert!(!component_errors(&document, "Framework", &value).is_empty());
+}
+
+/// Each route's success path and a few failure paths, through the local server, answer as
+/// the document says: a documented status, media type, headers and schema.
+#[tokio::test]
+async fn responses_conform_to_the_document() {
+    let document = document();
+    let api = api();
+    let mut checked = 0;
+    for route in served_routes() {
+        let reply = send(&api, example_request(&route)).await;
+        let errors = conformance_errors(&document, &route.method, &route.path, &reply);
+        assert!(errors.is_empty(), "{errors:#?}\nbody: {}", reply.body);
+        checked += 1;
+    }
+    let failures = [
+        (Method::GET, "/frameworks/{id}", "/frameworks/djnago"),
+        (Method::GET, "/frameworks", "/frameworks?language=cobol"),
+        (Method::GET, "/frameworks", "/frameworks?limit=0"),
+        (Method::GET, "/frameworks", "/frameworks?cursor=forged"),
+        (
+            Method::GET,
+            "/frameworks",
+            "/frameworks?sort=name&sort=name",
+        ),
+        (Method::DELETE, "/openapi.json", "/openapi.json"),
+    ];
+    for (method, path, uri) in failures.clone() {
+        let reply = send(&api, request(method.clone(), uri, None)).await;
+        assert!(reply.status.is_client_error(), "{uri}: {}", reply.status);
+        let errors = conformance_errors(&document, &method, path, &reply);
+        assert!(errors.is_empty(), "{errors:#?}");
+        checked += 1;
+    }
+    assert!(checked > failures.len(), "no route was checked");
+}
+
+#[tokio::test]
+async fn the_document_is_served_with_caching_headers() {
+    let api = api();
+    let reply = send(&api, request(Method::GET, "/openapi.json", None)).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body, document());
+    assert_eq!(reply.header("cache-control"), Some("public, max-age=300"));
+    let etag = reply.header("etag").unwrap().to_owned();
+    let mut conditional = request(Method::GET, "/openapi.json", None);
+    conditional
+        .headers_mut()
+        .insert("if-none-match", etag.parse().unwrap());
+    let reply = send(&api, conditional).await;
+    assert_eq!(reply.status, 304);
+    assert!(reply.body.is_null());
+}

@@ -1,0 +1,197 @@
+//! What the contract tests share: the route table, the OpenAPI document, a validator for
+//! the document's schemas, and a way to drive a router without a server.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request};
+pub use edge::testing::{Reply, send};
+use serde_json::{Value, json};
+
+/// Every function's Lambda router. A function joins here when it joins the local server.
+pub const FUNCTIONS: &[(&str, App)] = &[("catalog", catalog::app)];
+
+pub type App = fn(edge::Context) -> Router;
+
+pub fn function_names() -> Vec<&'static str> {
+    FUNCTIONS.iter().map(|(name, _)| *name).collect()
+}
+
+/// Routes of the table that their function does not serve yet. A test fails as soon as one
+/// of them is served, so this list only shrinks.
+pub const PENDING: &[(&str, &str)] = &[("PUT", "/frameworks/{id}"), ("DELETE", "/frameworks/{id}")];
+
+pub fn is_pending(route: &Route) -> bool {
+    PENDING.contains(&(route.method.as_str(), route.path.as_str()))
+}
+
+/// The routes of the functions in [`FUNCTIONS`], less the pending ones.
+pub fn served_routes() -> Vec<Route> {
+    routes()
+        .into_iter()
+        .filter(|route| function_names().contains(&route.function.as_str()) && !is_pending(route))
+        .collect()
+}
+
+/// One line of `shared/routes.json`.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub method: Method,
+    pub path: String,
+    pub function: String,
+}
+
+pub fn routes() -> Vec<Route> {
+    let table: Value = serde_json::from_str(include_str!("../../../shared/routes.json")).unwrap();
+    table["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|route| Route {
+            method: route["method"].as_str().unwrap().parse().unwrap(),
+            path: route["path"].as_str().unwrap().to_owned(),
+            function: route["function"].as_str().unwrap().to_owned(),
+        })
+        .collect()
+}
+
+pub fn document() -> Value {
+    serde_json::from_str(catalog::OPENAPI).unwrap()
+}
+
+/// The methods OpenAPI allows as keys of a path item.
+pub const OPERATION_KEYS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Follows a local `$ref` (`#/components/...`) once, if `value` is one.
+pub fn resolve<'a>(document: &'a Value, value: &'a Value) -> &'a Value {
+    match value.get("$ref").and_then(Value::as_str) {
+        Some(pointer) => document
+            .pointer(pointer.trim_start_matches('#'))
+            .unwrap_or_else(|| panic!("dangling $ref {pointer}")),
+        None => value,
+    }
+}
+
+/// Validates `instance` against `schema`, which may `$ref` the document's components.
+pub fn schema_errors(document: &Value, schema: &Value, instance: &Value) -> Vec<String> {
+    let mut root = match schema {
+        Value::Object(map) => map.clone(),
+        other => panic!("schema is not an object: {other}"),
+    };
+    root.insert("components".into(), document["components"].clone());
+    let validator = jsonschema::draft202012::new(&Value::Object(root))
+        .unwrap_or_else(|error| panic!("the schema does not compile: {error}"));
+    validator
+        .iter_errors(instance)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect()
+}
+
+pub fn component_errors(document: &Value, name: &str, instance: &Value) -> Vec<String> {
+    schema_errors(
+        document,
+        &json!({ "$ref": format!("#/components/schemas/{name}") }),
+        instance,
+    )
+}
+
+/// The parameters of an operation, path-level ones included, resolved.
+pub fn parameters<'a>(document: &'a Value, path: &str, method: &str) -> Vec<&'a Value> {
+    let item = &document["paths"][path];
+    let shared = item["parameters"].as_array().into_iter().flatten();
+    let own = item[method]["parameters"].as_array().into_iter().flatten();
+    shared
+        .chain(own)
+        .map(|parameter| resolve(document, parameter))
+        .collect()
+}
+
+/// Checks a response against what the document promises for this operation and status:
+/// the status is documented, and a body has the documented media type and schema.
+pub fn conformance_errors(
+    document: &Value,
+    method: &Method,
+    path: &str,
+    reply: &Reply,
+) -> Vec<String> {
+    let operation = &document["paths"][path][method.as_str().to_ascii_lowercase()];
+    let status = reply.status.as_str();
+    // A method the path does not have is no operation; its answer is the shared 405.
+    let fallback = (operation.is_null() && status == "405")
+        .then(|| &document["components"]["responses"]["MethodNotAllowed"]);
+    let Some(response) = operation["responses"].get(status).or(fallback) else {
+        return vec![format!(
+            "{method} {path}: status {status} is not documented"
+        )];
+    };
+    let response = resolve(document, response);
+    let mut errors = Vec::new();
+    for (name, header) in response["headers"].as_object().into_iter().flatten() {
+        let header = resolve(document, header);
+        if header["required"] == json!(true) && !reply.headers.contains_key(name.as_str()) {
+            errors.push(format!("{method} {path} {status}: header {name} missing"));
+        }
+    }
+    if reply.body.is_null() {
+        return errors;
+    }
+    let media = reply
+        .header("content-type")
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let Some(content) = response["content"].get(&media) else {
+        errors.push(format!(
+            "{method} {path} {status}: media type {media:?} is not documented"
+        ));
+        return errors;
+    };
+    errors.extend(
+        schema_errors(document, &content["schema"], &reply.body)
+            .into_iter()
+            .map(|error| format!("{method} {path} {status}: {error}")),
+    );
+    errors
+}
+
+pub fn request(method: Method, uri: &str, body: Option<&Value>) -> Request<Body> {
+    let builder = Request::builder().method(method).uri(uri);
+    match body {
+        Some(body) => builder
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap(),
+        None => builder.body(Body::empty()).unwrap(),
+    }
+}
+
+/// A request that exercises a route's success path, built from its template.
+pub fn example_request(route: &Route) -> Request<Body> {
+    let faq_id = model::dataset::load_faq().unwrap()[0].id.to_string();
+    let uri = match route.path.as_str() {
+        "/frameworks/{id}" => "/frameworks/django".to_owned(),
+        "/faq/{id}" => format!("/faq/{faq_id}"),
+        "/compare" => "/compare?ids=django,fastapi&priorities=performance".to_owned(),
+        "/faq" => "/faq?q=fastest+python+framework&limit=3".to_owned(),
+        "/frameworks" => "/frameworks?language=python&sort=performance&limit=2".to_owned(),
+        other => other.to_owned(),
+    };
+    let body = match (route.method.as_str(), route.path.as_str()) {
+        ("POST", "/recommendations") => Some(json!({"use_case": "rest_api", "priorities": ["performance"]})),
+        ("PUT", _) => Some(document()["paths"]["/frameworks/{id}"]["put"]["requestBody"]["content"]["application/json"]["example"].clone()),
+        _ => None,
+    };
+    let mut request = request(route.method.clone(), &uri, body.as_ref());
+    if matches!(route.method, Method::PUT | Method::DELETE) {
+        request
+            .headers_mut()
+            .insert("if-match", "\"1\"".parse().unwrap());
+    }
+    request
+}
