@@ -102,8 +102,7 @@ async fn check_edges(name: &str, app: &Router, functions: &[&str]) {
 
 #[tokio::test]
 async fn every_function_answers_unknown_paths_and_wrong_methods_with_problems() {
-    for (name, app) in FUNCTIONS {
-        let app = app(Context::embedded().unwrap());
+    for (name, app) in function_apps() {
         check_edges(name, &app, &[name]).await;
         // A route of another function is an unknown path to this one: each Lambda only
         // receives its own routes from API Gateway, and says so if one reaches it anyway.
@@ -126,8 +125,7 @@ async fn the_local_server_answers_the_edges_like_the_functions() {
 #[tokio::test]
 async fn edge_problems_are_identical_in_every_function_and_the_local_server() {
     let api = local_server::api(Context::embedded().unwrap());
-    for (name, app) in FUNCTIONS {
-        let app = app(Context::embedded().unwrap());
+    for (name, app) in function_apps() {
         for (method, uri) in [(Method::GET, "/nope"), (Method::PATCH, "/openapi.json")] {
             let (mine, local) = (
                 send(&app, request(method.clone(), uri, None)).await,

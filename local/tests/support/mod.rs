@@ -9,13 +9,23 @@ use axum::http::{Method, Request};
 pub use edge::testing::{Reply, send};
 use serde_json::{Value, json};
 
-/// Every function's Lambda router. A function joins here when it joins the local server.
-pub const FUNCTIONS: &[(&str, App)] = &[("catalog", catalog::app)];
-
-pub type App = fn(edge::Context) -> Router;
+/// Every function's Lambda router, as its `main` builds it: its routes with the shared
+/// fallbacks. The functions come from the local server's table, the one place they join.
+pub fn function_apps() -> Vec<(&'static str, Router)> {
+    local_server::FUNCTIONS
+        .iter()
+        .map(|(name, routes)| {
+            let context = edge::Context::embedded().unwrap();
+            (*name, edge::router::finish(routes(context)))
+        })
+        .collect()
+}
 
 pub fn function_names() -> Vec<&'static str> {
-    FUNCTIONS.iter().map(|(name, _)| *name).collect()
+    local_server::FUNCTIONS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect()
 }
 
 /// Routes of the table that their function does not serve yet. A test fails as soon as one
@@ -26,7 +36,7 @@ pub fn is_pending(route: &Route) -> bool {
     PENDING.contains(&(route.method.as_str(), route.path.as_str()))
 }
 
-/// The routes of the functions in [`FUNCTIONS`], less the pending ones.
+/// The routes of the functions the local server has, less the pending ones.
 pub fn served_routes() -> Vec<Route> {
     routes()
         .into_iter()
