@@ -1,0 +1,359 @@
+//! Ranked full-text search over the FAQ: BM25 over three weighted fields (question, tags
+//! and topic, answer),
+//! with the analyser in [`text`] (normalisation, stop words, synonyms, Porter stemming),
+//! related-term expansion and typo tolerance.
+//!
+//! Build the index once per corpus with [`FaqIndex::build`] and query it as often as needed;
+//! a query costs a handful of posting-list walks, never a scan of the entries' text.
+
+mod stem;
+mod text;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::faq::FaqEntry;
+use crate::slug::Slug;
+use crate::suggest::edit_distance;
+
+pub use stem::stem;
+pub use text::terms;
+
+/// The longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// A search query of 1 to [`MAX_QUERY_CHARS`] characters (surrounding whitespace ignored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchText(String);
+
+/// Why a query was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchTextError {
+    Empty,
+    TooLong { chars: usize },
+}
+
+impl fmt::Display for SearchTextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SearchTextError::Empty => f.write_str("must not be empty"),
+            SearchTextError::TooLong { chars } => write!(
+                f,
+                "must be at most {MAX_QUERY_CHARS} characters, not {chars}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SearchTextError {}
+
+impl SearchText {
+    pub fn parse(raw: &str) -> Result<Self, SearchTextError> {
+        let trimmed = raw.trim();
+        let chars = trimmed.chars().count();
+        if chars == 0 {
+            Err(SearchTextError::Empty)
+        } else if chars > MAX_QUERY_CHARS {
+            Err(SearchTextError::TooLong { chars })
+        } else {
+            Ok(Self(trimmed.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One ranked result: the entry's position in the slice the index was built from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub position: usize,
+    /// BM25F relevance, rounded to three decimals; higher is better, always finite and > 0.
+    pub score: f64,
+}
+
+const QUESTION: usize = 0;
+const TAGS: usize = 1;
+const ANSWER: usize = 2;
+const FIELDS: usize = 3;
+
+/// A term in the question says most about what an entry is for; tags are curated
+/// keywords; the answer is long and mentions many things in passing.
+const FIELD_WEIGHTS: [f64; FIELDS] = [4.0, 2.0, 1.0];
+/// Length normalisation per field: questions and tag lists vary little in length, so they
+/// are normalised less than answers.
+const FIELD_B: [f64; FIELDS] = [0.5, 0.3, 0.75];
+const K1: f64 = 1.2;
+
+/// How much a typo-corrected term counts, by edit distance.
+const FUZZY_WEIGHTS: [f64; 3] = [1.0, 0.8, 0.6];
+
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    doc: u32,
+    tf: [u16; FIELDS],
+}
+
+/// An inverted index over a set of FAQ entries.
+#[derive(Debug)]
+pub struct FaqIndex {
+    ids: Vec<Slug>,
+    topics: Vec<String>,
+    lengths: Vec<[u32; FIELDS]>,
+    average_lengths: [f64; FIELDS],
+    postings: HashMap<String, Vec<Posting>>,
+    /// Every indexed term with its characters, for typo correction.
+    vocabulary: Vec<(String, Vec<char>)>,
+}
+
+impl FaqIndex {
+    pub fn build(entries: &[FaqEntry]) -> Self {
+        let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
+        let mut lengths = Vec::with_capacity(entries.len());
+        let mut totals = [0u64; FIELDS];
+        for (doc, entry) in entries.iter().enumerate() {
+            let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+            let mut fields: [Vec<String>; FIELDS] = Default::default();
+            fields[QUESTION] = terms(&entry.question);
+            // The topic is a curated keyword too ("trends", "python").
+            fields[TAGS] = terms(&format!("{} {}", entry.topic, entry.tags.join(" ")));
+            fields[ANSWER] = terms(&entry.answer);
+            let mut counts: HashMap<&str, [u16; FIELDS]> = HashMap::new();
+            let mut field_lengths = [0u32; FIELDS];
+            for (field, field_terms) in fields.iter().enumerate() {
+                field_lengths[field] = u32::try_from(field_terms.len()).unwrap_or(u32::MAX);
+                totals[field] += field_terms.len() as u64;
+                for term in field_terms {
+                    let tf = &mut counts.entry(term.as_str()).or_default()[field];
+                    *tf = tf.saturating_add(1);
+                }
+            }
+            lengths.push(field_lengths);
+            for (term, tf) in counts {
+                postings
+                    .entry(term.to_owned())
+                    .or_default()
+                    .push(Posting { doc, tf });
+            }
+        }
+        let count = entries.len().max(1) as f64;
+        let average_lengths = totals.map(|total| (total as f64 / count).max(1.0));
+        let mut vocabulary: Vec<(String, Vec<char>)> = postings
+            .keys()
+            .map(|term| (term.clone(), term.chars().collect()))
+            .collect();
+        vocabulary.sort();
+        Self {
+            ids: entries.iter().map(|e| e.id.clone()).collect(),
+            topics: entries.iter().map(|e| e.topic.clone()).collect(),
+            lengths,
+            average_lengths,
+            postings,
+            vocabulary,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Entries matching `query`, best first (ties by id), in `topic` if given, at most `limit`.
+    pub fn search(&self, query: &SearchText, topic: Option<&str>, limit: usize) -> Vec<Hit> {
+        let mut query_terms = terms(query.as_str());
+        let mut seen = HashSet::new();
+        query_terms.retain(|term| seen.insert(term.clone()));
+
+        let mut scores = vec![0.0f64; self.ids.len()];
+        let mut best: HashMap<u32, f64> = HashMap::new();
+        for term in &query_terms {
+            best.clear();
+            for (candidate, weight) in self.expansions(term) {
+                self.score_term(&candidate, weight, &mut best);
+            }
+            for (doc, score) in &best {
+                scores[*doc as usize] += score;
+            }
+        }
+
+        let mut hits: Vec<Hit> = scores
+            .iter()
+            .enumerate()
+            .filter(|(position, score)| {
+                **score > 0.0
+                    && score.is_finite()
+                    && topic.is_none_or(|topic| self.topics[*position] == topic)
+            })
+            .map(|(position, score)| Hit {
+                position,
+                score: *score,
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| self.ids[a.position].cmp(&self.ids[b.position]))
+        });
+        hits.truncate(limit);
+        for hit in &mut hits {
+            // Three decimals tell results apart without exposing float noise; a tiny score
+            // still reads as positive.
+            hit.score = ((hit.score * 1000.0).round() / 1000.0).max(0.001);
+        }
+        hits
+    }
+
+    /// The index terms a query term stands for: itself (or, if the index has never seen it,
+    /// its nearest spellings) and its related terms.
+    fn expansions(&self, term: &str) -> Vec<(String, f64)> {
+        let mut out = if self.postings.contains_key(term) {
+            vec![(term.to_owned(), 1.0)]
+        } else {
+            self.corrections(term)
+        };
+        for (other, weight) in text::related(term) {
+            if !out.iter().any(|(t, _)| t == other) {
+                out.push((other.clone(), *weight));
+            }
+        }
+        out
+    }
+
+    /// Indexed terms within a small edit distance of an unknown `term` (`djnago` → `django`).
+    fn corrections(&self, term: &str) -> Vec<(String, f64)> {
+        let wanted: Vec<char> = term.chars().collect();
+        if wanted.len() < 4 || wanted.iter().all(char::is_ascii_digit) {
+            return Vec::new();
+        }
+        let budget = if wanted.len() <= 5 { 1 } else { 2 };
+        let mut found: Vec<(usize, &str)> = self
+            .vocabulary
+            .iter()
+            .filter(|(_, chars)| chars.len().abs_diff(wanted.len()) <= budget)
+            .filter_map(|(candidate, chars)| {
+                let distance = edit_distance(&wanted, chars);
+                (distance <= budget).then_some((distance, candidate.as_str()))
+            })
+            .collect();
+        let Some(nearest) = found.iter().map(|(distance, _)| *distance).min() else {
+            return Vec::new();
+        };
+        found.retain(|(distance, _)| *distance == nearest);
+        found.sort();
+        found
+            .into_iter()
+            .take(3)
+            .map(|(distance, candidate)| (candidate.to_owned(), FUZZY_WEIGHTS[distance]))
+            .collect()
+    }
+
+    /// Adds `term`'s BM25 score summed over the fields (each field saturating on its own,
+    /// so a match in the question is not drowned by repeats in the answer), scaled by
+    /// `weight`. Keeps each document's best over the expansions of one query term, so that
+    /// synonyms do not double-count.
+    fn score_term(&self, term: &str, weight: f64, best: &mut HashMap<u32, f64>) {
+        let Some(postings) = self.postings.get(term) else {
+            return;
+        };
+        let n = self.ids.len() as f64;
+        let df = postings.len() as f64;
+        let idf = weight * (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        for posting in postings {
+            let lengths = &self.lengths[posting.doc as usize];
+            let mut score = 0.0;
+            for field in 0..FIELDS {
+                if posting.tf[field] == 0 {
+                    continue;
+                }
+                let relative = f64::from(lengths[field]) / self.average_lengths[field];
+                let norm = 1.0 - FIELD_B[field] + FIELD_B[field] * relative;
+                let tf = f64::from(posting.tf[field]) / norm;
+                score += FIELD_WEIGHTS[field] * idf * tf / (K1 + tf);
+            }
+            let slot = best.entry(posting.doc).or_insert(0.0);
+            *slot = slot.max(score);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load_faq;
+
+    fn search(index: &FaqIndex, entries: &[FaqEntry], q: &str) -> Vec<String> {
+        index
+            .search(&SearchText::parse(q).unwrap(), None, 3)
+            .iter()
+            .map(|hit| entries[hit.position].id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn queries_are_one_to_256_characters() {
+        assert_eq!(SearchText::parse("  "), Err(SearchTextError::Empty));
+        assert_eq!(
+            SearchText::parse(&"é".repeat(257)),
+            Err(SearchTextError::TooLong { chars: 257 })
+        );
+        assert!(SearchText::parse(&"é".repeat(256)).is_ok());
+        assert_eq!(SearchText::parse(" go ").unwrap().as_str(), "go");
+    }
+
+    #[test]
+    fn typos_synonyms_and_spellings_find_the_entry() {
+        let entries = load_faq().unwrap();
+        let index = FaqIndex::build(&entries);
+        assert_eq!(
+            search(&index, &entries, "djnago vs node")[0],
+            "node-or-django"
+        );
+        assert_eq!(
+            search(&index, &entries, "is C# quicker than java")[0],
+            "csharp-vs-java-performance"
+        );
+        assert_eq!(
+            search(&index, &entries, "golang gin or echo")[0],
+            "best-go-framework"
+        );
+    }
+
+    #[test]
+    fn results_are_ranked_finite_filtered_and_limited() {
+        let entries = load_faq().unwrap();
+        let index = FaqIndex::build(&entries);
+        let query = SearchText::parse("fastest python framework").unwrap();
+        let hits = index.search(&query, None, 50);
+        assert!(hits.len() > 3);
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(hits.iter().all(|h| h.score.is_finite() && h.score > 0.0));
+        let python = index.search(&query, Some("python"), 2);
+        assert_eq!(python.len(), 2);
+        assert!(python.iter().all(|h| entries[h.position].topic == "python"));
+        assert!(
+            index
+                .search(&SearchText::parse("the of and").unwrap(), None, 10)
+                .is_empty()
+        );
+        assert!(
+            index
+                .search(&SearchText::parse("zzzzqqq").unwrap(), None, 10)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_empty_corpus_finds_nothing() {
+        let index = FaqIndex::build(&[]);
+        assert!(index.is_empty());
+        assert!(
+            index
+                .search(&SearchText::parse("django").unwrap(), None, 10)
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,350 @@
+//! Text → index terms. Documents and queries pass through the same analyser, so every
+//! spelling the synonym table folds together (`node.js`, `nodejs`, `node`) lands on one term.
+//!
+//! Steps: lowercase (Unicode), split on anything that is not a letter or digit while
+//! keeping the punctuation that names technologies (`c#`, `c++`, `.net`, `node.js`),
+//! join compounds written as two words (`real time`, `machine learning`), drop stop words,
+//! fold synonyms onto a canonical term, and stem what is left.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::stem::stem;
+
+/// Function words that carry no topic; the query "which framework should I use" says no more
+/// than "framework".
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "best", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "during", "each", "either", "etc", "even", "for", "from", "had",
+    "has", "have", "having", "he", "her", "here", "how", "i", "if", "in", "into", "is", "it",
+    "its", "just", "me", "more", "most", "my", "no", "nor", "not", "of", "off", "on", "one",
+    "only", "or", "other", "our", "out", "over", "own", "really", "same", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "too", "under", "until", "up", "us", "use", "used", "uses",
+    "using", "versus", "very", "vs", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+    // Every entry is about web backends, so "web" tells entries apart no better than "the".
+    "web",
+];
+
+/// A year says when, not what: the knowledge base is a snapshot of one year, so "in 2025"
+/// would only favour the entries that happen to name it.
+fn is_year(token: &str) -> bool {
+    token.len() == 4
+        && (token.starts_with("19") || token.starts_with("20"))
+        && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Spellings folded onto one canonical term, which is used as is (not stemmed).
+const EQUIVALENT: &[(&str, &[&str])] = &[
+    ("node", &["node", "nodejs"]),
+    ("go", &["go", "golang"]),
+    ("csharp", &["csharp", "dotnet"]),
+    ("aspnet", &["aspnet"]),
+    ("javascript", &["javascript", "js", "ecmascript"]),
+    ("typescript", &["typescript", "ts"]),
+    (
+        "ai",
+        &["ai", "artificialintelligence", "llm", "llms", "genai"],
+    ),
+    ("ml", &["ml", "machinelearning"]),
+    ("kubernetes", &["kubernetes", "k8s"]),
+    ("express", &["express", "expressjs"]),
+    ("koa", &["koa", "koajs"]),
+    ("nestjs", &["nestjs", "nest"]),
+    ("fiber", &["fiber", "gofiber"]),
+    ("rails", &["rails", "ror"]),
+    ("spring", &["spring", "springboot"]),
+    (
+        "fast",
+        &[
+            "fast",
+            "faster",
+            "fastest",
+            "quick",
+            "quicker",
+            "quickest",
+            "speed",
+            "speeds",
+            "speedy",
+            "speedier",
+            "speediest",
+        ],
+    ),
+    (
+        "easy",
+        &["easy", "easier", "easiest", "simple", "simpler", "simplest"],
+    ),
+    ("realtime", &["realtime"]),
+    ("backend", &["backend", "backends", "serverside"]),
+    ("frontend", &["frontend", "frontends", "clientside"]),
+    ("microservice", &["microservice", "microservices"]),
+    ("microframework", &["microframework", "microframeworks"]),
+    ("db", &["db", "database", "databases"]),
+    ("openapi", &["openapi", "swagger"]),
+];
+
+/// Two-word spellings of one concept, joined before stop words are dropped.
+const COMPOUNDS: &[(&str, &str, &str)] = &[
+    ("real", "time", "realtime"),
+    ("back", "end", "backend"),
+    ("front", "end", "frontend"),
+    ("server", "side", "serverside"),
+    ("client", "side", "clientside"),
+    ("machine", "learning", "machinelearning"),
+    ("artificial", "intelligence", "artificialintelligence"),
+    ("micro", "service", "microservice"),
+    ("micro", "services", "microservices"),
+    ("micro", "framework", "microframework"),
+    ("micro", "frameworks", "microframeworks"),
+    ("spring", "boot", "springboot"),
+    // In this FAQ, "this app" and friends can only mean the system answering.
+    ("stack", "advisor", "stackadvisor"),
+    ("this", "app", "stackadvisor"),
+    ("this", "api", "stackadvisor"),
+    ("this", "system", "stackadvisor"),
+    ("this", "service", "stackadvisor"),
+    ("this", "project", "stackadvisor"),
+    ("this", "site", "stackadvisor"),
+];
+
+/// Related but not equivalent terms. A query term also matches these, at the given weight,
+/// so "performance" finds answers about speed and "lambda" finds answers about serverless.
+const RELATED: &[(&str, &[&str], f64)] = &[
+    (
+        "fast",
+        &["performance", "throughput", "latency", "benchmark"],
+        0.6,
+    ),
+    ("performance", &["fast", "throughput", "benchmark"], 0.6),
+    ("node", &["express", "javascript"], 0.5),
+    ("express", &["node"], 0.5),
+    ("javascript", &["node", "typescript"], 0.4),
+    ("typescript", &["javascript", "nestjs"], 0.4),
+    ("csharp", &["aspnet"], 0.7),
+    ("aspnet", &["csharp"], 0.7),
+    ("java", &["jvm", "spring"], 0.5),
+    ("jvm", &["java"], 0.5),
+    ("lambda", &["serverless"], 0.7),
+    ("serverless", &["lambda", "function"], 0.5),
+    ("ai", &["ml"], 0.7),
+    ("ml", &["ai"], 0.7),
+    ("kubernetes", &["container", "docker", "cloud"], 0.5),
+    ("docker", &["container", "kubernetes"], 0.5),
+    ("realtime", &["websocket", "chat"], 0.6),
+    ("websocket", &["realtime"], 0.6),
+    ("chat", &["realtime", "websocket"], 0.6),
+    ("easy", &["beginner", "learn"], 0.6),
+    ("beginner", &["easy", "learn"], 0.6),
+    ("learn", &["beginner", "easy"], 0.5),
+    ("popular", &["growth", "adoption"], 0.5),
+    ("trending", &["growth", "trend", "popular"], 0.5),
+    ("grow", &["growth", "adoption"], 0.6),
+    ("growth", &["grow"], 0.6),
+    ("pick", &["choose", "choice", "select"], 0.6),
+    ("choose", &["pick", "choice", "select"], 0.6),
+    ("select", &["choose", "pick", "criteria"], 0.6),
+    ("rust", &["axum", "actix"], 0.4),
+    ("python", &["django", "flask", "fastapi"], 0.3),
+    ("php", &["laravel", "symfony"], 0.4),
+    ("ruby", &["rails"], 0.5),
+    ("dashboard", &["admin", "panel"], 0.6),
+    ("admin", &["dashboard", "backoffice"], 0.6),
+    ("big", &["large", "enterprise"], 0.5),
+    ("large", &["big", "enterprise"], 0.5),
+    ("corporate", &["enterprise"], 0.7),
+    ("company", &["enterprise"], 0.5),
+    ("typed", &["type", "static"], 0.6),
+    ("static", &["type", "typed"], 0.5),
+    ("infrastructure", &["terraform", "cloud"], 0.5),
+    ("terraform", &["infrastructure"], 0.5),
+    ("split", &["microservice", "independent"], 0.5),
+    ("difference", &["compare", "comparison"], 0.5),
+    ("comparison", &["compare", "difference"], 0.5),
+    ("dead", &["still", "worth"], 0.5),
+    ("worth", &["still", "good"], 0.5),
+    ("relevant", &["still", "worth"], 0.5),
+];
+
+/// The analysed form of a text: index terms, in order, repeats kept.
+pub fn terms(text: &str) -> Vec<String> {
+    let tables = Tables::get();
+    let raw = raw_tokens(text);
+    let mut joined = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let compound = raw.get(i + 1).and_then(|next| {
+            COMPOUNDS
+                .iter()
+                .find(|(first, second, _)| raw[i] == *first && next == second)
+        });
+        match compound {
+            Some((_, _, whole)) => {
+                joined.push((*whole).to_owned());
+                i += 2;
+            }
+            None => {
+                joined.push(raw[i].clone());
+                i += 1;
+            }
+        }
+    }
+    joined
+        .into_iter()
+        .filter(|token| !STOP_WORDS.contains(&token.as_str()) && !is_year(token))
+        .map(|token| match tables.equivalent.get(token.as_str()) {
+            Some(canonical) => (*canonical).to_owned(),
+            None => stem(&token),
+        })
+        .collect()
+}
+
+/// Terms a query term should also match, with their weights (the term itself excluded).
+pub fn related(term: &str) -> &'static [(String, f64)] {
+    Tables::get()
+        .related
+        .get(term)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+struct Tables {
+    equivalent: HashMap<&'static str, &'static str>,
+    related: HashMap<String, Vec<(String, f64)>>,
+}
+
+impl Tables {
+    fn get() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(|| {
+            let equivalent = EQUIVALENT
+                .iter()
+                .flat_map(|(canonical, spellings)| spellings.iter().map(move |s| (*s, *canonical)))
+                .collect();
+            let mut tables = Tables {
+                equivalent,
+                related: HashMap::new(),
+            };
+            // The table is written in plain words; analyse it like any text so that its
+            // entries meet the index's terms (stemmed, folded).
+            let analyse = |tables: &Tables, word: &str| -> Option<String> {
+                let word = word.to_owned();
+                match tables.equivalent.get(word.as_str()) {
+                    Some(canonical) => Some((*canonical).to_owned()),
+                    None if STOP_WORDS.contains(&word.as_str()) => None,
+                    None => Some(stem(&word)),
+                }
+            };
+            let mut related: HashMap<String, Vec<(String, f64)>> = HashMap::new();
+            for (term, others, weight) in RELATED {
+                let Some(term) = analyse(&tables, term) else {
+                    continue;
+                };
+                let list = related.entry(term.clone()).or_default();
+                for other in *others {
+                    if let Some(other) = analyse(&tables, other) {
+                        if other != term && !list.iter().any(|(t, _)| *t == other) {
+                            list.push((other, *weight));
+                        }
+                    }
+                }
+            }
+            tables.related = related;
+            tables
+        })
+    }
+}
+
+/// Lowercased words, with technology names that contain punctuation rewritten as words.
+fn raw_tokens(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut tokens = Vec::new();
+    for chunk in lower.split(|c: char| !(c.is_alphanumeric() || matches!(c, '#' | '+' | '.'))) {
+        push_chunk(chunk, &mut tokens);
+    }
+    tokens
+}
+
+fn push_chunk(chunk: &str, tokens: &mut Vec<String>) {
+    let chunk = chunk.trim_end_matches('.');
+    if chunk.is_empty() {
+        return;
+    }
+    let special = match chunk {
+        "c#" => Some("csharp"),
+        "f#" => Some("fsharp"),
+        "c++" => Some("cpp"),
+        ".net" => Some("dotnet"),
+        "asp.net" => Some("aspnet"),
+        _ => None,
+    };
+    if let Some(word) = special {
+        tokens.push(word.to_owned());
+        return;
+    }
+    // `node.js`, `express.js`: the suffix is part of the name.
+    if let Some(name) = chunk.strip_suffix(".js") {
+        if !name.is_empty() && !name.contains('.') {
+            tokens.push(format!("{}js", clean(name)));
+            return;
+        }
+    }
+    for part in chunk.split('.') {
+        let word = clean(part);
+        if !word.is_empty() {
+            tokens.push(word);
+        }
+    }
+}
+
+fn clean(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn technology_spellings_fold_together() {
+        assert_eq!(terms("Node.js"), terms("nodejs"));
+        assert_eq!(terms("NODE"), vec!["node"]);
+        assert_eq!(terms("C#"), terms(".NET"));
+        assert_eq!(terms("golang"), vec!["go"]);
+        assert_eq!(terms("ASP.NET Core")[0], "aspnet");
+        assert_eq!(terms("Express.js"), vec!["express"]);
+        assert_eq!(terms("k8s"), terms("Kubernetes"));
+    }
+
+    #[test]
+    fn compounds_and_stop_words() {
+        assert_eq!(terms("real-time chat"), terms("realtime chats"));
+        assert_eq!(terms("machine learning"), vec!["ml"]);
+        assert_eq!(terms("What is the best ORM for 2025?"), vec!["orm"]);
+        assert_eq!(terms("quickest"), terms("fastest"));
+        assert_eq!(terms("micro-services"), terms("microservices"));
+    }
+
+    #[test]
+    fn punctuation_and_unicode_are_safe() {
+        assert_eq!(
+            terms("Django!!! (ORM), e.g."),
+            vec!["django", "orm", "e", "g"]
+        );
+        assert_eq!(terms("Größe café"), vec!["größe", "café"]);
+        assert!(terms("... ??? ---").is_empty());
+        assert!(terms("").is_empty());
+    }
+
+    #[test]
+    fn related_terms_are_analysed_like_text() {
+        assert!(related("lambda").iter().any(|(t, _)| t == "serverless"));
+        assert!(
+            related("fast")
+                .iter()
+                .any(|(t, _)| t == &stem("performance"))
+        );
+        assert!(related("zzz").is_empty());
+    }
+}
