@@ -12,6 +12,7 @@ pub type Routes = fn(Context) -> Router;
 pub const FUNCTIONS: &[(&str, Routes)] = &[
     ("catalog", catalog::routes),
     ("compare", compare::routes),
+    ("faq", faq::routes),
     ("recommend", recommend::routes),
 ];
 
