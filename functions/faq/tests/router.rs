@@ -1,0 +1,153 @@
+//! The faq router, driven without a server.
+
+#![allow(clippy::unwrap_used)]
+
+use edge::Context;
+use edge::testing::{get, send};
+use serde_json::Value;
+
+fn app() -> axum::Router {
+    faq::app(Context::embedded().unwrap())
+}
+
+fn ids(body: &Value) -> Vec<String> {
+    body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn without_a_query_entries_come_in_id_order_up_to_the_limit() {
+    let app = app();
+    let reply = send(&app, get("/faq")).await;
+    assert_eq!(reply.status, 200);
+    let first = ids(&reply.body);
+    assert_eq!(first.len(), 10, "the default limit");
+    assert_eq!(reply.body["count"], 10);
+    let mut sorted = first.clone();
+    sorted.sort();
+    assert_eq!(first, sorted);
+    assert!(reply.body["items"][0].get("score").is_none());
+
+    let all = send(&app, get("/faq?limit=50")).await;
+    assert!(ids(&all.body).len() >= 30);
+    assert_eq!(ids(&all.body)[..10], first[..]);
+}
+
+#[tokio::test]
+async fn a_search_ranks_best_first_with_scores() {
+    let reply = send(&app(), get("/faq?q=is%20C%23%20quicker%20than%20Java")).await;
+    assert_eq!(reply.status, 200);
+    let items = reply.body["items"].as_array().unwrap();
+    assert_eq!(items[0]["id"], "csharp-vs-java-performance");
+    let scores: Vec<f64> = items
+        .iter()
+        .map(|item| item["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]), "{scores:?}");
+    assert!(scores.iter().all(|score| score.is_finite() && *score > 0.0));
+    assert!(items[0]["related_frameworks"].is_array() && items[0]["sources"].is_array());
+}
+
+#[tokio::test]
+async fn topic_and_limit_narrow_both_listing_and_search() {
+    let app = app();
+    let trends = send(&app, get("/faq?topic=trends&limit=50")).await;
+    let items = trends.body["items"].as_array().unwrap();
+    assert!(items.len() >= 5);
+    assert!(items.iter().all(|item| item["topic"] == "trends"));
+
+    let search = send(&app, get("/faq?q=fastest%20framework&topic=python&limit=2")).await;
+    let items = search.body["items"].as_array().unwrap();
+    assert!(!items.is_empty() && items.len() <= 2);
+    assert!(items.iter().all(|item| item["topic"] == "python"));
+}
+
+#[tokio::test]
+async fn a_query_that_matches_nothing_is_an_empty_list() {
+    let reply = send(&app(), get("/faq?q=the%20of%20and")).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body["count"], 0);
+    assert_eq!(reply.body["items"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn an_entry_by_id_and_a_typo_with_suggestions() {
+    let app = app();
+    let reply = send(&app, get("/faq/node-or-django")).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body["id"], "node-or-django");
+    for field in ["question", "answer", "topic", "related_frameworks", "sources"] {
+        assert!(reply.body.get(field).is_some(), "{field}");
+    }
+    let typo = send(&app, get("/faq/node-or-djnago")).await;
+    assert_eq!(typo.problem(404)["suggestions"][0], "node-or-django");
+    send(&app, get("/faq/Not%20A%20Slug")).await.problem(404);
+}
+
+#[tokio::test]
+async fn a_second_get_with_the_etag_answers_304_without_a_body() {
+    let app = app();
+    for uri in ["/faq/trend-serverless", "/faq?q=serverless", "/faq?topic=basics"] {
+        let first = send(&app, get(uri)).await;
+        let etag = first.header("etag").unwrap().to_owned();
+        assert_eq!(first.header("cache-control"), Some("public, max-age=300"));
+        let request = axum::http::Request::get(uri)
+            .header("if-none-match", &etag)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let second = send(&app, request).await;
+        assert_eq!(second.status, 304, "{uri}");
+        assert!(second.body.is_null());
+    }
+}
+
+#[tokio::test]
+async fn every_bad_query_value_is_a_4xx_problem_document() {
+    let app = app();
+    let long = format!("/faq?q={}", "a".repeat(257));
+    let just_right = format!("/faq?q={}", "django%20".repeat(28));
+    let cases = [
+        ("/faq?topic=gossip", 422),
+        ("/faq?limit=0", 422),
+        ("/faq?limit=51", 422),
+        ("/faq?limit=ten", 400),
+        ("/faq?limit=-1", 400),
+        (long.as_str(), 422),
+        ("/faq?q=", 400),
+        ("/faq?q=%20%20", 400),
+        ("/faq?q=go&q=rust", 400),
+        ("/faq?topic=trends&topic=basics", 400),
+        ("/faq?search=django", 400),
+        ("/faq?q=%FF%FE", 200),
+    ];
+    for (uri, status) in cases {
+        let reply = send(&app, get(uri)).await;
+        if status == 200 {
+            assert_eq!(reply.status, 200, "{uri}");
+        } else {
+            reply.problem(status);
+        }
+    }
+    assert_eq!(send(&app, get(&just_right)).await.status, 200);
+    let topic = send(&app, get("/faq?topic=gossip")).await;
+    let message = topic.body["errors"][0]["message"].as_str().unwrap();
+    for valid in ["basics", "choosing", "performance", "languages", "trends"] {
+        assert!(message.contains(valid), "{message}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods_are_problem_documents() {
+    let app = app();
+    send(&app, get("/faq/node-or-django/extra")).await.problem(404);
+    let request = axum::http::Request::post("/faq")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let reply = send(&app, request).await;
+    reply.problem(405);
+    assert!(reply.header("allow").unwrap().contains("GET"));
+}
