@@ -84,6 +84,15 @@ impl ApiClient {
         self.get(&format!("/frameworks/{id}")).await
     }
 
+    /// `GET /faq?{query}`; `query` is sent as written (already encoded).
+    pub async fn list_faq(&self, query: &str) -> Reply {
+        self.get(&format!("/faq?{query}")).await
+    }
+
+    pub async fn get_faq(&self, id: &str) -> Reply {
+        self.get(&format!("/faq/{id}")).await
+    }
+
     /// `GET` with `If-None-Match`.
     pub async fn get_if_none_match(&self, path: &str, etag: &str) -> Reply {
         self.send(Method::GET, path, &[("if-none-match", etag)], None)
