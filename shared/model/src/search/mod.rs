@@ -169,15 +169,12 @@ impl FaqIndex {
         query_terms.retain(|term| seen.insert(term.clone()));
 
         let mut scores = vec![0.0f64; self.ids.len()];
-        let mut best: HashMap<u32, f64> = HashMap::new();
+        let mut best = Best::new(self.ids.len());
         for term in &query_terms {
-            best.clear();
             for (candidate, weight) in self.expansions(term) {
                 self.score_term(&candidate, weight, &mut best);
             }
-            for (doc, score) in &best {
-                scores[*doc as usize] += score;
-            }
+            best.drain_into(&mut scores);
         }
 
         let mut hits: Vec<Hit> = scores
@@ -255,7 +252,7 @@ impl FaqIndex {
     /// so a match in the question is not drowned by repeats in the answer), scaled by
     /// `weight`. Keeps each document's best over the expansions of one query term, so that
     /// synonyms do not double-count.
-    fn score_term(&self, term: &str, weight: f64, best: &mut HashMap<u32, f64>) {
+    fn score_term(&self, term: &str, weight: f64, best: &mut Best) {
         let Some(postings) = self.postings.get(term) else {
             return;
         };
@@ -274,8 +271,41 @@ impl FaqIndex {
                 let tf = f64::from(posting.tf[field]) / norm;
                 score += FIELD_WEIGHTS[field] * idf * tf / (K1 + tf);
             }
-            let slot = best.entry(posting.doc).or_insert(0.0);
-            *slot = slot.max(score);
+            best.offer(posting.doc, score);
+        }
+    }
+}
+
+/// Each document's best score for the current query term: a dense array plus the list of
+/// documents touched, so clearing costs what was touched, not the corpus size.
+struct Best {
+    scores: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+impl Best {
+    fn new(documents: usize) -> Self {
+        Self {
+            scores: vec![0.0; documents],
+            touched: Vec::new(),
+        }
+    }
+
+    fn offer(&mut self, doc: u32, score: f64) {
+        let slot = &mut self.scores[doc as usize];
+        if *slot == 0.0 {
+            self.touched.push(doc);
+        }
+        if score > *slot {
+            *slot = score;
+        }
+    }
+
+    fn drain_into(&mut self, totals: &mut [f64]) {
+        for doc in self.touched.drain(..) {
+            let slot = &mut self.scores[doc as usize];
+            totals[doc as usize] += *slot;
+            *slot = 0.0;
         }
     }
 }

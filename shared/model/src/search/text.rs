@@ -6,7 +6,7 @@
 //! join compounds written as two words (`real time`, `machine learning`), drop stop words,
 //! fold synonyms onto a canonical term, and stem what is left.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::stem::stem;
@@ -192,7 +192,7 @@ pub fn terms(text: &str) -> Vec<String> {
     }
     joined
         .into_iter()
-        .filter(|token| !STOP_WORDS.contains(&token.as_str()) && !is_year(token))
+        .filter(|token| !tables.stop_words.contains(token.as_str()) && !is_year(token))
         .map(|token| match tables.equivalent.get(token.as_str()) {
             Some(canonical) => (*canonical).to_owned(),
             None => stem(&token),
@@ -210,6 +210,7 @@ pub fn related(term: &str) -> &'static [(String, f64)] {
 }
 
 struct Tables {
+    stop_words: HashSet<&'static str>,
     equivalent: HashMap<&'static str, &'static str>,
     related: HashMap<String, Vec<(String, f64)>>,
 }
@@ -223,6 +224,7 @@ impl Tables {
                 .flat_map(|(canonical, spellings)| spellings.iter().map(move |s| (*s, *canonical)))
                 .collect();
             let mut tables = Tables {
+                stop_words: STOP_WORDS.iter().copied().collect(),
                 equivalent,
                 related: HashMap::new(),
             };
