@@ -112,6 +112,25 @@ fn the_catalog_documents_exactly_the_parameters_it_accepts() {
     assert_eq!(documented, accepted);
 }
 
+#[test]
+fn the_faq_documents_exactly_its_parameters_and_topics() {
+    let document = document();
+    let documented = documented_query(&document, "/faq", "get");
+    let accepted: BTreeSet<String> = faq::PARAMETERS.iter().map(|p| p.to_string()).collect();
+    assert_eq!(documented, accepted);
+    let topic = parameters(&document, "/faq", "get")
+        .into_iter()
+        .find(|parameter| parameter["name"] == "topic")
+        .unwrap();
+    let topics: Vec<&str> = topic["schema"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(topics, model::dataset::FAQ_TOPICS);
+}
+
 /// Every handler refuses an unknown query parameter with a 400 naming the ones it accepts;
 /// those must be exactly the documented ones.
 #[tokio::test]

@@ -10,7 +10,11 @@ async fn searching_with_a_typo_finds_the_node_or_django_answer_first() {
     let items = body["items"].as_array().unwrap();
     assert_eq!(items[0]["id"], "node-or-django");
     assert!(items.len() <= 3);
-    assert!(items.iter().all(|item| item["score"].as_f64().unwrap() > 0.0));
+    assert!(
+        items
+            .iter()
+            .all(|item| item["score"].as_f64().unwrap() > 0.0)
+    );
     assert_eq!(reply.header("cache-control"), Some("public, max-age=300"));
 }
 
@@ -55,7 +59,10 @@ async fn a_misspelt_entry_id_is_a_404_that_suggests_the_right_one() {
 
     let reply = api.client.get_faq("fastest-api-framwork").await;
 
-    assert_eq!(reply.problem(404)["suggestions"][0], "fastest-api-framework");
+    assert_eq!(
+        reply.problem(404)["suggestions"][0],
+        "fastest-api-framework"
+    );
 }
 
 #[tokio::test]

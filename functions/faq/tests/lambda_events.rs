@@ -12,7 +12,11 @@ fn app() -> axum::Router {
 
 #[tokio::test]
 async fn a_search_event_with_a_typo_ranks_the_right_entry_first() {
-    let reply = send(&app(), lambda_event(include_str!("data/get_faq_search.json"))).await;
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/get_faq_search.json")),
+    )
+    .await;
     assert_eq!(reply.status, 200);
     let items = reply.body["items"].as_array().unwrap();
     assert!(!items.is_empty() && items.len() <= 3);
@@ -23,7 +27,11 @@ async fn a_search_event_with_a_typo_ranks_the_right_entry_first() {
 
 #[tokio::test]
 async fn an_entry_event_gets_the_entry_with_cache_headers() {
-    let reply = send(&app(), lambda_event(include_str!("data/get_faq_entry.json"))).await;
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/get_faq_entry.json")),
+    )
+    .await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.body["topic"], "trends");
     assert!(reply.body.get("score").is_none());

@@ -47,7 +47,10 @@ async fn a_search_ranks_best_first_with_scores() {
         .iter()
         .map(|item| item["score"].as_f64().unwrap())
         .collect();
-    assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]), "{scores:?}");
+    assert!(
+        scores.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{scores:?}"
+    );
     assert!(scores.iter().all(|score| score.is_finite() && *score > 0.0));
     assert!(items[0]["related_frameworks"].is_array() && items[0]["sources"].is_array());
 }
@@ -80,7 +83,13 @@ async fn an_entry_by_id_and_a_typo_with_suggestions() {
     let reply = send(&app, get("/faq/node-or-django")).await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.body["id"], "node-or-django");
-    for field in ["question", "answer", "topic", "related_frameworks", "sources"] {
+    for field in [
+        "question",
+        "answer",
+        "topic",
+        "related_frameworks",
+        "sources",
+    ] {
         assert!(reply.body.get(field).is_some(), "{field}");
     }
     let typo = send(&app, get("/faq/node-or-djnago")).await;
@@ -91,7 +100,11 @@ async fn an_entry_by_id_and_a_typo_with_suggestions() {
 #[tokio::test]
 async fn a_second_get_with_the_etag_answers_304_without_a_body() {
     let app = app();
-    for uri in ["/faq/trend-serverless", "/faq?q=serverless", "/faq?topic=basics"] {
+    for uri in [
+        "/faq/trend-serverless",
+        "/faq?q=serverless",
+        "/faq?topic=basics",
+    ] {
         let first = send(&app, get(uri)).await;
         let etag = first.header("etag").unwrap().to_owned();
         assert_eq!(first.header("cache-control"), Some("public, max-age=300"));
@@ -143,7 +156,9 @@ async fn every_bad_query_value_is_a_4xx_problem_document() {
 #[tokio::test]
 async fn unknown_paths_and_methods_are_problem_documents() {
     let app = app();
-    send(&app, get("/faq/node-or-django/extra")).await.problem(404);
+    send(&app, get("/faq/node-or-django/extra"))
+        .await
+        .problem(404);
     let request = axum::http::Request::post("/faq")
         .body(axum::body::Body::empty())
         .unwrap();

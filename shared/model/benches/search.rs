@@ -16,7 +16,10 @@ const QUERIES: &[(&str, &str)] = &[
     ("plain", "fastest python api framework"),
     ("synonyms", "is c# quicker than java"),
     ("typo", "djnago vs node"),
-    ("long", "which backend framework should a small team choose for a realtime chat app on aws lambda with websockets and an orm"),
+    (
+        "long",
+        "which backend framework should a small team choose for a realtime chat app on aws lambda with websockets and an orm",
+    ),
 ];
 
 /// A deterministic generator (64-bit LCG), so every run indexes the same corpus.
@@ -93,11 +96,9 @@ fn benches(c: &mut Criterion) {
         let index = FaqIndex::build(entries);
         for (label, query) in QUERIES {
             let query = SearchText::parse(query).unwrap();
-            search.bench_with_input(
-                BenchmarkId::new(*name, label),
-                &query,
-                |b, query| b.iter(|| index.search(black_box(query), None, 10)),
-            );
+            search.bench_with_input(BenchmarkId::new(*name, label), &query, |b, query| {
+                b.iter(|| index.search(black_box(query), None, 10))
+            });
         }
     }
     search.finish();
