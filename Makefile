@@ -45,3 +45,4 @@ bench: ## criterion benchmarks of compare, recommend and search
 	cargo bench -p model
 
 include infra/infra.mk
+include tests/tests.mk

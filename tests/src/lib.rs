@@ -174,3 +174,35 @@ pub async fn spawn_api() -> TestApi {
         _shutdown: Some(shutdown),
     }
 }
+
+impl ApiClient {
+    /// `GET /openapi.json`: the contract as the API serves it.
+    pub async fn openapi(&self) -> Value {
+        self.get("/openapi.json").await.ok().clone()
+    }
+}
+
+/// Asserts that `reply`, the answer to `method path_and_query`, is what the served OpenAPI
+/// `document` promises: a documented status, media type and body schema.
+pub fn assert_conforms(document: &Value, method: &str, path_and_query: &str, reply: &Reply) {
+    let path = path_and_query.split('?').next().unwrap_or_default();
+    let Some(template) = edge::contract::template_for(document, path) else {
+        // No such path: the answer must be the shared 404 problem.
+        let problem = reply.problem(404);
+        let errors = edge::contract::component_errors(document, "Problem", problem);
+        assert!(errors.is_empty(), "{method} {path_and_query}: {errors:#?}");
+        return;
+    };
+    let observed = edge::contract::Observed {
+        status: reply.status,
+        content_type: reply.header("content-type"),
+        headers: reply.headers.keys().map(|name| name.to_string()).collect(),
+        body: &reply.body,
+    };
+    let errors = edge::contract::conformance_errors(document, method, &template, &observed);
+    assert!(
+        errors.is_empty(),
+        "{method} {path_and_query}: {errors:#?}\nbody: {}",
+        reply.body
+    );
+}

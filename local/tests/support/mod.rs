@@ -6,6 +6,8 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request};
+#[allow(unused_imports)]
+pub use edge::contract::{Observed, component_errors, resolve, schema_errors};
 pub use edge::testing::{Reply, send};
 use serde_json::{Value, json};
 
@@ -75,39 +77,6 @@ pub const OPERATION_KEYS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// Follows a local `$ref` (`#/components/...`) once, if `value` is one.
-pub fn resolve<'a>(document: &'a Value, value: &'a Value) -> &'a Value {
-    match value.get("$ref").and_then(Value::as_str) {
-        Some(pointer) => document
-            .pointer(pointer.trim_start_matches('#'))
-            .unwrap_or_else(|| panic!("dangling $ref {pointer}")),
-        None => value,
-    }
-}
-
-/// Validates `instance` against `schema`, which may `$ref` the document's components.
-pub fn schema_errors(document: &Value, schema: &Value, instance: &Value) -> Vec<String> {
-    let mut root = match schema {
-        Value::Object(map) => map.clone(),
-        other => panic!("schema is not an object: {other}"),
-    };
-    root.insert("components".into(), document["components"].clone());
-    let validator = jsonschema::draft202012::new(&Value::Object(root))
-        .unwrap_or_else(|error| panic!("the schema does not compile: {error}"));
-    validator
-        .iter_errors(instance)
-        .map(|error| format!("{} at {}", error, error.instance_path()))
-        .collect()
-}
-
-pub fn component_errors(document: &Value, name: &str, instance: &Value) -> Vec<String> {
-    schema_errors(
-        document,
-        &json!({ "$ref": format!("#/components/schemas/{name}") }),
-        instance,
-    )
-}
-
 /// The parameters of an operation, path-level ones included, resolved.
 pub fn parameters<'a>(document: &'a Value, path: &str, method: &str) -> Vec<&'a Value> {
     let item = &document["paths"][path];
@@ -119,55 +88,20 @@ pub fn parameters<'a>(document: &'a Value, path: &str, method: &str) -> Vec<&'a 
         .collect()
 }
 
-/// Checks a response against what the document promises for this operation and status:
-/// the status is documented, and a body has the documented media type and schema.
+/// Checks a reply against what the document promises for this operation and status.
 pub fn conformance_errors(
     document: &Value,
     method: &Method,
     path: &str,
     reply: &Reply,
 ) -> Vec<String> {
-    let operation = &document["paths"][path][method.as_str().to_ascii_lowercase()];
-    let status = reply.status.as_str();
-    // A method the path does not have is no operation; its answer is the shared 405.
-    let fallback = (operation.is_null() && status == "405")
-        .then(|| &document["components"]["responses"]["MethodNotAllowed"]);
-    let Some(response) = operation["responses"].get(status).or(fallback) else {
-        return vec![format!(
-            "{method} {path}: status {status} is not documented"
-        )];
+    let observed = Observed {
+        status: reply.status.as_u16(),
+        content_type: reply.header("content-type"),
+        headers: reply.headers.keys().map(|name| name.to_string()).collect(),
+        body: &reply.body,
     };
-    let response = resolve(document, response);
-    let mut errors = Vec::new();
-    for (name, header) in response["headers"].as_object().into_iter().flatten() {
-        let header = resolve(document, header);
-        if header["required"] == json!(true) && !reply.headers.contains_key(name.as_str()) {
-            errors.push(format!("{method} {path} {status}: header {name} missing"));
-        }
-    }
-    if reply.body.is_null() {
-        return errors;
-    }
-    let media = reply
-        .header("content-type")
-        .unwrap_or_default()
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_owned();
-    let Some(content) = response["content"].get(&media) else {
-        errors.push(format!(
-            "{method} {path} {status}: media type {media:?} is not documented"
-        ));
-        return errors;
-    };
-    errors.extend(
-        schema_errors(document, &content["schema"], &reply.body)
-            .into_iter()
-            .map(|error| format!("{method} {path} {status}: {error}")),
-    );
-    errors
+    edge::contract::conformance_errors(document, method.as_str(), path, &observed)
 }
 
 pub fn request(method: Method, uri: &str, body: Option<&Value>) -> Request<Body> {

@@ -18,4 +18,6 @@ pub mod lambda;
 
 pub use context::Context;
 #[cfg(feature = "testing")]
+pub mod contract;
+#[cfg(feature = "testing")]
 pub mod testing;
