@@ -36,12 +36,15 @@ done
 mkdir -p "$report_dir"
 # schemathesis keeps a cache in the working directory; keep it out of the repository.
 cd "$report_dir"
+# No stateful phase: it sends header values with control characters that hyper's HTTP parser
+# refuses with a bare 400 before any router sees them (API Gateway does the same upstream).
 # One worker: with several, hypothesis on Python 3.11 can trip over concurrent `ast` parsing
 # ("AST constructor recursion depth mismatch") and report a runtime error that is not ours.
 set +e
 schemathesis --config-file "$root/tests/contract/schemathesis.toml" run "$base/openapi.json" \
   --url "$base" \
   --checks all \
+  --phases examples,coverage,fuzzing \
   --max-examples "$max_examples" \
   --max-time "$max_time" \
   --seed "${SEED:-20251}" \
