@@ -68,12 +68,10 @@ impl Priorities {
 
 pub const DIMENSIONS: usize = 8;
 
-/// Position of `dimension` in [`Dimension::ALL`].
+/// Position of `dimension` in [`Dimension::ALL`], which lists the variants in declaration
+/// order: the discriminant.
 pub fn dimension_index(dimension: Dimension) -> usize {
-    Dimension::ALL
-        .iter()
-        .position(|d| *d == dimension)
-        .unwrap_or_default()
+    dimension as usize
 }
 
 /// The ids of a comparison: 2 to 4 distinct ids, in the order asked.
@@ -433,6 +431,10 @@ mod tests {
         assert_eq!(weights[dimension_index(Dimension::TypeSafety)], 1);
         assert_eq!(weights.iter().sum::<u32>(), 3);
         assert_eq!(Priorities::default().weights(), [1; DIMENSIONS]);
+        for (index, dimension) in Dimension::ALL.iter().enumerate() {
+            assert_eq!(dimension_index(*dimension), index);
+        }
+        assert_eq!(Dimension::ALL.len(), DIMENSIONS);
     }
 
     #[test]

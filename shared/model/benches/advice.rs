@@ -1,0 +1,138 @@
+//! Compare and recommend over the real catalog and over a generated catalog of 10,000
+//! frameworks. `make bench`, or:
+//! `cargo bench -p model --bench advice -- --warm-up-time 1 --measurement-time 3`
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use model::dataset::load_frameworks;
+use model::{
+    Category, Deployment, Dimension, Feature, Framework, FrameworkSpec, Language, Limit,
+    Priorities, Profile, Ratings, Selection, Slug, Source, UseCase, compare, recommend,
+};
+
+/// A deterministic catalog of `n` frameworks with varied languages, features, use cases and
+/// ratings (a linear congruential generator, so every run measures the same data).
+fn generated_catalog(n: usize) -> Vec<Framework> {
+    let mut state: u64 = 0x5eed;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        state >> 33
+    };
+    let mut catalog: Vec<Framework> = (0..n)
+        .map(|i| {
+            let ratings: BTreeMap<Dimension, u8> = Dimension::ALL
+                .iter()
+                .map(|d| (*d, 1 + (next() % 5) as u8))
+                .collect();
+            let features: Vec<Feature> = Feature::ALL
+                .iter()
+                .copied()
+                .filter(|_| next() % 2 == 0)
+                .collect();
+            let mut use_cases: Vec<UseCase> = UseCase::ALL
+                .iter()
+                .copied()
+                .filter(|_| next() % 4 == 0)
+                .collect();
+            if use_cases.is_empty() {
+                use_cases.push(UseCase::RestApi);
+            }
+            Framework {
+                id: Slug::parse(&format!("generated-{i:05}")).unwrap(),
+                spec: FrameworkSpec {
+                    name: format!("Generated {i}"),
+                    language: Language::ALL[next() as usize % Language::ALL.len()],
+                    category: Category::ALL[next() as usize % Category::ALL.len()],
+                    description: "A generated framework for benchmarks.".into(),
+                    first_release: 2000 + (next() % 25) as u16,
+                    license: "MIT".into(),
+                    website: "https://example.org".into(),
+                    repository: "https://example.org/repo".into(),
+                    features,
+                    use_cases,
+                    ratings: Ratings::try_from(ratings).unwrap(),
+                    rating_notes: BTreeMap::new(),
+                    strengths: vec!["generated".into()],
+                    weaknesses: vec!["generated".into()],
+                    sources: vec![Source {
+                        title: "generator".into(),
+                        url: None,
+                    }],
+                },
+                version: 1,
+                updated_at: "2026-01-01T00:00:00Z".into(),
+            }
+        })
+        .collect();
+    catalog.sort_by(|a, b| a.id.cmp(&b.id));
+    catalog
+}
+
+/// A profile that exercises every factor: priorities, deployment, a language filter.
+fn full_profile() -> Profile {
+    Profile::new(UseCase::Microservices)
+        .with_priorities([
+            Dimension::Performance,
+            Dimension::TypeSafety,
+            Dimension::ServerlessFit,
+        ])
+        .with_languages([
+            Language::Go,
+            Language::Rust,
+            Language::Python,
+            Language::Java,
+        ])
+        .with_deployment(Some(Deployment::Serverless))
+        .with_limit(Limit::new(5).unwrap())
+}
+
+fn advice(c: &mut Criterion) {
+    let real = load_frameworks().unwrap();
+    let large = generated_catalog(10_000);
+    let priorities = Priorities::new([Dimension::Performance, Dimension::Security]);
+
+    let mut group = c.benchmark_group("compare");
+    let four = Selection::parse("django,fastapi,fiber,spring-boot").unwrap();
+    group.bench_function("real catalog, 4 frameworks", |b| {
+        b.iter(|| {
+            let picked = four.resolve(black_box(&real)).unwrap();
+            compare(&picked, black_box(&priorities))
+        })
+    });
+    let four_generated =
+        Selection::parse("generated-00007,generated-02500,generated-05000,generated-09999")
+            .unwrap();
+    group.bench_function("10,000 frameworks, 4 frameworks", |b| {
+        b.iter(|| {
+            let picked = four_generated.resolve(black_box(&large)).unwrap();
+            compare(&picked, black_box(&priorities))
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("recommend");
+    let minimal = Profile::new(UseCase::RestApi);
+    let full = full_profile();
+    group.bench_function("real catalog, use case only", |b| {
+        b.iter(|| recommend(black_box(&real), black_box(&minimal)))
+    });
+    group.bench_function("real catalog, full profile", |b| {
+        b.iter(|| recommend(black_box(&real), black_box(&full)))
+    });
+    group.bench_function("10,000 frameworks, use case only", |b| {
+        b.iter(|| recommend(black_box(&large), black_box(&minimal)))
+    });
+    group.bench_function("10,000 frameworks, full profile", |b| {
+        b.iter(|| recommend(black_box(&large), black_box(&full)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, advice);
+criterion_main!(benches);
