@@ -5,4 +5,6 @@
 
 mod bad_input;
 mod catalog;
+mod compare;
 mod faq;
+mod recommend;

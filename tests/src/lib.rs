@@ -93,6 +93,22 @@ impl ApiClient {
         self.get(&format!("/faq/{id}")).await
     }
 
+    /// `GET /compare?{query}`; `query` is sent as written (already encoded).
+    pub async fn compare(&self, query: &str) -> Reply {
+        self.get(&format!("/compare?{query}")).await
+    }
+
+    /// `POST /recommendations` with `profile` as a JSON body.
+    pub async fn recommend(&self, profile: &Value) -> Reply {
+        self.send(
+            Method::POST,
+            "/recommendations",
+            &[("content-type", "application/json")],
+            Some(profile.to_string().into_bytes()),
+        )
+        .await
+    }
+
     /// `GET` with `If-None-Match`.
     pub async fn get_if_none_match(&self, path: &str, etag: &str) -> Reply {
         self.send(Method::GET, path, &[("if-none-match", etag)], None)

@@ -1,0 +1,138 @@
+use e2e::spawn_api;
+use reqwest::Method;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_profile_gets_a_ranked_shortlist_with_explanations() {
+    let api = spawn_api().await;
+
+    let reply = api
+        .client
+        .recommend(&json!({
+            "use_case": "rest_api",
+            "priorities": ["performance", "type_safety"],
+            "languages": ["go", "rust", "python"],
+            "deployment": "serverless",
+            "limit": 5
+        }))
+        .await;
+
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let items = reply.body["recommendations"].as_array().unwrap();
+    assert_eq!(items.len(), 5);
+    let mut previous = f64::MAX;
+    for (index, item) in items.iter().enumerate() {
+        assert_eq!(item["rank"], index + 1);
+        let score = item["score"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&score) && score <= previous);
+        previous = score;
+        assert!(!item["reasons"].as_array().unwrap().is_empty());
+        assert!(item["breakdown"]["deployment_fit"].is_number());
+    }
+    for excluded in reply.body["excluded"].as_array().unwrap() {
+        assert!(excluded["reason"].as_str().unwrap().contains("written in"));
+    }
+}
+
+#[tokio::test]
+async fn the_same_profile_gets_the_same_ranking() {
+    let api = spawn_api().await;
+    let profile = json!({"use_case": "microservices", "limit": 10});
+
+    let first = api.client.recommend(&profile).await;
+    let second = api.client.recommend(&profile).await;
+
+    assert_eq!(first.status, 200);
+    assert_eq!(first.body, second.body);
+}
+
+#[tokio::test]
+async fn a_required_feature_is_a_hard_filter() {
+    let api = spawn_api().await;
+
+    let reply = api
+        .client
+        .recommend(
+            &json!({"use_case": "data_driven", "required_features": ["admin_panel"], "limit": 10}),
+        )
+        .await;
+
+    assert_eq!(reply.status, 200);
+    let items = reply.body["recommendations"].as_array().unwrap();
+    assert!(items.iter().any(|item| item["id"] == "django"));
+    let flask = reply.body["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "flask")
+        .unwrap();
+    assert!(flask["reason"].as_str().unwrap().contains("admin_panel"));
+}
+
+#[tokio::test]
+async fn missing_or_unknown_values_are_a_422_that_lists_the_valid_ones() {
+    let api = spawn_api().await;
+
+    for (profile, field, valid) in [
+        (json!({}), "use_case", "rest_api"),
+        (json!({"use_case": "blockchain"}), "use_case", "realtime"),
+        (
+            json!({"use_case": "cms", "languages": ["cobol"]}),
+            "languages[0]",
+            "python",
+        ),
+        (json!({"use_case": "cms", "limit": 11}), "limit", "10"),
+    ] {
+        let reply = api.client.recommend(&profile).await;
+        let problem = reply.problem(422);
+        assert_eq!(problem["errors"][0]["field"], field);
+        assert!(
+            problem["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains(valid)
+        );
+    }
+}
+
+#[tokio::test]
+async fn bodies_that_are_not_json_or_too_large_are_refused() {
+    let api = spawn_api().await;
+    let json = [("content-type", "application/json")];
+
+    let malformed = api
+        .client
+        .send(
+            Method::POST,
+            "/recommendations",
+            &json,
+            Some(b"{\"use_case\":".to_vec()),
+        )
+        .await;
+    let plain = api
+        .client
+        .send(
+            Method::POST,
+            "/recommendations",
+            &[("content-type", "text/plain")],
+            Some(b"use_case=cms".to_vec()),
+        )
+        .await;
+    let huge = format!(
+        "{{\"use_case\":\"cms\",\"pad\":\"{}\"}}",
+        "x".repeat(70 * 1024)
+    );
+    let too_large = api
+        .client
+        .send(
+            Method::POST,
+            "/recommendations",
+            &json,
+            Some(huge.into_bytes()),
+        )
+        .await;
+
+    malformed.problem(400);
+    plain.problem(415);
+    too_large.problem(413);
+}
