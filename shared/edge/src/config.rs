@@ -13,6 +13,8 @@ use std::time::Duration;
 
 use model::{FaqStore, FrameworkStore, MemoryStore};
 
+use crate::cache::{CachedFaq, CachedFrameworks};
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub frameworks_table: Option<String>,
@@ -90,9 +92,46 @@ impl Stores {
         })
     }
 
+    /// Each table that is named is read from DynamoDB (through the warm-container cache);
+    /// the other falls back to the embedded dataset. A function's environment names only
+    /// the tables it may read, so the choice is per store. The client is built here, once.
     pub async fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
-        let _ = settings;
-        Self::embedded()
+        if settings.frameworks_table.is_none() && settings.faq_table.is_none() {
+            return Self::embedded();
+        }
+        let client = dynamo::client::from_env(dynamo::Tuning::default()).await;
+        let embedded = Self::embedded()?;
+        Ok(Self {
+            frameworks: match &settings.frameworks_table {
+                Some(table) => Self::dynamodb_frameworks(&client, table, settings.cache_ttl),
+                None => embedded.frameworks,
+            },
+            faq: match &settings.faq_table {
+                Some(table) => Self::dynamodb_faq(&client, table, settings.cache_ttl),
+                None => embedded.faq,
+            },
+        })
+    }
+
+    /// Both stores on DynamoDB through `client`, cached for `cache_ttl`.
+    pub fn dynamodb(client: &dynamo::Client, tables: &dynamo::Tables, cache_ttl: Duration) -> Self {
+        Self {
+            frameworks: Self::dynamodb_frameworks(client, &tables.frameworks, cache_ttl),
+            faq: Self::dynamodb_faq(client, &tables.faq, cache_ttl),
+        }
+    }
+
+    fn dynamodb_frameworks(
+        client: &dynamo::Client,
+        table: &str,
+        cache_ttl: Duration,
+    ) -> Arc<dyn FrameworkStore> {
+        let store = dynamo::DynamoFrameworks::new(client.clone(), table);
+        Arc::new(CachedFrameworks::new(store, cache_ttl))
+    }
+
+    fn dynamodb_faq(client: &dynamo::Client, table: &str, cache_ttl: Duration) -> Arc<dyn FaqStore> {
+        Arc::new(CachedFaq::new(dynamo::DynamoFaq::new(client.clone(), table), cache_ttl))
     }
 }
 

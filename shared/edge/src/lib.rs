@@ -2,6 +2,8 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod etag;
 pub mod extract;
@@ -9,6 +11,7 @@ pub mod problem;
 pub mod router;
 pub mod telemetry;
 
+pub use auth::Admin;
 pub use config::{ConfigError, Settings, Stores};
 pub use etag::{ETag, Freshness, conditional_json};
 pub use extract::{JsonBody, PathId, QueryParams};

@@ -142,6 +142,10 @@ impl From<StoreError> for ApiError {
                 tracing::error!(%detail, "store returned unreadable data");
                 ApiError::Internal
             }
+            StoreError::Failed(source) => {
+                tracing::error!(error = %source, "store call failed");
+                ApiError::Internal
+            }
         }
     }
 }

@@ -48,6 +48,9 @@ pub enum StoreError {
     PreconditionFailed { current: Option<u64> },
     /// The store answered with data this code cannot read. 500, logged with the cause.
     Corrupt(String),
+    /// The store refused the call for a reason a retry will not fix (a missing table,
+    /// denied access, a request it calls invalid). 500, logged with the cause.
+    Failed(BoxError),
 }
 
 impl fmt::Display for StoreError {
@@ -63,6 +66,7 @@ impl fmt::Display for StoreError {
                 f.write_str("precondition failed; the item does not exist")
             }
             StoreError::Corrupt(detail) => write!(f, "stored data is unreadable: {detail}"),
+            StoreError::Failed(source) => write!(f, "store call failed: {source}"),
         }
     }
 }
@@ -70,7 +74,9 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            StoreError::Unavailable { source, .. } => Some(source.as_ref()),
+            StoreError::Unavailable { source, .. } | StoreError::Failed(source) => {
+                Some(source.as_ref())
+            }
             _ => None,
         }
     }

@@ -1,0 +1,100 @@
+//! The DynamoDB client: built once per process (once per Lambda container) with timeouts and
+//! retries chosen for a request path that API Gateway gives at most 30 seconds.
+
+use std::time::Duration;
+
+use aws_config::BehaviorVersion;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::config::{Credentials, Region};
+
+/// How long to wait and how often to retry.
+///
+/// The defaults are sized for DynamoDB inside the same region, where a healthy call takes a
+/// few milliseconds:
+/// - `connect` 1 s: a TCP + TLS handshake to a regional endpoint that takes longer means
+///   the path is broken; failing fast leaves time for a retry on a fresh connection.
+/// - `attempt` 1 s: one GetItem/Query/PutItem page is small (under 1 MB), so an attempt that
+///   has not answered within a second is stuck, not slow.
+/// - `operation` 4 s: the whole call, retries and back-off included. Well under the
+///   function timeout, so the handler always gets the chance to answer 503 (or serve its
+///   cache) instead of being killed mid-request.
+/// - standard retry mode, 3 attempts, 50 ms initial back-off (jittered, exponential): rides
+///   out a throttled burst or a dropped connection; more attempts would only hold a
+///   request that is going to fail anyway. The standard mode's token bucket also stops a
+///   container from hammering a struggling table with retries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tuning {
+    pub connect: Duration,
+    pub attempt: Duration,
+    pub operation: Duration,
+    pub max_attempts: u32,
+    pub initial_backoff: Duration,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(1),
+            attempt: Duration::from_secs(1),
+            operation: Duration::from_secs(4),
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(50),
+        }
+    }
+}
+
+impl Tuning {
+    /// Short limits for a DynamoDB-compatible server on the loopback interface (tests,
+    /// `make run-dynamodb`): a refused connection is known at once, so waiting longer
+    /// only slows the fault tests down.
+    pub fn local() -> Self {
+        Self {
+            connect: Duration::from_millis(300),
+            attempt: Duration::from_secs(2),
+            operation: Duration::from_secs(5),
+            max_attempts: 2,
+            initial_backoff: Duration::from_millis(20),
+        }
+    }
+
+    fn timeouts(&self) -> TimeoutConfig {
+        TimeoutConfig::builder()
+            .connect_timeout(self.connect)
+            .operation_attempt_timeout(self.attempt)
+            .operation_timeout(self.operation)
+            .build()
+    }
+
+    fn retries(&self) -> RetryConfig {
+        RetryConfig::standard()
+            .with_max_attempts(self.max_attempts)
+            .with_initial_backoff(self.initial_backoff)
+    }
+}
+
+/// A client configured from the environment: region, credentials and `AWS_ENDPOINT_URL`
+/// (for a local server) as the SDK reads them everywhere.
+pub async fn from_env(tuning: Tuning) -> Client {
+    let shared = aws_config::defaults(BehaviorVersion::latest())
+        .timeout_config(tuning.timeouts())
+        .retry_config(tuning.retries())
+        .load()
+        .await;
+    Client::new(&shared)
+}
+
+/// A client for a DynamoDB-compatible server at `endpoint`, with fixed dummy credentials:
+/// what the tests use, since several servers run at once in one test process.
+pub async fn local(endpoint: &str, tuning: Tuning) -> Client {
+    let shared = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::new("test", "test", None, None, "static"))
+        .endpoint_url(endpoint)
+        .timeout_config(tuning.timeouts())
+        .retry_config(tuning.retries())
+        .load()
+        .await;
+    Client::new(&shared)
+}

@@ -1,0 +1,69 @@
+//! The FAQ table behind [`FaqStore`]: a few dozen entries, read whole (`Scan`) to build the
+//! search index, or one at a time (`GetItem`).
+
+use std::sync::Arc;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::types::AttributeValue;
+use model::store::BoxFuture;
+use model::{FaqEntry, FaqStore, Slug, StoreError};
+
+use crate::error::store_error;
+use crate::item::faq_from_item;
+
+#[derive(Debug, Clone)]
+pub struct DynamoFaq {
+    client: Client,
+    table: String,
+}
+
+impl DynamoFaq {
+    pub fn new(client: Client, table: impl Into<String>) -> Self {
+        Self {
+            client,
+            table: table.into(),
+        }
+    }
+}
+
+impl FaqStore for DynamoFaq {
+    fn entries(&self) -> BoxFuture<'_, Result<Arc<Vec<FaqEntry>>, StoreError>> {
+        Box::pin(async move {
+            let mut all = Vec::new();
+            let mut start = None;
+            loop {
+                let output = self
+                    .client
+                    .scan()
+                    .table_name(&self.table)
+                    .set_exclusive_start_key(start)
+                    .send()
+                    .await
+                    .map_err(|error| store_error("Scan", error))?;
+                start = output.last_evaluated_key().cloned();
+                for item in output.items.unwrap_or_default() {
+                    all.push(faq_from_item(item)?);
+                }
+                if start.is_none() {
+                    break;
+                }
+            }
+            all.sort_by(|a: &FaqEntry, b: &FaqEntry| a.id.cmp(&b.id));
+            Ok(Arc::new(all))
+        })
+    }
+
+    fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>> {
+        Box::pin(async move {
+            let output = self
+                .client
+                .get_item()
+                .table_name(&self.table)
+                .key("id", AttributeValue::S(id.as_str().into()))
+                .send()
+                .await
+                .map_err(|error| store_error("GetItem", error))?;
+            output.item.map(faq_from_item).transpose()
+        })
+    }
+}

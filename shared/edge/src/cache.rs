@@ -1,0 +1,420 @@
+//! A warm-container cache in front of a store's whole-collection reads.
+//!
+//! compare and recommend score over the whole catalog on every request; reading it once per
+//! TTL keeps a warm request free of DynamoDB calls. When the store fails, the last good copy
+//! keeps serving (stale beats a 503 for reference data that changes rarely), and the store is
+//! tried again after a short back-off, so the container recovers by itself.
+//!
+//! Single flight: one request refreshes while the others wait for its result, so a cold or
+//! expired container sends one `Query` burst, not one per concurrent request.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use model::listing::list_in_memory;
+use model::store::BoxFuture;
+use model::{
+    FaqEntry, FaqStore, Framework, FrameworkSpec, FrameworkStore, ListQuery, Page, Precondition,
+    Slug, StoreError,
+};
+use tokio::time::Instant;
+
+/// The longest a container waits before asking a failing store again. Bounded by the TTL,
+/// so that a short TTL (tests) also recovers quickly.
+const MAX_FAILURE_BACKOFF: Duration = Duration::from_secs(5);
+
+/// One cached value, refreshed at most once per TTL.
+#[derive(Debug)]
+pub struct Cached<T> {
+    ttl: Duration,
+    state: Mutex<State<T>>,
+    refresh: tokio::sync::Mutex<()>,
+}
+
+#[derive(Debug)]
+struct State<T> {
+    value: Option<Arc<T>>,
+    fresh_until: Option<Instant>,
+    /// After a failed refresh, until when callers get the stale copy (or the failure)
+    /// without another call to the store.
+    failing_until: Option<Instant>,
+    /// Bumped by [`Cached::invalidate`]; a refresh that started before a write does not
+    /// mark its (older) result fresh.
+    generation: u64,
+}
+
+impl<T> Cached<T> {
+    pub fn new(ttl: Duration) -> Self {
+        Self {
+            ttl,
+            state: Mutex::new(State {
+                value: None,
+                fresh_until: None,
+                failing_until: None,
+                generation: 0,
+            }),
+            refresh: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State<T>> {
+        // Every critical section only assigns fields; a poisoned lock still holds a whole state.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The last value read, however old.
+    pub fn stale(&self) -> Option<Arc<T>> {
+        self.state().value.clone()
+    }
+
+    /// Forgets freshness (not the value, which stays as a fallback); the next read refreshes.
+    pub fn invalidate(&self) {
+        let mut state = self.state();
+        state.fresh_until = None;
+        state.failing_until = None;
+        state.generation = state.generation.wrapping_add(1);
+    }
+
+    /// The cached value while fresh; otherwise `load`s it, falling back to the stale copy
+    /// when the load fails.
+    pub async fn get<F>(&self, load: F) -> Result<Arc<T>, StoreError>
+    where
+        F: AsyncFnOnce() -> Result<Arc<T>, StoreError>,
+    {
+        if let Some(value) = self.fresh(Instant::now()) {
+            return Ok(value);
+        }
+        let _refreshing = self.refresh.lock().await;
+        let started = Instant::now();
+        if let Some(value) = self.fresh(started) {
+            return Ok(value);
+        }
+        let generation = {
+            let state = self.state();
+            if let Some(until) = state.failing_until.filter(|until| started < *until) {
+                return match &state.value {
+                    Some(value) => Ok(value.clone()),
+                    None => Err(recently_failed(until - started)),
+                };
+            }
+            state.generation
+        };
+        let loaded = load().await;
+        let now = Instant::now();
+        let mut state = self.state();
+        match loaded {
+            Ok(value) => {
+                state.value = Some(value.clone());
+                state.failing_until = None;
+                if state.generation == generation {
+                    state.fresh_until = Some(now + self.ttl);
+                }
+                Ok(value)
+            }
+            Err(error) => {
+                state.failing_until = Some(now + self.ttl.min(MAX_FAILURE_BACKOFF));
+                match &state.value {
+                    Some(value) => {
+                        tracing::warn!(%error, "store failed; serving the cached copy");
+                        Ok(value.clone())
+                    }
+                    None => Err(error),
+                }
+            }
+        }
+    }
+
+    fn fresh(&self, now: Instant) -> Option<Arc<T>> {
+        let state = self.state();
+        match (state.fresh_until, &state.value) {
+            (Some(until), Some(value)) if now < until => Some(value.clone()),
+            _ => None,
+        }
+    }
+}
+
+fn recently_failed(remaining: Duration) -> StoreError {
+    StoreError::Unavailable {
+        retry_after_secs: u32::try_from(remaining.as_secs().max(1)).unwrap_or(u32::MAX),
+        source: "the store failed moments ago; not asking again yet".into(),
+    }
+}
+
+/// Whether a failed read may be answered from the stale copy instead.
+fn is_outage(error: &StoreError) -> bool {
+    matches!(error, StoreError::Unavailable { .. } | StoreError::Failed(_))
+}
+
+/// A framework store whose `catalog()` is cached; `list` and `get` go to the store (an
+/// admin reads what they wrote) and fall back to the cached catalog when it is down.
+#[derive(Debug)]
+pub struct CachedFrameworks<S> {
+    inner: S,
+    catalog: Cached<Vec<Framework>>,
+}
+
+impl<S: FrameworkStore> CachedFrameworks<S> {
+    pub fn new(inner: S, ttl: Duration) -> Self {
+        Self {
+            inner,
+            catalog: Cached::new(ttl),
+        }
+    }
+}
+
+impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
+    fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
+        Box::pin(async move {
+            match self.inner.list(query).await {
+                Err(error) if is_outage(&error) => match self.catalog.stale() {
+                    Some(all) => {
+                        tracing::warn!(%error, "store failed; listing the cached catalog");
+                        Ok(list_in_memory(all.iter(), query))
+                    }
+                    None => Err(error),
+                },
+                other => other,
+            }
+        })
+    }
+
+    fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
+        Box::pin(async move {
+            match self.inner.get(id).await {
+                Err(error) if is_outage(&error) => match self.catalog.stale() {
+                    Some(all) => {
+                        tracing::warn!(%error, "store failed; reading the cached catalog");
+                        Ok(all.iter().find(|f| &f.id == id).cloned())
+                    }
+                    None => Err(error),
+                },
+                other => other,
+            }
+        })
+    }
+
+    fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>> {
+        Box::pin(self.catalog.get(async || self.inner.catalog().await))
+    }
+
+    fn put(
+        &self,
+        id: Slug,
+        spec: FrameworkSpec,
+        precondition: Precondition,
+    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
+        Box::pin(async move {
+            let result = self.inner.put(id, spec, precondition).await;
+            self.catalog.invalidate();
+            result
+        })
+    }
+
+    fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
+        Box::pin(async move {
+            let result = self.inner.delete(id, version).await;
+            self.catalog.invalidate();
+            result
+        })
+    }
+}
+
+/// A FAQ store whose `entries()` are cached; `entry` falls back to them when the store is down.
+#[derive(Debug)]
+pub struct CachedFaq<S> {
+    inner: S,
+    entries: Cached<Vec<FaqEntry>>,
+}
+
+impl<S: FaqStore> CachedFaq<S> {
+    pub fn new(inner: S, ttl: Duration) -> Self {
+        Self {
+            inner,
+            entries: Cached::new(ttl),
+        }
+    }
+}
+
+impl<S: FaqStore> FaqStore for CachedFaq<S> {
+    fn entries(&self) -> BoxFuture<'_, Result<Arc<Vec<FaqEntry>>, StoreError>> {
+        Box::pin(self.entries.get(async || self.inner.entries().await))
+    }
+
+    fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>> {
+        Box::pin(async move {
+            match self.inner.entry(id).await {
+                Err(error) if is_outage(&error) => match self.entries.stale() {
+                    Some(all) => Ok(all.iter().find(|e| &e.id == id).cloned()),
+                    None => Err(error),
+                },
+                other => other,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    use model::MemoryStore;
+
+    use super::*;
+
+    /// A real store that can be switched off, counting the catalog reads that reach it.
+    #[derive(Debug)]
+    struct Flaky {
+        inner: MemoryStore,
+        down: AtomicBool,
+        catalog_reads: AtomicUsize,
+    }
+
+    impl Flaky {
+        fn new() -> Self {
+            Self {
+                inner: MemoryStore::seeded().unwrap(),
+                down: AtomicBool::new(false),
+                catalog_reads: AtomicUsize::new(0),
+            }
+        }
+
+        fn check(&self) -> Result<(), StoreError> {
+            if self.down.load(Ordering::SeqCst) {
+                Err(StoreError::Unavailable {
+                    retry_after_secs: 1,
+                    source: "switched off".into(),
+                })
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    impl FrameworkStore for Flaky {
+        fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
+            Box::pin(async move {
+                self.check()?;
+                self.inner.list(query).await
+            })
+        }
+        fn get<'a>(
+            &'a self,
+            id: &'a Slug,
+        ) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
+            Box::pin(async move {
+                self.check()?;
+                self.inner.get(id).await
+            })
+        }
+        fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>> {
+            Box::pin(async move {
+                self.catalog_reads.fetch_add(1, Ordering::SeqCst);
+                self.check()?;
+                self.inner.catalog().await
+            })
+        }
+        fn put(
+            &self,
+            id: Slug,
+            spec: FrameworkSpec,
+            precondition: Precondition,
+        ) -> BoxFuture<'_, Result<Framework, StoreError>> {
+            Box::pin(async move {
+                self.check()?;
+                self.inner.put(id, spec, precondition).await
+            })
+        }
+        fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
+            Box::pin(async move {
+                self.check()?;
+                self.inner.delete(id, version).await
+            })
+        }
+    }
+
+    fn reads(store: &CachedFrameworks<Flaky>) -> usize {
+        store.inner.catalog_reads.load(Ordering::SeqCst)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_catalog_is_read_once_per_ttl() {
+        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        for _ in 0..10 {
+            assert_eq!(store.catalog().await.unwrap().len(), 26);
+        }
+        assert_eq!(reads(&store), 1);
+        tokio::time::advance(Duration::from_secs(61)).await;
+        store.catalog().await.unwrap();
+        assert_eq!(reads(&store), 2);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn concurrent_cold_reads_share_one_load() {
+        let store = Arc::new(CachedFrameworks::new(Flaky::new(), Duration::from_secs(60)));
+        let tasks: Vec<_> = (0..20)
+            .map(|_| {
+                let store = store.clone();
+                tokio::spawn(async move { store.catalog().await.map(|all| all.len()) })
+            })
+            .collect();
+        for task in tasks {
+            assert_eq!(task.await.unwrap().unwrap(), 26);
+        }
+        assert_eq!(reads(&store), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_outage_serves_the_stale_copy_then_recovers() {
+        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(2));
+        store.catalog().await.unwrap();
+        store.inner.down.store(true, Ordering::SeqCst);
+        tokio::time::advance(Duration::from_secs(3)).await;
+
+        assert_eq!(store.catalog().await.unwrap().len(), 26, "stale copy");
+        let django = Slug::parse("django").unwrap();
+        assert!(store.get(&django).await.unwrap().is_some(), "get falls back");
+        let page = store.list(&ListQuery::default()).await.unwrap();
+        assert_eq!(page.items.len(), 26, "list falls back");
+        let failed_reads = reads(&store);
+        store.catalog().await.unwrap();
+        assert_eq!(reads(&store), failed_reads, "no retry within the back-off");
+
+        store.inner.down.store(false, Ordering::SeqCst);
+        tokio::time::advance(Duration::from_secs(3)).await;
+        store.catalog().await.unwrap();
+        assert_eq!(reads(&store), failed_reads + 1, "asks again after the back-off");
+        store.catalog().await.unwrap();
+        assert_eq!(reads(&store), failed_reads + 1, "fresh again");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_outage_without_a_copy_is_unavailable() {
+        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(2));
+        store.inner.down.store(true, Ordering::SeqCst);
+        assert!(matches!(
+            store.catalog().await,
+            Err(StoreError::Unavailable { .. })
+        ));
+        assert!(matches!(
+            store.catalog().await,
+            Err(StoreError::Unavailable { retry_after_secs, .. }) if retry_after_secs >= 1
+        ));
+        assert_eq!(reads(&store), 1, "the second caller is answered from the back-off");
+        store.inner.down.store(false, Ordering::SeqCst);
+        tokio::time::advance(Duration::from_secs(3)).await;
+        assert_eq!(store.catalog().await.unwrap().len(), 26);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_write_makes_the_next_catalog_read_fresh() {
+        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        let before = store.catalog().await.unwrap();
+        let django = before.iter().find(|f| f.id.as_str() == "django").unwrap();
+        store
+            .delete(django.id.clone(), django.version)
+            .await
+            .unwrap();
+        assert_eq!(store.catalog().await.unwrap().len(), 25);
+        assert_eq!(reads(&store), 2);
+    }
+}
