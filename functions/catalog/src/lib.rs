@@ -9,19 +9,27 @@ pub use openapi::DOCUMENT as OPENAPI;
 pub use query::PARAMETERS as LIST_PARAMETERS;
 
 use axum::Router;
-use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use edge::{ApiError, Context, ETag, Freshness, PathId, QueryParams, conditional_json};
-use model::{Framework, Slug};
+use edge::{
+    Admin, ApiError, Context, ETag, Freshness, JsonBody, PathId, QueryParams, conditional_json,
+    if_match_version, write_precondition,
+};
+use model::{Framework, FrameworkDraft, Precondition, Slug, StoreError};
 use serde::Serialize;
 
 /// The catalog's routes, without fallbacks: the local server merges them with the others.
 pub fn routes(context: Context) -> Router {
     Router::new()
         .route("/frameworks", get(list_frameworks))
-        .route("/frameworks/{id}", get(get_framework))
+        .route(
+            "/frameworks/{id}",
+            get(get_framework)
+                .put(put_framework)
+                .delete(delete_framework),
+        )
         .route("/openapi.json", get(openapi::document))
         .with_state(context)
 }
@@ -68,6 +76,84 @@ async fn get_framework(
             conditional_json(&headers, &framework, Some(etag), Freshness::Catalog)
         }
         None => Err(unknown_framework(&context, &raw_id).await),
+    }
+}
+
+/// `PUT /frameworks/{id}` (admin): create with `If-None-Match: *` (201) or replace with
+/// `If-Match` (200). Checked in the order a client can act on: who (401/403), which
+/// version (428), what (415/400/422), then the conditional write (412).
+async fn put_framework(
+    admin: Admin,
+    State(context): State<Context>,
+    headers: HeaderMap,
+    PathId(raw_id): PathId,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let precondition = write_precondition(&headers)?;
+    let id = Slug::parse(&raw_id).map_err(|error| ApiError::invalid("id", error.to_string()))?;
+    let JsonBody(body) = JsonBody::<serde_json::Value>::from_request(request, &()).await?;
+    let spec = FrameworkDraft::from_json(&id, &body).map_err(ApiError::invalid_fields)?;
+    let stored = match context
+        .stores
+        .frameworks
+        .put(id.clone(), spec, precondition)
+        .await
+    {
+        Ok(stored) => stored,
+        Err(StoreError::PreconditionFailed {
+            current: Some(version),
+        }) if precondition == Precondition::Absent => {
+            return Err(ApiError::PreconditionFailed(format!(
+                "the framework '{id}' already exists (ETag \"{version}\"); replace it with If-Match"
+            )));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    tracing::info!(caller = %admin.caller, %id, version = stored.version, "framework written");
+    let created = precondition == Precondition::Absent;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    let mut response = (status, axum::Json(&stored)).into_response();
+    let response_headers = response.headers_mut();
+    if let Ok(etag) = HeaderValue::from_str(ETag::version(stored.version).as_str()) {
+        response_headers.insert(header::ETAG, etag);
+    }
+    response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if created && let Ok(location) = HeaderValue::from_str(&format!("/frameworks/{id}")) {
+        response_headers.insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// `DELETE /frameworks/{id}` (admin, `If-Match` required): 204, 404 for an unknown id,
+/// 412 when it has moved on from the version named.
+async fn delete_framework(
+    admin: Admin,
+    State(context): State<Context>,
+    headers: HeaderMap,
+    PathId(raw_id): PathId,
+) -> Result<StatusCode, ApiError> {
+    let version = if_match_version(&headers)?.ok_or_else(|| {
+        ApiError::PreconditionRequired(
+            "send If-Match with the ETag you read, so that a newer version is not deleted unseen"
+                .into(),
+        )
+    })?;
+    let Ok(id) = Slug::parse(&raw_id) else {
+        return Err(unknown_framework(&context, &raw_id).await);
+    };
+    match context.stores.frameworks.delete(id.clone(), version).await {
+        Ok(()) => {
+            tracing::info!(caller = %admin.caller, %id, version, "framework deleted");
+            Ok(StatusCode::NO_CONTENT)
+        }
+        Err(StoreError::PreconditionFailed { current: None }) => {
+            Err(unknown_framework(&context, &raw_id).await)
+        }
+        Err(error) => Err(error.into()),
     }
 }
 

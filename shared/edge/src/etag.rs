@@ -4,6 +4,7 @@
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use model::Precondition;
 use serde::Serialize;
 
 use crate::problem::ApiError;
@@ -39,6 +40,74 @@ impl ETag {
             .map(|tag| tag.trim().trim_start_matches("W/"))
             .any(|tag| tag == "*" || tag == self.0)
     }
+}
+
+/// The precondition of a `PUT`: create with `If-None-Match: *`, replace with `If-Match`
+/// naming the version read. Neither is a 428: an unconditional write could lose an update.
+pub fn write_precondition(headers: &HeaderMap) -> Result<Precondition, ApiError> {
+    let if_none_match = single_header(headers, header::IF_NONE_MATCH)?;
+    match (if_none_match, if_match_version(headers)?) {
+        (Some(_), Some(_)) => Err(ApiError::BadRequest(
+            "send If-None-Match: * to create or If-Match to replace, not both".into(),
+        )),
+        (Some("*"), None) => Ok(Precondition::Absent),
+        (Some(_), None) => Err(ApiError::BadRequest(
+            "on a write, If-None-Match may only be '*' (create if absent)".into(),
+        )),
+        (None, Some(version)) => Ok(Precondition::Version(version)),
+        (None, None) => Err(ApiError::PreconditionRequired(
+            "send If-None-Match: * to create the framework, or If-Match with the ETag you read to replace it"
+                .into(),
+        )),
+    }
+}
+
+/// The version an `If-Match` header names, `None` when absent. One strong tag only: a weak
+/// or unknown tag can never match a version, so it fails the precondition (412).
+pub fn if_match_version(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
+    let Some(raw) = single_header(headers, header::IF_MATCH)? else {
+        return Ok(None);
+    };
+    if raw == "*" {
+        return Err(ApiError::BadRequest(
+            "If-Match: * is not accepted; send the ETag you read, so a concurrent change is not overwritten"
+                .into(),
+        ));
+    }
+    if raw.contains(',') {
+        return Err(ApiError::BadRequest(
+            "If-Match must name exactly one ETag".into(),
+        ));
+    }
+    raw.strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|digits| digits.parse::<u64>().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::PreconditionFailed(format!(
+                "If-Match {} names no version of this framework; GET it and send its ETag",
+                crate::extract::truncate(raw)
+            ))
+        })
+}
+
+/// A header that may appear at most once, trimmed; unreadable bytes are a 400.
+fn single_header(
+    headers: &HeaderMap,
+    name: header::HeaderName,
+) -> Result<Option<&str>, ApiError> {
+    let mut values = headers.get_all(&name).iter();
+    let Some(first) = values.next() else {
+        return Ok(None);
+    };
+    if values.next().is_some() {
+        return Err(ApiError::BadRequest(format!("send {name} once")));
+    }
+    first
+        .to_str()
+        .map(|value| Some(value.trim()))
+        .map_err(|_| ApiError::BadRequest(format!("{name} is not readable text")))
 }
 
 /// How long clients and CDNs may reuse a response.
@@ -120,6 +189,35 @@ mod tests {
         .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(response.headers()[header::ETAG], "\"3\"");
+    }
+
+    fn with(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for (name, value) in pairs {
+            headers.append(name, HeaderValue::from_str(value).unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn write_preconditions_follow_the_headers() {
+        use header::{IF_MATCH, IF_NONE_MATCH};
+        let status = |pairs: &[(header::HeaderName, &str)]| {
+            write_precondition(&with(pairs)).map_err(|error| error.status().as_u16())
+        };
+        assert_eq!(status(&[(IF_NONE_MATCH, "*")]), Ok(Precondition::Absent));
+        assert_eq!(status(&[(IF_MATCH, "\"7\"")]), Ok(Precondition::Version(7)));
+        assert_eq!(status(&[]), Err(428));
+        assert_eq!(status(&[(IF_MATCH, "W/\"7\"")]), Err(412));
+        assert_eq!(status(&[(IF_MATCH, "\"seven\"")]), Err(412));
+        assert_eq!(status(&[(IF_MATCH, "*")]), Err(400));
+        assert_eq!(status(&[(IF_MATCH, "\"1\", \"2\"")]), Err(400));
+        assert_eq!(status(&[(IF_MATCH, "\"1\""), (IF_MATCH, "\"2\"")]), Err(400));
+        assert_eq!(status(&[(IF_NONE_MATCH, "\"1\"")]), Err(400));
+        assert_eq!(
+            status(&[(IF_NONE_MATCH, "*"), (IF_MATCH, "\"1\"")]),
+            Err(400)
+        );
     }
 
     #[test]

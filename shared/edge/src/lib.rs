@@ -13,7 +13,7 @@ pub mod telemetry;
 
 pub use auth::Admin;
 pub use config::{ConfigError, Settings, Stores};
-pub use etag::{ETag, Freshness, conditional_json};
+pub use etag::{ETag, Freshness, conditional_json, if_match_version, write_precondition};
 pub use extract::{JsonBody, PathId, QueryParams};
 pub use problem::ApiError;
 pub mod context;

@@ -1,0 +1,74 @@
+//! Admin writes as API Gateway delivers them: with the IAM authorizer's caller in the
+//! request context they go through; without one they are refused (401), even where the
+//! local opt-in is set — in Lambda only a verified caller may write.
+
+#![allow(clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use edge::{Context, Settings, Stores};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+fn app(allow_local_writes: bool) -> axum::Router {
+    let settings = Settings {
+        allow_local_writes,
+        ..Settings::from_lookup(|_| None).unwrap()
+    };
+    catalog::app(Context {
+        settings: Arc::new(settings),
+        stores: Stores::embedded().unwrap(),
+    })
+}
+
+async fn send(app: axum::Router, event: &str) -> (u16, Option<String>, Value) {
+    let request = lambda_http::request::from_str(event).unwrap();
+    let response = app
+        .oneshot(request.map(axum::body::Body::new))
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let etag = response
+        .headers()
+        .get("etag")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        etag,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn an_iam_caller_creates_a_framework() {
+    let (status, etag, body) = send(app(false), include_str!("data/put_framework_iam.json")).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(etag.as_deref(), Some("\"1\""));
+    assert_eq!(body["id"], "fastapi-next");
+    assert_eq!(body["version"], 1);
+}
+
+#[tokio::test]
+async fn an_iam_caller_deletes_a_framework() {
+    let (status, _, _) = send(app(false), include_str!("data/delete_framework_iam.json")).await;
+    assert_eq!(status, 204);
+}
+
+#[tokio::test]
+async fn an_anonymous_write_is_unauthorized_even_with_the_local_opt_in() {
+    for allow_local_writes in [false, true] {
+        for event in [
+            include_str!("data/put_framework_anonymous.json"),
+            include_str!("data/delete_framework_anonymous.json"),
+        ] {
+            let (status, _, body) = send(app(allow_local_writes), event).await;
+            assert_eq!(status, 401, "{body}");
+            assert_eq!(
+                body["type"],
+                "https://stack-advisor.dev/problems/unauthorized"
+            );
+        }
+    }
+}

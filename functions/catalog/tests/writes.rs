@@ -1,0 +1,261 @@
+//! Admin writes through the router, on the embedded store: the conditional-write contract
+//! (201/200/204, 412, 428, 422) and the local opt-in (403 without it).
+
+#![allow(clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use edge::{Context, Settings, Stores};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+fn context(allow_local_writes: bool) -> Context {
+    let settings = Settings {
+        allow_local_writes,
+        ..Settings::from_lookup(|_| None).unwrap()
+    };
+    Context {
+        settings: Arc::new(settings),
+        stores: Stores::embedded().unwrap(),
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    etag: Option<String>,
+    location: Option<String>,
+    body: Value,
+}
+
+async fn call(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Option<&Value>,
+) -> Reply {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = match body {
+        Some(body) => request
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string())),
+        None => request.body(Body::empty()),
+    }
+    .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let (status, etag, location) = (response.status(), header("etag"), header("location"));
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        etag,
+        location,
+        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    }
+}
+
+/// A valid body: an existing framework under a new id and name.
+fn draft(id: &str) -> Value {
+    let mut body = serde_json::to_value(
+        model::dataset::load_frameworks()
+            .unwrap()
+            .into_iter()
+            .find(|f| f.id.as_str() == "fastapi")
+            .unwrap(),
+    )
+    .unwrap();
+    body["id"] = json!(id);
+    body["name"] = json!(format!("Framework {id}"));
+    body
+}
+
+#[tokio::test]
+async fn a_framework_is_created_replaced_and_deleted_with_its_etags() {
+    let app = catalog::app(context(true));
+
+    let created = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&draft("newcomer")),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    assert_eq!(created.etag.as_deref(), Some("\"1\""));
+    assert_eq!(created.location.as_deref(), Some("/frameworks/newcomer"));
+    assert_eq!(created.body["version"], 1);
+
+    let read = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(read.body["name"], "Framework newcomer");
+
+    let mut edited = draft("newcomer");
+    edited["description"] = json!("Edited by an admin.");
+    let replaced = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        Some(&edited),
+    )
+    .await;
+    assert_eq!(replaced.status, StatusCode::OK);
+    assert_eq!(replaced.etag.as_deref(), Some("\"2\""));
+    assert_eq!(replaced.body["description"], "Edited by an admin.");
+
+    let deleted = call(
+        &app,
+        "DELETE",
+        "/frameworks/newcomer",
+        &[("if-match", "\"2\"")],
+        None,
+    )
+    .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    let gone = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_stale_or_missing_condition_is_refused() {
+    let app = catalog::app(context(true));
+    let body = draft("django");
+
+    let stale = call(
+        &app,
+        "PUT",
+        "/frameworks/django",
+        &[("if-match", "\"7\"")],
+        Some(&body),
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    assert!(
+        stale.body["detail"].as_str().unwrap().contains("\"1\""),
+        "names the current ETag"
+    );
+
+    let taken = call(
+        &app,
+        "PUT",
+        "/frameworks/django",
+        &[("if-none-match", "*")],
+        Some(&body),
+    )
+    .await;
+    assert_eq!(taken.status, StatusCode::PRECONDITION_FAILED);
+
+    let unconditional = call(&app, "PUT", "/frameworks/django", &[], Some(&body)).await;
+    assert_eq!(unconditional.status, StatusCode::PRECONDITION_REQUIRED);
+
+    let absent = call(
+        &app,
+        "PUT",
+        "/frameworks/nobody",
+        &[("if-match", "\"1\"")],
+        Some(&draft("nobody")),
+    )
+    .await;
+    assert_eq!(absent.status, StatusCode::PRECONDITION_FAILED);
+
+    let blind_delete = call(&app, "DELETE", "/frameworks/django", &[], None).await;
+    assert_eq!(blind_delete.status, StatusCode::PRECONDITION_REQUIRED);
+    let stale_delete = call(
+        &app,
+        "DELETE",
+        "/frameworks/django",
+        &[("if-match", "\"9\"")],
+        None,
+    )
+    .await;
+    assert_eq!(stale_delete.status, StatusCode::PRECONDITION_FAILED);
+    let unknown_delete = call(
+        &app,
+        "DELETE",
+        "/frameworks/djnago",
+        &[("if-match", "\"1\"")],
+        None,
+    )
+    .await;
+    assert_eq!(unknown_delete.status, StatusCode::NOT_FOUND);
+    assert_eq!(unknown_delete.body["suggestions"][0], "django");
+
+    let still = call(&app, "GET", "/frameworks/django", &[], None).await;
+    assert_eq!(still.etag.as_deref(), Some("\"1\""), "nothing was written");
+}
+
+#[tokio::test]
+async fn an_invalid_body_is_a_422_with_field_errors() {
+    let app = catalog::app(context(true));
+    let mut body = draft("newcomer");
+    body["language"] = json!("cobol");
+    body["ratings"] = json!({"performance": 9});
+    let reply = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&body),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = reply.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(fields.contains(&"language"), "{fields:?}");
+    assert!(
+        fields.iter().any(|f| f.starts_with("ratings")),
+        "{fields:?}"
+    );
+
+    let bad_id = call(
+        &app,
+        "PUT",
+        "/frameworks/Not_A_Slug",
+        &[("if-none-match", "*")],
+        Some(&body),
+    )
+    .await;
+    assert_eq!(bad_id.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad_id.body["errors"][0]["field"], "id");
+}
+
+#[tokio::test]
+async fn writes_are_refused_without_the_local_opt_in() {
+    let app = catalog::app(context(false));
+    let put = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&draft("newcomer")),
+    )
+    .await;
+    assert_eq!(put.status, StatusCode::FORBIDDEN);
+    assert_eq!(put.body["status"], 403);
+    let delete = call(
+        &app,
+        "DELETE",
+        "/frameworks/django",
+        &[("if-match", "\"1\"")],
+        None,
+    )
+    .await;
+    assert_eq!(delete.status, StatusCode::FORBIDDEN);
+    let read = call(&app, "GET", "/frameworks/django", &[], None).await;
+    assert_eq!(read.status, StatusCode::OK, "reads need no opt-in");
+}
