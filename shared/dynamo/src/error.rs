@@ -21,7 +21,10 @@ const TRANSIENT_CODES: &[&str] = &[
     "TransactionInProgressException",
 ];
 
-pub(crate) fn store_error<E>(operation: &'static str, error: SdkError<E, HttpResponse>) -> StoreError
+pub(crate) fn store_error<E>(
+    operation: &'static str,
+    error: SdkError<E, HttpResponse>,
+) -> StoreError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {

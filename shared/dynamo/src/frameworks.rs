@@ -198,7 +198,9 @@ impl FrameworkStore for DynamoFrameworks {
                 .put_item()
                 .table_name(&self.table)
                 .set_item(Some(framework_to_item(&stored)?))
-                .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld);
+                .return_values_on_condition_check_failure(
+                    ReturnValuesOnConditionCheckFailure::AllOld,
+                );
             let request = match precondition {
                 Precondition::Absent => request.condition_expression("attribute_not_exists(id)"),
                 Precondition::Version(expected) => {
@@ -232,7 +234,9 @@ impl FrameworkStore for DynamoFrameworks {
                 .key("id", AttributeValue::S(id.as_str().into()))
                 .condition_expression(condition)
                 .expression_attribute_values(name, value)
-                .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+                .return_values_on_condition_check_failure(
+                    ReturnValuesOnConditionCheckFailure::AllOld,
+                )
                 .send()
                 .await;
             match result {
@@ -262,7 +266,10 @@ mod tests {
         })
         .unwrap();
         assert_eq!(key["id"], AttributeValue::S("rails".into()));
-        assert_eq!(key["name_key"], AttributeValue::S("ruby on rails#rails".into()));
+        assert_eq!(
+            key["name_key"],
+            AttributeValue::S("ruby on rails#rails".into())
+        );
         assert_eq!(key["entity"], AttributeValue::S("framework".into()));
     }
 

@@ -56,7 +56,9 @@ fn to_item<T: Serialize>(value: &T) -> Result<Item, StoreError> {
             .filter(|(_, value)| !value.is_null())
             .map(|(name, value)| (name, to_attribute(value)))
             .collect()),
-        Ok(_) => Err(StoreError::Corrupt("an item must serialise to an object".into())),
+        Ok(_) => Err(StoreError::Corrupt(
+            "an item must serialise to an object".into(),
+        )),
         Err(error) => Err(StoreError::Corrupt(format!("serialising an item: {error}"))),
     }
 }

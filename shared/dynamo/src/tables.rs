@@ -3,8 +3,8 @@
 
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType,
-    Projection, ProjectionType, ScalarAttributeType,
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection,
+    ProjectionType, ScalarAttributeType,
 };
 use model::StoreError;
 
@@ -76,11 +76,11 @@ pub async fn create(client: &Client, tables: &Tables) -> Result<[Created; 2], St
     let outcome = |result: Result<_, aws_sdk_dynamodb::error::SdkError<_, _>>| match result {
         Ok(_) => Ok(Created::New),
         Err(error)
-            if error
-                .as_service_error()
-                .is_some_and(|e: &aws_sdk_dynamodb::operation::create_table::CreateTableError| {
+            if error.as_service_error().is_some_and(
+                |e: &aws_sdk_dynamodb::operation::create_table::CreateTableError| {
                     e.is_resource_in_use_exception()
-                }) =>
+                },
+            ) =>
         {
             Ok(Created::AlreadyThere)
         }
@@ -108,9 +108,6 @@ async fn wait_until_active(client: &Client, table: &str) -> Result<(), StoreErro
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
     Err(StoreError::Failed(
-        format!(
-            "table {table} did not become active within a minute"
-        )
-        .into(),
+        format!("table {table} did not become active within a minute").into(),
     ))
 }

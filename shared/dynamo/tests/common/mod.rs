@@ -1,0 +1,186 @@
+//! A real DynamoDB-compatible server per test: `moto_server` on a free loopback port,
+//! killed when the test ends (or on purpose, mid-test), restartable on the same port.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use dynamo::{Client, Tables, Tuning};
+use edge::{Context, Settings, Stores};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+#[derive(Debug)]
+pub struct Moto {
+    port: u16,
+    child: Option<Child>,
+}
+
+impl Moto {
+    pub fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut moto = Moto { port, child: None };
+        moto.spawn();
+        moto
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn spawn(&mut self) {
+        // moto_server itself does not apply conditional writes atomically under concurrent
+        // requests; scripts/moto_serial.py serves the same app one request at a time.
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/moto_serial.py");
+        let program = std::env::var("MOTO_PYTHON").unwrap_or_else(|_| "python3".into());
+        let child = Command::new(&program)
+            .args([script, "127.0.0.1", &self.port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| {
+                panic!(
+                    "cannot start {program} ({error}); install it with: pip install 'moto[server]'"
+                )
+            });
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "moto_server did not start on port {}",
+                self.port
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Stops the server, as an outage would.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts it again on the same port (empty: moto keeps its data in memory).
+    pub fn restart(&mut self) {
+        self.kill();
+        self.spawn();
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+pub fn tables() -> Tables {
+    Tables {
+        frameworks: "test-frameworks".into(),
+        faq: "test-faq".into(),
+    }
+}
+
+pub async fn client(moto: &Moto) -> Client {
+    dynamo::client::local(&moto.endpoint(), Tuning::local()).await
+}
+
+/// Creates the tables and seeds the dataset.
+pub async fn seeded(client: &Client) -> dynamo::SeedReport {
+    dynamo::tables::create(client, &tables()).await.unwrap();
+    dynamo::seed(
+        client,
+        &tables(),
+        &model::dataset::load_frameworks().unwrap(),
+        &model::dataset::load_faq().unwrap(),
+    )
+    .await
+    .unwrap()
+}
+
+/// A function context on DynamoDB, as `Stores::from_settings` builds it in Lambda.
+pub fn context(client: &Client, cache_ttl: Duration) -> Context {
+    let settings = Settings {
+        allow_local_writes: true,
+        cache_ttl,
+        frameworks_table: Some(tables().frameworks),
+        faq_table: Some(tables().faq),
+    };
+    Context {
+        stores: Stores::dynamodb(client, &tables(), cache_ttl),
+        settings: Arc::new(settings),
+    }
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub etag: Option<String>,
+    pub retry_after: Option<String>,
+    pub content_type: Option<String>,
+    pub body: Value,
+}
+
+pub async fn call(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Option<&Value>,
+) -> Reply {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = match body {
+        Some(body) => request
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string())),
+        None => request.body(Body::empty()),
+    }
+    .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let [etag, retry_after, content_type] = ["etag", "retry-after", "content-type"].map(|name| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    });
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        etag,
+        retry_after,
+        content_type,
+        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    }
+}
+
+/// A valid framework body: an existing one under a new id and name.
+pub fn draft(id: &str) -> Value {
+    let mut body = serde_json::to_value(
+        model::dataset::load_frameworks()
+            .unwrap()
+            .into_iter()
+            .find(|f| f.id.as_str() == "fastapi")
+            .unwrap(),
+    )
+    .unwrap();
+    body["id"] = Value::from(id);
+    body["name"] = Value::from(format!("Framework {id}"));
+    body
+}

@@ -1,0 +1,412 @@
+//! The DynamoDB store against a real DynamoDB-compatible server (moto), through the same
+//! catalog router the Lambda runs: CRUD, pagination, seeding, conditional writes under
+//! contention, and an outage in the middle of a test.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use common::{Moto, call, client, context, draft, seeded};
+use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
+use serde_json::{Value, json};
+
+const TTL: Duration = Duration::from_secs(60);
+
+#[tokio::test]
+async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
+    let moto = Moto::start();
+    let client = client(&moto).await;
+    let first = seeded(&client).await;
+    assert_eq!((first.frameworks_written, first.faq_written), (26, 43));
+
+    let app = catalog::app(context(&client, TTL));
+    let mut edited = draft("django");
+    edited["name"] = json!("Django");
+    let put = call(
+        &app,
+        "PUT",
+        "/frameworks/django",
+        &[("if-match", "\"1\"")],
+        Some(&edited),
+    )
+    .await;
+    assert_eq!(put.status, StatusCode::OK);
+    let before = context(&client, TTL)
+        .stores
+        .frameworks
+        .catalog()
+        .await
+        .unwrap();
+
+    let second = seeded(&client).await;
+    assert_eq!((second.frameworks_written, second.faq_written), (0, 0));
+    assert_eq!((second.frameworks_present, second.faq_present), (26, 43));
+    let after = context(&client, TTL)
+        .stores
+        .frameworks
+        .catalog()
+        .await
+        .unwrap();
+    assert_eq!(before, after, "the second run wrote nothing");
+    let django = after.iter().find(|f| f.id.as_str() == "django").unwrap();
+    assert_eq!(django.version, 2, "the admin's edit survived the re-seed");
+
+    let faq = context(&client, TTL).stores.faq.entries().await.unwrap();
+    assert_eq!(*faq, model::dataset::load_faq().unwrap());
+}
+
+#[tokio::test]
+async fn a_framework_goes_through_its_whole_life_over_http() {
+    let moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    let app = catalog::app(context(&client, TTL));
+
+    let read = call(&app, "GET", "/frameworks/django", &[], None).await;
+    assert_eq!(
+        (read.status, read.etag.as_deref()),
+        (StatusCode::OK, Some("\"1\""))
+    );
+    let typo = call(&app, "GET", "/frameworks/djnago", &[], None).await;
+    assert_eq!(typo.body["suggestions"][0], "django");
+
+    let created = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&draft("newcomer")),
+    )
+    .await;
+    assert_eq!(
+        (created.status, created.etag.as_deref()),
+        (StatusCode::CREATED, Some("\"1\""))
+    );
+    let again = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&draft("newcomer")),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::PRECONDITION_FAILED);
+
+    let mut edited = draft("newcomer");
+    edited["description"] = json!("Edited over DynamoDB.");
+    let replaced = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        Some(&edited),
+    )
+    .await;
+    assert_eq!(
+        (replaced.status, replaced.etag.as_deref()),
+        (StatusCode::OK, Some("\"2\""))
+    );
+    let stale = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        Some(&edited),
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    assert!(
+        stale.body["detail"].as_str().unwrap().contains("\"2\""),
+        "{}",
+        stale.body
+    );
+    let blind = call(&app, "PUT", "/frameworks/newcomer", &[], Some(&edited)).await;
+    assert_eq!(blind.status, StatusCode::PRECONDITION_REQUIRED);
+
+    let fetched = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(fetched.body["description"], "Edited over DynamoDB.");
+    assert_eq!(fetched.body["version"], 2);
+    let listed = call(&app, "GET", "/frameworks?limit=100", &[], None).await;
+    assert_eq!(listed.body["count"], 27);
+
+    let blind_delete = call(&app, "DELETE", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(blind_delete.status, StatusCode::PRECONDITION_REQUIRED);
+    let stale_delete = call(
+        &app,
+        "DELETE",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        None,
+    )
+    .await;
+    assert_eq!(stale_delete.status, StatusCode::PRECONDITION_FAILED);
+    let deleted = call(
+        &app,
+        "DELETE",
+        "/frameworks/newcomer",
+        &[("if-match", "\"2\"")],
+        None,
+    )
+    .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    let twice = call(
+        &app,
+        "DELETE",
+        "/frameworks/newcomer",
+        &[("if-match", "\"2\"")],
+        None,
+    )
+    .await;
+    assert_eq!(twice.status, StatusCode::NOT_FOUND);
+    let gone = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+}
+
+/// Follows `next_cursor` to the end; returns the ids in the order served.
+async fn walk(app: &axum::Router, query: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut uri = format!("/frameworks?{query}");
+    for _ in 0..100 {
+        let page = call(app, "GET", &uri, &[], None).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}: {}", page.body);
+        ids.extend(
+            page.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| item["id"].as_str().unwrap().to_owned()),
+        );
+        match page.body["next_cursor"].as_str() {
+            Some(cursor) => uri = format!("/frameworks?{query}&cursor={cursor}"),
+            None => return ids,
+        }
+    }
+    panic!("more than 100 pages for {query}");
+}
+
+#[tokio::test]
+async fn pages_cover_every_framework_exactly_once_as_the_embedded_store_does() {
+    let moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    let dynamodb = catalog::app(context(&client, TTL));
+    let embedded = catalog::app(edge::Context::embedded().unwrap());
+
+    for query in [
+        "limit=4",
+        "limit=1",
+        "limit=100",
+        "limit=3&sort=performance",
+        "limit=5&sort=serverless_fit",
+        "limit=1&language=python",
+        "limit=2&feature=orm&use_case=rest_api",
+        "limit=2&language=elixir",
+    ] {
+        let ids = walk(&dynamodb, query).await;
+        let unique: BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "no repeats for {query}");
+        assert_eq!(ids, walk(&embedded, query).await, "same pages for {query}");
+    }
+    assert_eq!(walk(&dynamodb, "limit=7").await.len(), 26);
+
+    let store = dynamo::DynamoFrameworks::new(client.clone(), common::tables().frameworks);
+    let by_performance = ListQuery {
+        sort: Sort::Best(Dimension::Performance),
+        ..ListQuery::default()
+    };
+    let memory = MemoryStore::seeded().unwrap();
+    assert_eq!(
+        store.list(&by_performance).await.unwrap(),
+        memory.list(&by_performance).await.unwrap()
+    );
+
+    let page = call(&dynamodb, "GET", "/frameworks?limit=2", &[], None).await;
+    let cursor = page.body["next_cursor"].as_str().unwrap().to_owned();
+    let mut forged = cursor.clone().into_bytes();
+    forged[4] = if forged[4] == b'0' { b'1' } else { b'0' };
+    let forged = String::from_utf8(forged).unwrap();
+    let refused = call(
+        &dynamodb,
+        "GET",
+        &format!("/frameworks?cursor={forged}"),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_writers_racing_with_if_match_lose_no_update() {
+    const WRITERS: usize = 50;
+    let moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    let app = catalog::app(context(&client, TTL));
+    let started = Instant::now();
+
+    // Each writer reads, appends its mark to the description and writes back with If-Match,
+    // re-reading after every 412 until its write lands.
+    let tasks: Vec<_> = (0..WRITERS)
+        .map(|writer| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let mark = format!(" [w{writer:02}]");
+                let mut conflicts = 0_u32;
+                loop {
+                    let read = call(&app, "GET", "/frameworks/django", &[], None).await;
+                    assert_eq!(read.status, StatusCode::OK);
+                    let etag = read.etag.unwrap();
+                    let mut body = read.body;
+                    let description = format!("{}{mark}", body["description"].as_str().unwrap());
+                    body["description"] = Value::from(description);
+                    let write = call(
+                        &app,
+                        "PUT",
+                        "/frameworks/django",
+                        &[("if-match", &etag)],
+                        Some(&body),
+                    )
+                    .await;
+                    match write.status {
+                        StatusCode::OK => {
+                            let won: u64 = write.etag.unwrap().trim_matches('"').parse().unwrap();
+                            return (won, conflicts);
+                        }
+                        StatusCode::PRECONDITION_FAILED => conflicts += 1,
+                        other => panic!("writer {writer}: unexpected {other}: {}", write.body),
+                    }
+                }
+            })
+        })
+        .collect();
+    let mut won = Vec::new();
+    let mut conflicts = Vec::new();
+    for task in tasks {
+        let (version, lost) = task.await.unwrap();
+        won.push(version);
+        conflicts.push(lost);
+    }
+    let elapsed = started.elapsed();
+
+    won.sort_unstable();
+    let expected: Vec<u64> = (2..=WRITERS as u64 + 1).collect();
+    assert_eq!(won, expected, "exactly one winner per version");
+    let store = dynamo::DynamoFrameworks::new(client.clone(), common::tables().frameworks);
+    let django = store
+        .get(&model::Slug::parse("django").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        django.version,
+        WRITERS as u64 + 1,
+        "one version per successful write"
+    );
+    for writer in 0..WRITERS {
+        let mark = format!("[w{writer:02}]");
+        assert_eq!(
+            django.spec.description.matches(&mark).count(),
+            1,
+            "{mark} kept once"
+        );
+    }
+    let total: u32 = conflicts.iter().sum();
+    println!(
+        "race: {WRITERS} writers, {WRITERS} successful writes (versions 2..={}), {total} × 412, \
+         {} attempts, most conflicts for one writer {}, {:.2?} wall time",
+        WRITERS + 1,
+        total as usize + WRITERS,
+        conflicts.iter().max().unwrap(),
+        elapsed
+    );
+}
+
+#[tokio::test]
+async fn an_outage_serves_cached_reads_or_503_then_recovers() {
+    let mut moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    let ttl = Duration::from_secs(1);
+    let warm = context(&client, ttl);
+    let warm_app = catalog::app(warm.clone());
+    let cold_app = catalog::app(context(&client, ttl));
+    assert_eq!(warm.stores.frameworks.catalog().await.unwrap().len(), 26);
+    assert_eq!(warm.stores.faq.entries().await.unwrap().len(), 43);
+
+    moto.kill();
+    tokio::time::sleep(ttl).await;
+
+    let outage = Instant::now();
+    assert_eq!(
+        warm.stores.frameworks.catalog().await.unwrap().len(),
+        26,
+        "stale catalog"
+    );
+    assert_eq!(
+        warm.stores.faq.entries().await.unwrap().len(),
+        43,
+        "stale FAQ"
+    );
+    let read = call(&warm_app, "GET", "/frameworks/django", &[], None).await;
+    assert_eq!(read.status, StatusCode::OK, "{}", read.body);
+    let listed = call(
+        &warm_app,
+        "GET",
+        "/frameworks?sort=performance&limit=100",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(listed.body["count"], 26);
+
+    let cold = call(&cold_app, "GET", "/frameworks/django", &[], None).await;
+    assert_eq!(cold.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(cold.retry_after.as_deref(), Some("1"));
+    assert_eq!(
+        cold.content_type.as_deref(),
+        Some("application/problem+json")
+    );
+    assert_eq!(cold.body["status"], 503);
+    let write = call(
+        &warm_app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&draft("newcomer")),
+    )
+    .await;
+    assert_eq!(
+        write.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "writes are never faked"
+    );
+    let outage_calls = outage.elapsed();
+
+    moto.restart();
+    seeded(&client).await;
+    let back = Instant::now();
+    loop {
+        let reply = call(&cold_app, "GET", "/frameworks/django", &[], None).await;
+        if reply.status == StatusCode::OK {
+            break;
+        }
+        assert!(
+            back.elapsed() < Duration::from_secs(15),
+            "no recovery: {}",
+            reply.body
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(ttl).await;
+    let fresh = warm.stores.frameworks.catalog().await.unwrap();
+    assert_eq!(fresh.len(), 26);
+    println!(
+        "outage: 6 calls answered in {outage_calls:.2?} while down; recovered {:.2?} after restart",
+        back.elapsed()
+    );
+}
