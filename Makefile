@@ -44,5 +44,6 @@ lint: ## formatting and clippy, warnings are errors
 bench: ## criterion benchmarks of compare, recommend and search
 	cargo bench -p model
 
+include shared/dynamo/dynamo.mk
 include infra/infra.mk
 include tests/tests.mk

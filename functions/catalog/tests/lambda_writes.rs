@@ -6,10 +6,9 @@
 
 use std::sync::Arc;
 
+use edge::testing::{lambda_event, send};
 use edge::{Context, Settings, Stores};
-use http_body_util::BodyExt;
 use serde_json::Value;
-use tower::ServiceExt;
 
 fn app(allow_local_writes: bool) -> axum::Router {
     let settings = Settings {
@@ -22,28 +21,15 @@ fn app(allow_local_writes: bool) -> axum::Router {
     })
 }
 
-async fn send(app: axum::Router, event: &str) -> (u16, Option<String>, Value) {
-    let request = lambda_http::request::from_str(event).unwrap();
-    let response = app
-        .oneshot(request.map(axum::body::Body::new))
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let etag = response
-        .headers()
-        .get("etag")
-        .map(|v| v.to_str().unwrap().to_owned());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        etag,
-        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    )
+async fn call(app: axum::Router, event: &str) -> (u16, Option<String>, Value) {
+    let reply = send(&app, lambda_event(event)).await;
+    let etag = reply.header("etag").map(str::to_owned);
+    (reply.status.as_u16(), etag, reply.body)
 }
 
 #[tokio::test]
 async fn an_iam_caller_creates_a_framework() {
-    let (status, etag, body) = send(app(false), include_str!("data/put_framework_iam.json")).await;
+    let (status, etag, body) = call(app(false), include_str!("data/put_framework_iam.json")).await;
     assert_eq!(status, 201, "{body}");
     assert_eq!(etag.as_deref(), Some("\"1\""));
     assert_eq!(body["id"], "fastapi-next");
@@ -52,7 +38,7 @@ async fn an_iam_caller_creates_a_framework() {
 
 #[tokio::test]
 async fn an_iam_caller_deletes_a_framework() {
-    let (status, _, _) = send(app(false), include_str!("data/delete_framework_iam.json")).await;
+    let (status, _, _) = call(app(false), include_str!("data/delete_framework_iam.json")).await;
     assert_eq!(status, 204);
 }
 
@@ -63,7 +49,7 @@ async fn an_anonymous_write_is_unauthorized_even_with_the_local_opt_in() {
             include_str!("data/put_framework_anonymous.json"),
             include_str!("data/delete_framework_anonymous.json"),
         ] {
-            let (status, _, body) = send(app(allow_local_writes), event).await;
+            let (status, _, body) = call(app(allow_local_writes), event).await;
             assert_eq!(status, 401, "{body}");
             assert_eq!(
                 body["type"],

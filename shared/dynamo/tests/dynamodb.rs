@@ -68,7 +68,7 @@ async fn a_framework_goes_through_its_whole_life_over_http() {
 
     let read = call(&app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(
-        (read.status, read.etag.as_deref()),
+        (read.status, read.header("etag")),
         (StatusCode::OK, Some("\"1\""))
     );
     let typo = call(&app, "GET", "/frameworks/djnago", &[], None).await;
@@ -83,7 +83,7 @@ async fn a_framework_goes_through_its_whole_life_over_http() {
     )
     .await;
     assert_eq!(
-        (created.status, created.etag.as_deref()),
+        (created.status, created.header("etag")),
         (StatusCode::CREATED, Some("\"1\""))
     );
     let again = call(
@@ -107,7 +107,7 @@ async fn a_framework_goes_through_its_whole_life_over_http() {
     )
     .await;
     assert_eq!(
-        (replaced.status, replaced.etag.as_deref()),
+        (replaced.status, replaced.header("etag")),
         (StatusCode::OK, Some("\"2\""))
     );
     let stale = call(
@@ -260,7 +260,7 @@ async fn fifty_writers_racing_with_if_match_lose_no_update() {
                 loop {
                     let read = call(&app, "GET", "/frameworks/django", &[], None).await;
                     assert_eq!(read.status, StatusCode::OK);
-                    let etag = read.etag.unwrap();
+                    let etag = read.header("etag").unwrap().to_owned();
                     let mut body = read.body;
                     let description = format!("{}{mark}", body["description"].as_str().unwrap());
                     body["description"] = Value::from(description);
@@ -274,7 +274,12 @@ async fn fifty_writers_racing_with_if_match_lose_no_update() {
                     .await;
                     match write.status {
                         StatusCode::OK => {
-                            let won: u64 = write.etag.unwrap().trim_matches('"').parse().unwrap();
+                            let won: u64 = write
+                                .header("etag")
+                                .unwrap()
+                                .trim_matches('"')
+                                .parse()
+                                .unwrap();
                             return (won, conflicts);
                         }
                         StatusCode::PRECONDITION_FAILED => conflicts += 1,
@@ -366,9 +371,9 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
 
     let cold = call(&cold_app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(cold.status, StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(cold.retry_after.as_deref(), Some("1"));
+    assert_eq!(cold.header("retry-after"), Some("1"));
     assert_eq!(
-        cold.content_type.as_deref(),
+        cold.header("content-type"),
         Some("application/problem+json")
     );
     assert_eq!(cold.body["status"], 503);

@@ -142,7 +142,10 @@ fn recently_failed(remaining: Duration) -> StoreError {
 
 /// Whether a failed read may be answered from the stale copy instead.
 fn is_outage(error: &StoreError) -> bool {
-    matches!(error, StoreError::Unavailable { .. } | StoreError::Failed(_))
+    matches!(
+        error,
+        StoreError::Unavailable { .. } | StoreError::Failed(_)
+    )
 }
 
 /// A framework store whose `catalog()` is cached; `list` and `get` go to the store (an
@@ -297,10 +300,7 @@ mod tests {
                 self.inner.list(query).await
             })
         }
-        fn get<'a>(
-            &'a self,
-            id: &'a Slug,
-        ) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
+        fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
             Box::pin(async move {
                 self.check()?;
                 self.inner.get(id).await
@@ -372,7 +372,10 @@ mod tests {
 
         assert_eq!(store.catalog().await.unwrap().len(), 26, "stale copy");
         let django = Slug::parse("django").unwrap();
-        assert!(store.get(&django).await.unwrap().is_some(), "get falls back");
+        assert!(
+            store.get(&django).await.unwrap().is_some(),
+            "get falls back"
+        );
         let page = store.list(&ListQuery::default()).await.unwrap();
         assert_eq!(page.items.len(), 26, "list falls back");
         let failed_reads = reads(&store);
@@ -382,7 +385,11 @@ mod tests {
         store.inner.down.store(false, Ordering::SeqCst);
         tokio::time::advance(Duration::from_secs(3)).await;
         store.catalog().await.unwrap();
-        assert_eq!(reads(&store), failed_reads + 1, "asks again after the back-off");
+        assert_eq!(
+            reads(&store),
+            failed_reads + 1,
+            "asks again after the back-off"
+        );
         store.catalog().await.unwrap();
         assert_eq!(reads(&store), failed_reads + 1, "fresh again");
     }
@@ -399,7 +406,11 @@ mod tests {
             store.catalog().await,
             Err(StoreError::Unavailable { retry_after_secs, .. }) if retry_after_secs >= 1
         ));
-        assert_eq!(reads(&store), 1, "the second caller is answered from the back-off");
+        assert_eq!(
+            reads(&store),
+            1,
+            "the second caller is answered from the back-off"
+        );
         store.inner.down.store(false, Ordering::SeqCst);
         tokio::time::advance(Duration::from_secs(3)).await;
         assert_eq!(store.catalog().await.unwrap().len(), 26);

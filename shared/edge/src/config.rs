@@ -130,8 +130,15 @@ impl Stores {
         Arc::new(CachedFrameworks::new(store, cache_ttl))
     }
 
-    fn dynamodb_faq(client: &dynamo::Client, table: &str, cache_ttl: Duration) -> Arc<dyn FaqStore> {
-        Arc::new(CachedFaq::new(dynamo::DynamoFaq::new(client.clone(), table), cache_ttl))
+    fn dynamodb_faq(
+        client: &dynamo::Client,
+        table: &str,
+        cache_ttl: Duration,
+    ) -> Arc<dyn FaqStore> {
+        Arc::new(CachedFaq::new(
+            dynamo::DynamoFaq::new(client.clone(), table),
+            cache_ttl,
+        ))
     }
 }
 

@@ -93,10 +93,7 @@ pub fn if_match_version(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
 }
 
 /// A header that may appear at most once, trimmed; unreadable bytes are a 400.
-fn single_header(
-    headers: &HeaderMap,
-    name: header::HeaderName,
-) -> Result<Option<&str>, ApiError> {
+fn single_header(headers: &HeaderMap, name: header::HeaderName) -> Result<Option<&str>, ApiError> {
     let mut values = headers.get_all(&name).iter();
     let Some(first) = values.next() else {
         return Ok(None);
@@ -212,7 +209,10 @@ mod tests {
         assert_eq!(status(&[(IF_MATCH, "\"seven\"")]), Err(412));
         assert_eq!(status(&[(IF_MATCH, "*")]), Err(400));
         assert_eq!(status(&[(IF_MATCH, "\"1\", \"2\"")]), Err(400));
-        assert_eq!(status(&[(IF_MATCH, "\"1\""), (IF_MATCH, "\"2\"")]), Err(400));
+        assert_eq!(
+            status(&[(IF_MATCH, "\"1\""), (IF_MATCH, "\"2\"")]),
+            Err(400)
+        );
         assert_eq!(status(&[(IF_NONE_MATCH, "\"1\"")]), Err(400));
         assert_eq!(
             status(&[(IF_NONE_MATCH, "*"), (IF_MATCH, "\"1\"")]),

@@ -9,12 +9,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::Request;
 use dynamo::{Client, Tables, Tuning};
+pub use edge::testing::Reply;
 use edge::{Context, Settings, Stores};
-use http_body_util::BodyExt;
 use serde_json::Value;
-use tower::ServiceExt;
 
 #[derive(Debug)]
 pub struct Moto {
@@ -125,15 +124,6 @@ pub fn context(client: &Client, cache_ttl: Duration) -> Context {
     }
 }
 
-#[derive(Debug)]
-pub struct Reply {
-    pub status: StatusCode,
-    pub etag: Option<String>,
-    pub retry_after: Option<String>,
-    pub content_type: Option<String>,
-    pub body: Value,
-}
-
 pub async fn call(
     app: &axum::Router,
     method: &str,
@@ -150,24 +140,8 @@ pub async fn call(
             .header("content-type", "application/json")
             .body(Body::from(body.to_string())),
         None => request.body(Body::empty()),
-    }
-    .unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let [etag, retry_after, content_type] = ["etag", "retry-after", "content-type"].map(|name| {
-        response
-            .headers()
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_owned())
-    });
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        etag,
-        retry_after,
-        content_type,
-        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    }
+    };
+    edge::testing::send(app, request.unwrap()).await
 }
 
 /// A valid framework body: an existing one under a new id and name.
