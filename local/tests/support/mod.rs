@@ -32,7 +32,7 @@ pub fn function_names() -> Vec<&'static str> {
 
 /// Routes of the table that their function does not serve yet. A test fails as soon as one
 /// of them is served, so this list only shrinks.
-pub const PENDING: &[(&str, &str)] = &[("PUT", "/frameworks/{id}"), ("DELETE", "/frameworks/{id}")];
+pub const PENDING: &[(&str, &str)] = &[];
 
 pub fn is_pending(route: &Route) -> bool {
     PENDING.contains(&(route.method.as_str(), route.path.as_str()))
