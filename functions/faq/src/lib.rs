@@ -7,11 +7,11 @@ mod index;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
-use edge::{ApiError, Context, Freshness, QueryParams, conditional_json};
+use edge::{ApiError, Context, Freshness, PathId, QueryParams, conditional_json};
 use model::{FaqEntry, SearchText, Slug, Topic};
 use serde::Serialize;
 
@@ -114,7 +114,7 @@ fn respond(headers: &HeaderMap, items: Vec<FaqItem<'_>>) -> Result<Response, Api
 async fn get_faq(
     State(faq): State<Faq>,
     headers: HeaderMap,
-    Path(raw_id): Path<String>,
+    PathId(raw_id): PathId,
 ) -> Result<Response, ApiError> {
     let found = match Slug::parse(&raw_id) {
         Ok(id) => faq.context.stores.faq.entry(&id).await?,

@@ -95,6 +95,7 @@ async fn an_entry_by_id_and_a_typo_with_suggestions() {
     let typo = send(&app, get("/faq/node-or-djnago")).await;
     assert_eq!(typo.problem(404)["suggestions"][0], "node-or-django");
     send(&app, get("/faq/Not%20A%20Slug")).await.problem(404);
+    send(&app, get("/faq/%C0%AF")).await.problem(400);
 }
 
 #[tokio::test]

@@ -1,0 +1,58 @@
+//! `shared/routes.json` is the one route table. Terraform reads it (its tests check the API
+//! routes against it), `router_edges.rs` holds every router to it, and this file holds the
+//! rest: the `cargo lambda watch` router and the set of function crates.
+
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use support::{function_names, routes};
+
+const WORKSPACE_MANIFEST: &str = include_str!("../../Cargo.toml");
+
+#[test]
+fn the_watch_router_sends_each_path_to_the_function_of_the_table() {
+    let manifest: toml::Table = WORKSPACE_MANIFEST.parse().unwrap();
+    let router = manifest["workspace"]["metadata"]["lambda"]["watch"]["router"]
+        .as_table()
+        .unwrap();
+    let watch: BTreeMap<String, String> = router
+        .iter()
+        .map(|(path, function)| (path.clone(), function.as_str().unwrap().to_owned()))
+        .collect();
+    let table: BTreeMap<String, String> = routes()
+        .into_iter()
+        .map(|route| (route.path, route.function))
+        .collect();
+    assert_eq!(watch, table);
+}
+
+#[test]
+fn every_path_belongs_to_one_function() {
+    // The watch router and API Gateway integrations send a whole path to one function.
+    let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for route in routes() {
+        owners.entry(route.path).or_default().insert(route.function);
+    }
+    for (path, functions) in owners {
+        assert_eq!(functions.len(), 1, "{path} is split across {functions:?}");
+    }
+}
+
+#[test]
+fn the_function_crates_the_table_and_the_local_server_name_the_same_functions() {
+    let crates: BTreeSet<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../functions"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+    let table: BTreeSet<String> = routes().into_iter().map(|route| route.function).collect();
+    let local: BTreeSet<String> = function_names().into_iter().map(str::to_owned).collect();
+    assert_eq!(crates, table, "functions/ vs shared/routes.json");
+    assert_eq!(
+        local, table,
+        "local_server::FUNCTIONS vs shared/routes.json"
+    );
+}
