@@ -12,7 +12,7 @@ API_URL     ?=
 LOG_DIR     ?= $(or $(TMPDIR),/tmp)/stack-advisor
 
 .DEFAULT_GOAL := help
-.PHONY: help run watch test test-rust test-e2e lint bench tools-cargo-lambda
+.PHONY: help run watch test test-rust test-e2e test-watch lint bench tools-cargo-lambda
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | expand -t 20
@@ -28,7 +28,7 @@ watch: tools-cargo-lambda ## the same API through the real Lambda runtime path o
 tools-cargo-lambda:
 	@cargo lambda --version >/dev/null 2>&1 || pip install --quiet cargo-lambda
 
-test: lint test-rust test-infra ## every test
+test: lint test-rust test-watch test-contract test-infra ## every test
 	@echo "make test: all suites passed"
 
 test-rust: ## unit, router, Lambda-event and black-box tests (the black-box suite starts its own server)
@@ -36,6 +36,9 @@ test-rust: ## unit, router, Lambda-event and black-box tests (the black-box suit
 
 test-e2e: ## the black-box suite against API_URL (any deployment), or a local server when unset
 	API_URL=$(API_URL) cargo test -p e2e --test api
+
+test-watch: tools-cargo-lambda ## the same requests through `cargo lambda watch` and the local server get the same answers
+	tests/watch/parity.sh
 
 lint: ## formatting and clippy, warnings are errors
 	cargo fmt --all -- --check
