@@ -1,7 +1,13 @@
 //! What the contract tests share: the route table, the OpenAPI document, a validator for
 //! the document's schemas, and a way to drive a router without a server.
 
-#![allow(dead_code, unused_imports, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    dead_code,
+    unused_imports,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 
 use axum::Router;
 use axum::body::Body;
