@@ -178,8 +178,14 @@ impl Profile {
         let limit = match present(object, "limit") {
             None => Some(Limit::DEFAULT),
             Some(value) => {
-                let parsed = value
-                    .as_u64()
+                // JSON Schema counts `3.0` as an integer, so it is one here too.
+                let whole = value.as_u64().or_else(|| {
+                    value
+                        .as_f64()
+                        .filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX.into()).contains(n))
+                        .map(|n| n as u64)
+                });
+                let parsed = whole
                     .and_then(|n| usize::try_from(n).ok())
                     .and_then(Limit::new);
                 if parsed.is_none() {
@@ -213,6 +219,8 @@ fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
     kept
 }
 
+/// A field that is there and not `null`: an optional field given as null counts as absent,
+/// and a required one as missing.
 fn present<'a>(object: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
     object.get(field).filter(|value| !value.is_null())
 }
@@ -876,8 +884,7 @@ mod tests {
             "use_case": "realtime",
             "priorities": ["security", "performance", "security"],
             "languages": ["node", "javascript", "golang"],
-            "limit": 10,
-            "deployment": null
+            "limit": 10
         }))
         .unwrap();
         assert_eq!(
@@ -889,8 +896,37 @@ mod tests {
     }
 
     #[test]
+    fn null_means_absent_and_a_null_use_case_is_missing() {
+        let profile = Profile::from_json(&json!({
+            "use_case": "cms",
+            "priorities": null,
+            "required_features": null,
+            "deployment": null,
+            "limit": null
+        }))
+        .unwrap();
+        assert_eq!(profile, Profile::new(UseCase::Cms));
+        let errors = Profile::from_json(&json!({"use_case": null})).unwrap_err();
+        assert_eq!(errors[0].field, "use_case");
+    }
+
+    #[test]
+    fn a_whole_number_written_with_a_fraction_is_a_limit() {
+        let profile = Profile::from_json(&json!({"use_case": "cms", "limit": 4.0})).unwrap();
+        assert_eq!(profile.limit().get(), 4);
+    }
+
+    #[test]
     fn limits_outside_one_to_ten_are_refused() {
-        for limit in [json!(0), json!(11), json!(2.5), json!("3"), json!(-1)] {
+        for limit in [
+            json!(0),
+            json!(11),
+            json!(2.5),
+            json!(11.0),
+            json!("3"),
+            json!(-1),
+            json!(1e300),
+        ] {
             let body = json!({"use_case": "cms", "limit": limit});
             assert!(Profile::from_json(&body).is_err(), "{body}");
         }
