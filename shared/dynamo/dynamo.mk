@@ -29,3 +29,6 @@ run-dynamodb: tools-moto ## make run on DynamoDB: moto on 127.0.0.1:$(DYNAMO_POR
 	  $(LOCAL_AWS) $(MAKE) --no-print-directory seed SEED_FLAGS=--create-tables; \
 	  $(LOCAL_AWS) FRAMEWORKS_TABLE=$(FRAMEWORKS_TABLE) FAQ_TABLE=$(FAQ_TABLE) ALLOW_LOCAL_WRITES=true \
 	    PORT=$(PORT) cargo run --release -p local-server
+
+# The DynamoDB tests start moto themselves; make sure it is there first.
+test-rust: tools-moto
