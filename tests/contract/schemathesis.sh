@@ -36,7 +36,10 @@ done
 mkdir -p "$report_dir"
 # schemathesis keeps a cache in the working directory; keep it out of the repository.
 cd "$report_dir"
-# No stateful phase: it sends header values with control characters that hyper's HTTP parser
+# missing_required_header is off: it insists on 401 for a write without Authorization, but
+# locally there is no IAM caller at all and the catalog answers 403 (writes not allowed
+# here); behind API Gateway the IAM authorizer answers before the function. The bad-input
+# suite checks both refusals. No stateful phase: it sends header values with control characters that hyper's HTTP parser
 # refuses with a bare 400 before any router sees them (API Gateway does the same upstream).
 # One worker: with several, hypothesis on Python 3.11 can trip over concurrent `ast` parsing
 # ("AST constructor recursion depth mismatch") and report a runtime error that is not ours.
@@ -44,6 +47,7 @@ set +e
 schemathesis --config-file "$root/tests/contract/schemathesis.toml" run "$base/openapi.json" \
   --url "$base" \
   --checks all \
+  --exclude-checks missing_required_header \
   --phases examples,coverage,fuzzing \
   --max-examples "$max_examples" \
   --max-time "$max_time" \
