@@ -53,10 +53,13 @@ impl Reply {
     }
 }
 
+/// Every answer the client receives is checked against the OpenAPI document the API serves,
+/// fetched once per client: a black-box test cannot pass on a response the contract forbids.
 #[derive(Debug, Clone)]
 pub struct ApiClient {
     base: String,
     http: reqwest::Client,
+    document: std::sync::Arc<tokio::sync::OnceCell<Value>>,
 }
 
 impl ApiClient {
@@ -68,6 +71,7 @@ impl ApiClient {
         Self {
             base: base.into().trim_end_matches('/').to_owned(),
             http,
+            document: Default::default(),
         }
     }
 
@@ -119,8 +123,32 @@ impl ApiClient {
         self.send(Method::GET, path, &[], None).await
     }
 
-    /// Any request, for the cases the typed methods do not cover.
+    /// Any request, for the cases the typed methods do not cover. The reply has been checked
+    /// against the served OpenAPI document.
     pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> Reply {
+        let reply = self.exchange(method.clone(), path, headers, body).await;
+        if !path.starts_with("/openapi.json") {
+            let document = self
+                .document
+                .get_or_init(|| async {
+                    self.exchange(Method::GET, "/openapi.json", &[], None)
+                        .await
+                        .ok()
+                        .clone()
+                })
+                .await;
+            assert_conforms(document, method.as_str(), path, &reply);
+        }
+        reply
+    }
+
+    async fn exchange(
         &self,
         method: Method,
         path: &str,

@@ -159,24 +159,15 @@ async fn delete_framework(
 
 /// A 404 naming the near misses, so `djnago` leads to `django`.
 async fn unknown_framework(context: &Context, raw_id: &str) -> ApiError {
-    let suggestions = match context.stores.frameworks.catalog().await {
-        Ok(all) => {
-            model::suggest::near_misses(&raw_id.to_lowercase(), all.iter().map(|f| f.id.as_str()))
-        }
-        Err(error) => {
-            tracing::warn!(%error, "no suggestions: catalog unavailable");
-            Vec::new()
-        }
-    };
-    let mut detail = format!(
-        "no framework has the id '{}'",
-        edge::extract::truncate(raw_id)
-    );
-    if !suggestions.is_empty() {
-        detail.push_str(&format!("; did you mean {}?", suggestions.join(" or ")));
-    }
-    ApiError::NotFound {
-        detail,
-        suggestions,
-    }
+    let catalog = context
+        .stores
+        .frameworks
+        .catalog()
+        .await
+        .inspect_err(|error| tracing::warn!(%error, "no suggestions: catalog unavailable"))
+        .ok();
+    let ids = catalog
+        .as_deref()
+        .map(|all| all.iter().map(|f| f.id.as_str()));
+    ApiError::unknown_id("framework", raw_id, ids)
 }

@@ -5,12 +5,10 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::extract::Request;
 use axum::http::StatusCode;
-use edge::testing::{Reply, send};
+use edge::testing::{call, framework_body as draft};
 use edge::{Context, Settings, Stores};
-use serde_json::{Value, json};
+use serde_json::json;
 
 fn context(allow_local_writes: bool) -> Context {
     let settings = Settings {
@@ -21,41 +19,6 @@ fn context(allow_local_writes: bool) -> Context {
         settings: Arc::new(settings),
         stores: Stores::embedded().unwrap(),
     }
-}
-
-async fn call(
-    app: &axum::Router,
-    method: &str,
-    uri: &str,
-    headers: &[(&str, &str)],
-    body: Option<&Value>,
-) -> Reply {
-    let mut request = Request::builder().method(method).uri(uri);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let request = match body {
-        Some(body) => request
-            .header("content-type", "application/json")
-            .body(Body::from(body.to_string())),
-        None => request.body(Body::empty()),
-    };
-    send(app, request.unwrap()).await
-}
-
-/// A valid body: an existing framework under a new id and name.
-fn draft(id: &str) -> Value {
-    let mut body = serde_json::to_value(
-        model::dataset::load_frameworks()
-            .unwrap()
-            .into_iter()
-            .find(|f| f.id.as_str() == "fastapi")
-            .unwrap(),
-    )
-    .unwrap();
-    body["id"] = json!(id);
-    body["name"] = json!(format!("Framework {id}"));
-    body
 }
 
 #[tokio::test]

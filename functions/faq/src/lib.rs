@@ -128,24 +128,16 @@ async fn get_faq(
 
 /// A 404 naming near-miss ids, so a mistyped link still leads somewhere.
 async fn unknown_entry(faq: &Faq, raw_id: &str) -> ApiError {
-    let suggestions = match faq.context.stores.faq.entries().await {
-        Ok(all) => {
-            model::suggest::near_misses(&raw_id.to_lowercase(), all.iter().map(|e| e.id.as_str()))
-        }
-        Err(error) => {
-            tracing::warn!(%error, "no suggestions: faq store unavailable");
-            Vec::new()
-        }
-    };
-    let mut detail = format!(
-        "no FAQ entry has the id '{}'",
-        edge::extract::truncate(raw_id)
-    );
-    if !suggestions.is_empty() {
-        detail.push_str(&format!("; did you mean {}?", suggestions.join(" or ")));
-    }
-    ApiError::NotFound {
-        detail,
-        suggestions,
-    }
+    let entries = faq
+        .context
+        .stores
+        .faq
+        .entries()
+        .await
+        .inspect_err(|error| tracing::warn!(%error, "no suggestions: faq store unavailable"))
+        .ok();
+    let ids = entries
+        .as_deref()
+        .map(|all| all.iter().map(|e| e.id.as_str()));
+    ApiError::unknown_id("FAQ entry", raw_id, ids)
 }

@@ -62,6 +62,29 @@ impl ApiError {
         }
     }
 
+    /// A 404 for an id nothing has, naming near misses among `known` (`djnago` → `django`).
+    /// `known` is `None` when the store could not list its ids; the 404 then suggests nothing.
+    pub fn unknown_id<'a>(
+        what: &str,
+        raw_id: &str,
+        known: Option<impl IntoIterator<Item = &'a str>>,
+    ) -> Self {
+        let suggestions = known
+            .map(|ids| model::suggest::near_misses(&raw_id.to_lowercase(), ids))
+            .unwrap_or_default();
+        let mut detail = format!(
+            "no {what} has the id '{}'",
+            crate::extract::truncate(raw_id)
+        );
+        if !suggestions.is_empty() {
+            detail.push_str(&format!("; did you mean {}?", suggestions.join(" or ")));
+        }
+        ApiError::NotFound {
+            detail,
+            suggestions,
+        }
+    }
+
     /// A 422 for one field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         let error = FieldError::new(field, message);

@@ -70,6 +70,40 @@ pub async fn send(app: &Router, request: Request) -> Reply {
     }
 }
 
+/// Sends `method uri` with `headers` and, when given, a JSON body.
+pub async fn call(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Option<&Value>,
+) -> Reply {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = match body {
+        Some(body) => request
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string())),
+        None => request.body(Body::empty()),
+    };
+    send(app, request.unwrap()).await
+}
+
+/// A valid framework body for a `PUT`: an existing framework under a new id and name.
+pub fn framework_body(id: &str) -> Value {
+    let fastapi = model::dataset::load_frameworks()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.id.as_str() == "fastapi")
+        .unwrap();
+    let mut body = serde_json::to_value(fastapi).unwrap();
+    body["id"] = Value::from(id);
+    body["name"] = Value::from(format!("Framework {id}"));
+    body
+}
+
 pub fn get(uri: &str) -> Request {
     Request::get(uri).body(Body::empty()).unwrap()
 }

@@ -8,12 +8,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
-use axum::http::Request;
 use dynamo::{Client, Tables, Tuning};
-pub use edge::testing::Reply;
+pub use edge::testing::{call, framework_body as draft};
 use edge::{Context, Settings, Stores};
-use serde_json::Value;
 
 #[derive(Debug)]
 pub struct Moto {
@@ -122,39 +119,4 @@ pub fn context(client: &Client, cache_ttl: Duration) -> Context {
         stores: Stores::dynamodb(client, &tables(), cache_ttl),
         settings: Arc::new(settings),
     }
-}
-
-pub async fn call(
-    app: &axum::Router,
-    method: &str,
-    uri: &str,
-    headers: &[(&str, &str)],
-    body: Option<&Value>,
-) -> Reply {
-    let mut request = Request::builder().method(method).uri(uri);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let request = match body {
-        Some(body) => request
-            .header("content-type", "application/json")
-            .body(Body::from(body.to_string())),
-        None => request.body(Body::empty()),
-    };
-    edge::testing::send(app, request.unwrap()).await
-}
-
-/// A valid framework body: an existing one under a new id and name.
-pub fn draft(id: &str) -> Value {
-    let mut body = serde_json::to_value(
-        model::dataset::load_frameworks()
-            .unwrap()
-            .into_iter()
-            .find(|f| f.id.as_str() == "fastapi")
-            .unwrap(),
-    )
-    .unwrap();
-    body["id"] = Value::from(id);
-    body["name"] = Value::from(format!("Framework {id}"));
-    body
 }
