@@ -28,7 +28,7 @@ watch: tools-cargo-lambda ## the same API through the real Lambda runtime path o
 tools-cargo-lambda:
 	@cargo lambda --version >/dev/null 2>&1 || pip install --quiet cargo-lambda
 
-test: lint test-rust test-watch test-contract test-infra ## every test
+test: lint test-rust test-infra test-watch test-contract ## every test
 	@echo "make test: all suites passed"
 
 test-rust: ## unit, router, Lambda-event and black-box tests (the black-box suite starts its own server)
