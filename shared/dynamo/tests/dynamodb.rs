@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use common::{Moto, call, client, context, draft, seeded};
+use edge::testing::admin_write_lifecycle;
 use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
 use serde_json::{Value, json};
 
@@ -74,96 +75,7 @@ async fn a_framework_goes_through_its_whole_life_over_http() {
     let typo = call(&app, "GET", "/frameworks/djnago", &[], None).await;
     assert_eq!(typo.body["suggestions"][0], "django");
 
-    let created = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&draft("newcomer")),
-    )
-    .await;
-    assert_eq!(
-        (created.status, created.header("etag")),
-        (StatusCode::CREATED, Some("\"1\""))
-    );
-    let again = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&draft("newcomer")),
-    )
-    .await;
-    assert_eq!(again.status, StatusCode::PRECONDITION_FAILED);
-
-    let mut edited = draft("newcomer");
-    edited["description"] = json!("Edited over DynamoDB.");
-    let replaced = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-match", "\"1\"")],
-        Some(&edited),
-    )
-    .await;
-    assert_eq!(
-        (replaced.status, replaced.header("etag")),
-        (StatusCode::OK, Some("\"2\""))
-    );
-    let stale = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-match", "\"1\"")],
-        Some(&edited),
-    )
-    .await;
-    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
-    assert!(
-        stale.body["detail"].as_str().unwrap().contains("\"2\""),
-        "{}",
-        stale.body
-    );
-    let blind = call(&app, "PUT", "/frameworks/newcomer", &[], Some(&edited)).await;
-    assert_eq!(blind.status, StatusCode::PRECONDITION_REQUIRED);
-
-    let fetched = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
-    assert_eq!(fetched.body["description"], "Edited over DynamoDB.");
-    assert_eq!(fetched.body["version"], 2);
-    let listed = call(&app, "GET", "/frameworks?limit=100", &[], None).await;
-    assert_eq!(listed.body["count"], 27);
-
-    let blind_delete = call(&app, "DELETE", "/frameworks/newcomer", &[], None).await;
-    assert_eq!(blind_delete.status, StatusCode::PRECONDITION_REQUIRED);
-    let stale_delete = call(
-        &app,
-        "DELETE",
-        "/frameworks/newcomer",
-        &[("if-match", "\"1\"")],
-        None,
-    )
-    .await;
-    assert_eq!(stale_delete.status, StatusCode::PRECONDITION_FAILED);
-    let deleted = call(
-        &app,
-        "DELETE",
-        "/frameworks/newcomer",
-        &[("if-match", "\"2\"")],
-        None,
-    )
-    .await;
-    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
-    let twice = call(
-        &app,
-        "DELETE",
-        "/frameworks/newcomer",
-        &[("if-match", "\"2\"")],
-        None,
-    )
-    .await;
-    assert_eq!(twice.status, StatusCode::NOT_FOUND);
-    let gone = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
-    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    admin_write_lifecycle(&app, 26).await;
 }
 
 /// Follows `next_cursor` to the end; returns the ids in the order served.

@@ -104,6 +104,107 @@ pub fn framework_body(id: &str) -> Value {
     body
 }
 
+/// The whole life of a framework through the admin routes of `app` (writes allowed), on
+/// whichever store it runs: create (201), create again (412), replace (200, new ETag), a stale
+/// replace (412 naming the current ETag), an unconditional one (428), a listing that counts it,
+/// then delete's 428, 412, 204 and 404. `catalog_size` is the number of frameworks before.
+pub async fn admin_write_lifecycle(app: &Router, catalog_size: u64) {
+    use axum::http::StatusCode;
+    use serde_json::json;
+
+    let created = call(
+        app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&framework_body("newcomer")),
+    )
+    .await;
+    assert_eq!(
+        (created.status, created.header("etag")),
+        (StatusCode::CREATED, Some("\"1\""))
+    );
+    assert_eq!(created.header("location"), Some("/frameworks/newcomer"));
+    let again = call(
+        app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&framework_body("newcomer")),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::PRECONDITION_FAILED);
+
+    let mut edited = framework_body("newcomer");
+    edited["description"] = json!("Edited by an admin.");
+    let replaced = call(
+        app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        Some(&edited),
+    )
+    .await;
+    assert_eq!(
+        (replaced.status, replaced.header("etag")),
+        (StatusCode::OK, Some("\"2\""))
+    );
+    let stale = call(
+        app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        Some(&edited),
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    assert!(
+        stale.body["detail"].as_str().unwrap().contains("\"2\""),
+        "{}",
+        stale.body
+    );
+    let blind = call(app, "PUT", "/frameworks/newcomer", &[], Some(&edited)).await;
+    assert_eq!(blind.status, StatusCode::PRECONDITION_REQUIRED);
+
+    let fetched = call(app, "GET", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(fetched.body["description"], "Edited by an admin.");
+    assert_eq!(fetched.body["version"], 2);
+    let listed = call(app, "GET", "/frameworks?limit=100", &[], None).await;
+    assert_eq!(listed.body["count"], catalog_size + 1);
+
+    let blind_delete = call(app, "DELETE", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(blind_delete.status, StatusCode::PRECONDITION_REQUIRED);
+    let stale_delete = call(
+        app,
+        "DELETE",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        None,
+    )
+    .await;
+    assert_eq!(stale_delete.status, StatusCode::PRECONDITION_FAILED);
+    let deleted = call(
+        app,
+        "DELETE",
+        "/frameworks/newcomer",
+        &[("if-match", "\"2\"")],
+        None,
+    )
+    .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    let twice = call(
+        app,
+        "DELETE",
+        "/frameworks/newcomer",
+        &[("if-match", "\"2\"")],
+        None,
+    )
+    .await;
+    assert_eq!(twice.status, StatusCode::NOT_FOUND);
+    let gone = call(app, "GET", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+}
+
 pub fn get(uri: &str) -> Request {
     Request::get(uri).body(Body::empty()).unwrap()
 }
