@@ -13,9 +13,10 @@ LOCAL_AWS        := AWS_ENDPOINT_URL=http://127.0.0.1:$(DYNAMO_PORT) AWS_ACCESS_
 
 .PHONY: seed run-dynamodb tools-moto
 
+# A debug build is plenty for a few dozen conditional puts, and it is the one `make test` already has.
 seed: ## load the dataset into FRAMEWORKS_TABLE and FAQ_TABLE, idempotently (SEED_FLAGS=--create-tables for a local server)
 	FRAMEWORKS_TABLE=$(FRAMEWORKS_TABLE) FAQ_TABLE=$(FAQ_TABLE) $(if $(AWS_REGION),AWS_REGION=$(AWS_REGION)) \
-	  cargo run --release --quiet -p dynamo --bin seed -- $(SEED_FLAGS)
+	  cargo run --quiet -p dynamo --bin seed -- $(SEED_FLAGS)
 
 tools-moto:
 	@python3 -c 'import moto.server' 2>/dev/null || pip install --quiet "moto[server]"
