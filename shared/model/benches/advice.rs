@@ -8,11 +8,14 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
 use model::dataset::load_frameworks;
 use model::{
-    Category, Deployment, Dimension, Feature, Framework, FrameworkSpec, Language, Limit,
-    Priorities, Profile, Ratings, Selection, Slug, Source, UseCase, compare, recommend,
+    Category, Deployment, Dimension, Feature, Framework, Language, Limit, Priorities, Profile,
+    Selection, UseCase, compare, recommend,
 };
+use synthetic::synthetic_framework;
 
 /// A deterministic catalog of `n` frameworks with varied languages, features, use cases and
 /// ratings (a linear congruential generator, so every run measures the same data).
@@ -43,31 +46,17 @@ fn generated_catalog(n: usize) -> Vec<Framework> {
             if use_cases.is_empty() {
                 use_cases.push(UseCase::RestApi);
             }
-            Framework {
-                id: Slug::parse(&format!("generated-{i:05}")).unwrap(),
-                spec: FrameworkSpec {
-                    name: format!("Generated {i}"),
-                    language: Language::ALL[next() as usize % Language::ALL.len()],
-                    category: Category::ALL[next() as usize % Category::ALL.len()],
-                    description: "A generated framework for benchmarks.".into(),
-                    first_release: 2000 + (next() % 25) as u16,
-                    license: "MIT".into(),
-                    website: "https://example.org".into(),
-                    repository: "https://example.org/repo".into(),
-                    features,
-                    use_cases,
-                    ratings: Ratings::try_from(ratings).unwrap(),
-                    rating_notes: BTreeMap::new(),
-                    strengths: vec!["generated".into()],
-                    weaknesses: vec!["generated".into()],
-                    sources: vec![Source {
-                        title: "generator".into(),
-                        url: None,
-                    }],
-                },
-                version: 1,
-                updated_at: "2026-01-01T00:00:00Z".into(),
-            }
+            let mut framework = synthetic_framework(
+                &format!("generated-{i:05}"),
+                format!("Generated {i}"),
+                Language::ALL[next() as usize % Language::ALL.len()],
+                features,
+                use_cases,
+                ratings,
+            );
+            framework.spec.category = Category::ALL[next() as usize % Category::ALL.len()];
+            framework.spec.first_release = 2000 + (next() % 25) as u16;
+            framework
         })
         .collect();
     catalog.sort_by(|a, b| a.id.cmp(&b.id));

@@ -5,12 +5,16 @@
 use std::collections::BTreeMap;
 
 use model::{
-    Category, Deployment, Dimension, Feature, Framework, FrameworkSpec, Language, Limit,
-    Priorities, Profile, Ratings, Selection, Slug, Source, UseCase, compare, recommend,
+    Deployment, Dimension, Feature, Framework, Language, Limit, Priorities, Profile, Selection,
+    Slug, UseCase, compare, recommend,
 };
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use proptest::collection::{btree_set, vec};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
+use synthetic::synthetic_framework;
 
 fn framework(
     index: usize,
@@ -20,31 +24,14 @@ fn framework(
     scores: Vec<u8>,
 ) -> Framework {
     let ratings: BTreeMap<Dimension, u8> = Dimension::ALL.iter().copied().zip(scores).collect();
-    Framework {
-        id: Slug::parse(&format!("fw-{index:03}")).unwrap(),
-        spec: FrameworkSpec {
-            name: format!("Framework {index}"),
-            language,
-            category: Category::Micro,
-            description: "Generated for a property test.".into(),
-            first_release: 2020,
-            license: "MIT".into(),
-            website: "https://example.org".into(),
-            repository: "https://example.org/repo".into(),
-            features,
-            use_cases,
-            ratings: Ratings::try_from(ratings).unwrap(),
-            rating_notes: BTreeMap::new(),
-            strengths: vec!["generated".into()],
-            weaknesses: vec!["generated".into()],
-            sources: vec![Source {
-                title: "generator".into(),
-                url: None,
-            }],
-        },
-        version: 1,
-        updated_at: "2026-01-01T00:00:00Z".into(),
-    }
+    synthetic_framework(
+        &format!("fw-{index:03}"),
+        format!("Framework {index}"),
+        language,
+        features,
+        use_cases,
+        ratings,
+    )
 }
 
 fn arb_framework_parts() -> impl Strategy<Value = (Language, Vec<Feature>, Vec<UseCase>, Vec<u8>)> {
