@@ -654,6 +654,24 @@ fn feature_names(bits: u16) -> Vec<&'static str> {
         .collect()
 }
 
+/// The user's priorities whose rating passes `keep`, as "performance 5/5 (first priority)".
+fn priority_ratings(profile: &Profile, traits: &Traits, keep: impl Fn(u8) -> bool) -> Vec<String> {
+    profile
+        .priorities
+        .as_slice()
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| keep(traits.rating(**d)))
+        .map(|(position, d)| {
+            format!(
+                "{d} {}/5 ({} priority)",
+                traits.rating(*d),
+                ordinal(position)
+            )
+        })
+        .collect()
+}
+
 fn ordinal(position: usize) -> String {
     match position {
         0 => "first".into(),
@@ -712,20 +730,7 @@ fn reasons(
             scorer.key_feature_count
         ));
     }
-    let strong: Vec<String> = profile
-        .priorities
-        .as_slice()
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| traits.rating(**d) >= 4)
-        .map(|(position, d)| {
-            format!(
-                "{d} {}/5 ({} priority)",
-                traits.rating(*d),
-                ordinal(position)
-            )
-        })
-        .collect();
+    let strong = priority_ratings(profile, traits, |rating| rating >= 4);
     if !strong.is_empty() {
         reasons.push(format!("rated {}", strong.join(", ")));
     } else if profile.priorities.is_empty() {
@@ -784,20 +789,7 @@ fn caveats(
             feature_names(missing).join(" or ")
         ));
     }
-    let weak: Vec<String> = profile
-        .priorities
-        .as_slice()
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| traits.rating(**d) <= 2)
-        .map(|(position, d)| {
-            format!(
-                "{d} {}/5 ({} priority)",
-                traits.rating(*d),
-                ordinal(position)
-            )
-        })
-        .collect();
+    let weak = priority_ratings(profile, traits, |rating| rating <= 2);
     if !weak.is_empty() {
         caveats.push(format!("rated only {}", weak.join(", ")));
     }
