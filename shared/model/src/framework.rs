@@ -211,56 +211,28 @@ impl FrameworkDraft {
         let weaknesses = fields.text_list("weaknesses");
         let sources = fields.sources("sources");
 
-        match (
-            name,
-            language,
-            category,
-            description,
-            first_release,
-            license,
-            website,
-            repository,
-            features,
-            use_cases,
-            ratings,
-            rating_notes,
-            strengths,
-            weaknesses,
-            sources,
-        ) {
-            (
-                Some(name),
-                Some(language),
-                Some(category),
-                Some(description),
-                Some(first_release),
-                Some(license),
-                Some(website),
-                Some(repository),
-                Some(features),
-                Some(use_cases),
-                Some(ratings),
-                Some(rating_notes),
-                Some(strengths),
-                Some(weaknesses),
-                Some(sources),
-            ) if errors.is_empty() => Ok(FrameworkSpec {
-                name,
-                language,
-                category,
-                description,
-                first_release,
-                license,
-                website,
-                repository,
-                features,
-                use_cases,
-                ratings,
-                rating_notes,
-                strengths,
-                weaknesses,
-                sources,
-            }),
+        // Every field was read (and every error recorded) above; the spec exists only if all parsed.
+        let spec = (|| {
+            Some(FrameworkSpec {
+                name: name?,
+                language: language?,
+                category: category?,
+                description: description?,
+                first_release: first_release?,
+                license: license?,
+                website: website?,
+                repository: repository?,
+                features: features?,
+                use_cases: use_cases?,
+                ratings: ratings?,
+                rating_notes: rating_notes?,
+                strengths: strengths?,
+                weaknesses: weaknesses?,
+                sources: sources?,
+            })
+        })();
+        match spec {
+            Some(spec) if errors.is_empty() => Ok(spec),
             _ => Err(errors),
         }
     }
