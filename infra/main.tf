@@ -3,7 +3,6 @@ locals {
 
   # Crate directories under functions/; tests hold this equal to the functions map and routes.json.
   crate_functions = toset([for manifest in fileset("${path.module}/../functions", "*/Cargo.toml") : dirname(manifest)])
-  route_functions = toset([for route in local.routes : route.function])
 
   artifacts_dir = coalesce(var.artifacts_dir, "${path.module}/../target/lambda/${var.architecture}")
 

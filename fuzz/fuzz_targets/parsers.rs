@@ -6,7 +6,7 @@
 use edge::QueryParams;
 use libfuzzer_sys::fuzz_target;
 use model::{
-    Category, Cursor, Deployment, Dimension, Feature, FrameworkDraft, Language, Slug, Sort,
+    Category, Cursor, Deployment, Dimension, Feature, FrameworkSpec, Language, Slug, Sort,
     UseCase,
 };
 
@@ -32,6 +32,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = Slug::parse(&text);
     if let Ok(body) = serde_json::from_slice::<serde_json::Value>(data) {
         let id = Slug::parse("fuzz").unwrap_or_else(|_| unreachable!());
-        let _ = FrameworkDraft::from_json(&id, &body);
+        let _ = FrameworkSpec::from_json(&id, &body);
     }
 });

@@ -128,7 +128,7 @@ fn the_faq_documents_exactly_its_parameters_and_topics() {
         .iter()
         .map(|t| t.as_str().unwrap())
         .collect();
-    assert_eq!(topics, model::dataset::FAQ_TOPICS);
+    assert_eq!(topics, model::Topic::NAMES);
 }
 
 /// Every handler refuses an unknown query parameter with a 400 naming the ones it accepts;
@@ -187,7 +187,7 @@ fn the_document_s_examples_match_their_schemas() {
     let errors = schema_errors(&document, &put["schema"], &put["example"]);
     assert!(errors.is_empty(), "PUT example: {errors:#?}");
     let spec =
-        model::FrameworkDraft::from_json(&model::Slug::parse("fastapi").unwrap(), &put["example"]);
+        model::FrameworkSpec::from_json(&model::Slug::parse("fastapi").unwrap(), &put["example"]);
     assert!(
         spec.is_ok(),
         "the PUT example is a valid framework: {spec:?}"

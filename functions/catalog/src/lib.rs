@@ -17,7 +17,7 @@ use edge::{
     Admin, ApiError, Context, ETag, Freshness, JsonBody, PathId, QueryParams, conditional_json,
     if_match_version, write_precondition,
 };
-use model::{Framework, FrameworkDraft, Precondition, Slug, StoreError};
+use model::{Framework, FrameworkSpec, Precondition, Slug, StoreError};
 use serde::Serialize;
 
 /// The catalog's routes, without fallbacks: the local server merges them with the others.
@@ -92,7 +92,7 @@ async fn put_framework(
     let precondition = write_precondition(&headers)?;
     let id = Slug::parse(&raw_id).map_err(|error| ApiError::invalid("id", error.to_string()))?;
     let JsonBody(body) = JsonBody::<serde_json::Value>::from_request(request, &()).await?;
-    let spec = FrameworkDraft::from_json(&id, &body).map_err(ApiError::invalid_fields)?;
+    let spec = FrameworkSpec::from_json(&id, &body).map_err(ApiError::invalid_fields)?;
     let stored = match context
         .stores
         .frameworks

@@ -71,7 +71,6 @@ async fn list_faq(
         .map(SearchText::parse)
         .transpose()
         .map_err(|error| ApiError::invalid("q", error.to_string()))?;
-    let topic = topic.map(Topic::as_str);
 
     let store = faq.context.stores.faq.as_ref();
     match query {

@@ -9,8 +9,8 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use model::dataset::{FAQ_TOPICS, load_faq};
-use model::{FaqEntry, FaqIndex, SearchText, Slug};
+use model::dataset::load_faq;
+use model::{FaqEntry, FaqIndex, SearchText, Slug, Topic};
 
 const QUERIES: &[(&str, &str)] = &[
     ("plain", "fastest python api framework"),
@@ -68,7 +68,7 @@ fn generated(count: usize) -> Vec<FaqEntry> {
                 id: Slug::parse(&format!("generated-{i:05}")).unwrap(),
                 question: format!("{}?", words.sentence(6, 8)),
                 answer: words.sentence(60, 60),
-                topic: FAQ_TOPICS[i % FAQ_TOPICS.len()].to_owned(),
+                topic: Topic::ALL[i % Topic::COUNT],
                 tags: words.sentence(3, 3).split(' ').map(str::to_owned).collect(),
                 related_frameworks: template.related_frameworks.clone(),
                 sources: template.sources.clone(),

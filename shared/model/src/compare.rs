@@ -2,11 +2,7 @@
 //!
 //! # Weighting
 //! The verdict ranks frameworks by a weighted mean of their ratings, on the same 1..5 scale as
-//! the ratings themselves:
-//! - without priorities every [`Dimension`] weighs 1;
-//! - with `k` priorities, the first weighs `k`, the second `k - 1`, …, the last 1, and the
-//!   dimensions not listed weigh nothing: a client that names what matters gets a verdict on
-//!   exactly that.
+//! the ratings themselves, with the weights of [`Priorities::weights`].
 //!
 //! The winner is decided on integer weighted sums, so a tie is exact and yields no winner
 //! rather than one chosen by rounding. Everything in a [`Comparison`] is keyed by id, and the
@@ -19,60 +15,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::framework::{FieldError, Framework};
+use crate::lists::join_names;
+use crate::priorities::Priorities;
 use crate::slug::Slug;
 use crate::vocab::{Category, Dimension, Feature, Language};
-
-/// What the user cares about, most important first; each dimension at most once.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Priorities(Vec<Dimension>);
-
-impl Priorities {
-    /// Keeps the first occurrence of a repeated dimension, so the order the user gave stands.
-    pub fn new(dimensions: impl IntoIterator<Item = Dimension>) -> Self {
-        let mut kept = Vec::new();
-        for dimension in dimensions {
-            if !kept.contains(&dimension) {
-                kept.push(dimension);
-            }
-        }
-        Self(kept)
-    }
-
-    pub fn as_slice(&self) -> &[Dimension] {
-        &self.0
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The weight of every dimension: see the module documentation. Indexed like
-    /// [`Dimension::ALL`].
-    pub fn weights(&self) -> [u32; DIMENSIONS] {
-        let mut weights = [0; DIMENSIONS];
-        if self.0.is_empty() {
-            return [1; DIMENSIONS];
-        }
-        let k = self.0.len() as u32;
-        for (position, dimension) in self.0.iter().enumerate() {
-            weights[dimension_index(*dimension)] = k - position as u32;
-        }
-        weights
-    }
-
-    /// The position (0 = first) of `dimension`, if it is a priority.
-    pub fn rank_of(&self, dimension: Dimension) -> Option<usize> {
-        self.0.iter().position(|d| *d == dimension)
-    }
-}
-
-pub const DIMENSIONS: usize = 8;
-
-/// Position of `dimension` in [`Dimension::ALL`], which lists the variants in declaration
-/// order: the discriminant.
-pub fn dimension_index(dimension: Dimension) -> usize {
-    dimension as usize
-}
 
 /// The ids of a comparison: 2 to 4 distinct ids, in the order asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,7 +235,7 @@ fn round2(value: f64) -> f64 {
 fn summarise(
     frameworks: &[&Framework],
     priorities: &Priorities,
-    weights: &[u32; DIMENSIONS],
+    weights: &[u32; Dimension::COUNT],
     dimensions: &[DimensionRow],
     mean: impl Fn(&Framework) -> f64,
 ) -> String {
@@ -302,7 +248,7 @@ fn summarise(
         let parts: Vec<String> = priorities
             .as_slice()
             .iter()
-            .map(|d| format!("{d} ×{}", weights[dimension_index(*d)]))
+            .map(|d| format!("{d} ×{}", weights[d.index()]))
             .collect();
         format!("weighting {}", parts.join(", "))
     };
@@ -363,20 +309,13 @@ fn summarise(
     let split: Vec<&str> = split.iter().map(String::as_str).collect();
     let _ = write!(
         text,
-        ". Of the {DIMENSIONS} dimensions, {}.",
+        ". Of the {} dimensions, {}.",
+        Dimension::COUNT,
         join_names(&split)
     );
     text
 }
 
-/// `a`, `a and b`, `a, b and c`.
-pub(crate) fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -419,23 +358,6 @@ mod tests {
         assert_eq!(unknown, vec!["djnago", "nope"]);
     }
 
-    #[test]
-    fn earlier_priorities_weigh_more() {
-        let priorities = Priorities::new([
-            Dimension::Performance,
-            Dimension::TypeSafety,
-            Dimension::Performance,
-        ]);
-        let weights = priorities.weights();
-        assert_eq!(weights[dimension_index(Dimension::Performance)], 2);
-        assert_eq!(weights[dimension_index(Dimension::TypeSafety)], 1);
-        assert_eq!(weights.iter().sum::<u32>(), 3);
-        assert_eq!(Priorities::default().weights(), [1; DIMENSIONS]);
-        for (index, dimension) in Dimension::ALL.iter().enumerate() {
-            assert_eq!(dimension_index(*dimension), index);
-        }
-        assert_eq!(Dimension::ALL.len(), DIMENSIONS);
-    }
 
     #[test]
     fn the_verdict_follows_the_priorities() {

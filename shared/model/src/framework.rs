@@ -1,5 +1,5 @@
 //! A framework of the catalog, and the one way to make one from untrusted JSON:
-//! [`FrameworkDraft::from_json`] collects every field error at once, so an admin fixing a
+//! [`FrameworkSpec::from_json`] collects every field error at once, so an admin fixing a
 //! rejected `PUT` sees the whole list rather than one complaint per round trip.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -137,11 +137,7 @@ const FIRST_RELEASE_RANGE: std::ops::RangeInclusive<u16> = 1990..=2100;
 const MAX_TEXT: usize = 4_000;
 const MAX_LIST: usize = 32;
 
-/// A framework body that has not been checked yet.
-#[derive(Debug)]
-pub struct FrameworkDraft;
-
-impl FrameworkDraft {
+impl FrameworkSpec {
     /// Fields the server manages; a client may echo them back from a GET and they are ignored.
     const SERVER_FIELDS: [&'static str; 2] = ["version", "updated_at"];
     const FIELDS: [&'static str; 16] = [
@@ -502,7 +498,7 @@ mod tests {
 
     #[test]
     fn a_complete_body_becomes_a_spec() {
-        let spec = FrameworkDraft::from_json(&id(), &valid_body()).unwrap();
+        let spec = FrameworkSpec::from_json(&id(), &valid_body()).unwrap();
         assert_eq!(spec.language, Language::Go);
         assert_eq!(spec.ratings.score(Dimension::Performance), 5);
     }
@@ -513,7 +509,7 @@ mod tests {
         body["id"] = json!("example");
         body["version"] = json!(7);
         body["updated_at"] = json!("2020-01-01T00:00:00Z");
-        assert!(FrameworkDraft::from_json(&id(), &body).is_ok());
+        assert!(FrameworkSpec::from_json(&id(), &body).is_ok());
     }
 
     #[test]
@@ -525,7 +521,7 @@ mod tests {
         body["features"] = json!(["orm", "orm"]);
         body["colour"] = json!("blue");
         body["id"] = json!("other");
-        let errors = FrameworkDraft::from_json(&id(), &body).unwrap_err();
+        let errors = FrameworkSpec::from_json(&id(), &body).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         for expected in [
             "language",
@@ -548,7 +544,7 @@ mod tests {
     fn missing_ratings_are_named() {
         let mut body = valid_body();
         body["ratings"].as_object_mut().unwrap().remove("security");
-        let errors = FrameworkDraft::from_json(&id(), &body).unwrap_err();
+        let errors = FrameworkSpec::from_json(&id(), &body).unwrap_err();
         assert!(
             errors
                 .iter()
@@ -558,7 +554,7 @@ mod tests {
 
     #[test]
     fn non_objects_are_rejected() {
-        assert!(FrameworkDraft::from_json(&id(), &json!([1, 2])).is_err());
-        assert!(FrameworkDraft::from_json(&id(), &json!(null)).is_err());
+        assert!(FrameworkSpec::from_json(&id(), &json!([1, 2])).is_err());
+        assert!(FrameworkSpec::from_json(&id(), &json!(null)).is_err());
     }
 }

@@ -5,11 +5,15 @@
 
 pub mod clock;
 pub mod compare;
+pub mod cursor;
 pub mod dataset;
 pub mod faq;
 pub mod framework;
+pub mod hash;
 pub mod listing;
+pub mod lists;
 pub mod memory;
+pub mod priorities;
 pub mod recommend;
 pub mod search;
 pub mod slug;
@@ -17,13 +21,17 @@ pub mod store;
 pub mod suggest;
 pub mod vocab;
 
-pub use compare::{Comparison, Priorities, Selection, SelectionError, compare};
-pub use faq::{FaqEntry, Topic};
-pub use framework::{FieldError, Framework, FrameworkDraft, FrameworkSpec, Ratings, Source};
-pub use listing::{Cursor, CursorError, Filter, ListQuery, Page, PageSize, Position, Sort};
+pub use compare::{Comparison, Selection, SelectionError, compare};
+pub use cursor::{Cursor, CursorError};
+pub use faq::FaqEntry;
+pub use framework::{FieldError, Framework, FrameworkSpec, Ratings, Source};
+pub use listing::{Filter, ListQuery, Page, PageSize, Position, Sort};
 pub use memory::MemoryStore;
+pub use priorities::Priorities;
 pub use recommend::{Limit, Profile, Recommendations, recommend};
 pub use search::{FaqIndex, Hit, SearchText, SearchTextError};
 pub use slug::{InvalidSlug, Slug};
 pub use store::{FaqStore, FrameworkStore, Precondition, StoreError};
-pub use vocab::{Category, Deployment, Dimension, Feature, Language, UnknownValue, UseCase};
+pub use vocab::{
+    Category, Deployment, Dimension, Feature, Language, Topic, UnknownValue, UseCase,
+};

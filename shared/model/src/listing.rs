@@ -1,14 +1,14 @@
-//! Listing the catalog: filters, sort orders, page sizes and the opaque cursor.
+//! Listing the catalog: filters, sort orders, page sizes and positions.
 //!
-//! Pagination is keyset-based: a cursor names the position of the last item served under
-//! one sort order, so a page never repeats or skips an item even while admins write. The
-//! DynamoDB store maps a `sort=name` position straight onto `ExclusiveStartKey`.
+//! Pagination is keyset-based: a [`Cursor`] names the position of the last item served
+//! under one sort order, so a page never repeats or skips an item even while admins write.
+//! The DynamoDB store maps a `sort=name` position straight onto `ExclusiveStartKey`.
 
 use std::cmp::{Ordering, Reverse};
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cursor::Cursor;
 use crate::framework::Framework;
 use crate::vocab::{Category, Dimension, Feature, Language, UseCase};
 
@@ -180,148 +180,10 @@ pub fn list_in_memory<'a>(
     }
 }
 
-/// The opaque `next_cursor` of the contract: a position under one sort order, encoded and
-/// check-summed so that an edited or invented cursor is refused (400) rather than trusted.
-/// The checksum guards against accidents and casual tampering; a cursor grants no access,
-/// so it needs no secret.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cursor {
-    pub sort: Sort,
-    pub position: Position,
-}
-
-/// Why a cursor was refused. Maps to 400.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CursorError {
-    /// Not something this API issued.
-    Malformed,
-    /// Issued for another sort order than the request asks for.
-    WrongSort { issued_for: String },
-}
-
-impl fmt::Display for CursorError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CursorError::Malformed => {
-                f.write_str("the cursor is not one this API issued; start again without it")
-            }
-            CursorError::WrongSort { issued_for } => write!(
-                f,
-                "the cursor was issued for sort={issued_for}; repeat that sort or start again without a cursor"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for CursorError {}
-
-#[derive(Serialize, Deserialize)]
-struct CursorWire {
-    o: String,
-    #[serde(flatten)]
-    position: Position,
-}
-
-const CURSOR_MAX_LEN: usize = 1_024;
-
-impl Cursor {
-    pub fn encode(&self) -> String {
-        let wire = CursorWire {
-            o: self.sort.as_str().to_owned(),
-            position: self.position.clone(),
-        };
-        // Serialising a struct of strings and integers cannot fail.
-        let payload = serde_json::to_vec(&wire).unwrap_or_default();
-        format!("{}{:016x}", hex(&payload), checksum(&payload))
-    }
-
-    /// Decodes a cursor and checks that it belongs to `sort`.
-    pub fn decode(raw: &str, sort: Sort) -> Result<Self, CursorError> {
-        if raw.len() > CURSOR_MAX_LEN || raw.len() < 18 || !raw.is_ascii() {
-            return Err(CursorError::Malformed);
-        }
-        let (body, sum) = raw.split_at(raw.len() - 16);
-        let payload = unhex(body).ok_or(CursorError::Malformed)?;
-        let expected = u64::from_str_radix(sum, 16).map_err(|_| CursorError::Malformed)?;
-        if checksum(&payload) != expected {
-            return Err(CursorError::Malformed);
-        }
-        let wire: CursorWire =
-            serde_json::from_slice(&payload).map_err(|_| CursorError::Malformed)?;
-        let issued: Sort = wire.o.parse().map_err(|_| CursorError::Malformed)?;
-        if issued != sort {
-            return Err(CursorError::WrongSort { issued_for: wire.o });
-        }
-        if matches!(sort, Sort::Name) != wire.position.score.is_none() {
-            return Err(CursorError::Malformed);
-        }
-        Ok(Cursor {
-            sort,
-            position: wire.position,
-        })
-    }
-}
-
-/// FNV-1a over a domain-separated payload.
-fn checksum(payload: &[u8]) -> u64 {
-    const DOMAIN: &[u8] = b"stack-advisor/cursor/v1";
-    DOMAIN
-        .iter()
-        .chain(payload)
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dataset;
-
-    #[test]
-    fn cursors_round_trip_and_refuse_tampering() {
-        let cursor = Cursor {
-            sort: Sort::Best(Dimension::Performance),
-            position: Position {
-                score: Some(4),
-                name_key: "fastapi#fastapi".into(),
-            },
-        };
-        let encoded = cursor.encode();
-        assert_eq!(Cursor::decode(&encoded, cursor.sort), Ok(cursor.clone()));
-        assert!(matches!(
-            Cursor::decode(&encoded, Sort::Name),
-            Err(CursorError::WrongSort { .. })
-        ));
-        let mut forged = encoded.into_bytes();
-        forged[3] = if forged[3] == b'0' { b'1' } else { b'0' };
-        let forged = String::from_utf8(forged).unwrap();
-        assert_eq!(
-            Cursor::decode(&forged, cursor.sort),
-            Err(CursorError::Malformed)
-        );
-        for junk in ["", "abc", "zz", "😀😀😀😀😀😀😀😀😀😀", &"0".repeat(5000)]
-        {
-            assert_eq!(
-                Cursor::decode(junk, Sort::Name),
-                Err(CursorError::Malformed)
-            );
-        }
-    }
 
     #[test]
     fn pages_cover_every_framework_exactly_once_in_every_order() {

@@ -47,9 +47,17 @@ macro_rules! vocabulary {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// The canonical spelling of every value, in declaration order.
             pub const NAMES: &'static [&'static str] = &[$($canonical),+];
+            /// How many values there are: the length of a table indexed by [`Self::index`].
+            pub const COUNT: usize = $name::NAMES.len();
 
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $canonical),+ }
+            }
+
+            /// The position of this value in [`Self::ALL`], which lists the variants in
+            /// declaration order: the discriminant.
+            pub fn index(self) -> usize {
+                self as usize
             }
         }
 
@@ -177,6 +185,19 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What an FAQ entry is about; `trends` answers say how this system embodies each trend.
+    Topic, "topic" {
+        Basics = "basics",
+        Choosing = "choosing",
+        Performance = "performance",
+        Languages = "languages",
+        Trends = "trends",
+        Python = "python",
+        Architecture = "architecture",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +226,13 @@ mod tests {
     }
 
     #[test]
+    fn topics_parse_case_insensitively_and_list_the_valid_ones() {
+        assert_eq!("Trends".parse::<Topic>().unwrap().as_str(), "trends");
+        let error = "gossip".parse::<Topic>().unwrap_err();
+        assert!(error.to_string().contains("basics"));
+    }
+
+    #[test]
     fn canonical_names_round_trip() {
         for dimension in Dimension::ALL {
             assert_eq!(dimension.as_str().parse::<Dimension>(), Ok(*dimension));
@@ -215,6 +243,10 @@ mod tests {
         for use_case in UseCase::ALL {
             assert_eq!(use_case.as_str().parse::<UseCase>(), Ok(*use_case));
         }
+        for (index, dimension) in Dimension::ALL.iter().enumerate() {
+            assert_eq!(dimension.index(), index);
+        }
+        assert_eq!(Dimension::ALL.len(), Dimension::COUNT);
         assert_eq!(
             serde_json::to_string(&Category::FullStack).unwrap(),
             "\"full-stack\""

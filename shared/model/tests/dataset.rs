@@ -9,7 +9,7 @@ use model::{Dimension, Language};
 
 #[test]
 fn the_catalog_loads_through_the_same_checks_as_an_admin_write() {
-    // load_frameworks runs every item through FrameworkDraft::from_json: vocabulary, rating
+    // load_frameworks runs every item through FrameworkSpec::from_json: vocabulary, rating
     // ranges, https URLs, non-empty texts and lists, unique ids.
     let frameworks = load_frameworks().unwrap();
     assert!(frameworks.len() >= 25, "{} frameworks", frameworks.len());

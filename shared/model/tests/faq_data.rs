@@ -4,7 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use model::dataset::{FAQ_TOPICS, load_faq, load_frameworks};
+use model::Topic;
+use model::dataset::{load_faq, load_frameworks};
 
 #[test]
 fn every_related_framework_is_in_the_catalog() {
@@ -53,14 +54,14 @@ fn the_knowledge_base_covers_the_required_questions() {
     }
     for topic in ["basics", "choosing", "performance", "languages", "trends"] {
         assert!(
-            entries.iter().any(|e| e.topic == topic),
+            entries.iter().any(|e| e.topic.as_str() == topic),
             "no entry in topic '{topic}'"
         );
     }
     assert!(
         entries
             .iter()
-            .all(|e| FAQ_TOPICS.contains(&e.topic.as_str()))
+            .all(|e| Topic::NAMES.contains(&e.topic.as_str()))
     );
 }
 
@@ -74,7 +75,7 @@ fn each_trend_answer_says_how_this_system_embodies_it() {
         ("trend-cloud-native", "Terraform"),
     ] {
         let entry = entries.iter().find(|e| e.id.as_str() == id).unwrap();
-        assert_eq!(entry.topic, "trends");
+        assert_eq!(entry.topic, Topic::Trends);
         assert!(
             entry.answer.contains("Stack Advisor"),
             "{id} does not speak about this system"

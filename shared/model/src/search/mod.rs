@@ -15,6 +15,7 @@ use std::fmt;
 use crate::faq::FaqEntry;
 use crate::slug::Slug;
 use crate::suggest::edit_distance;
+use crate::vocab::Topic;
 
 pub use stem::stem;
 pub use text::terms;
@@ -99,7 +100,7 @@ struct Posting {
 #[derive(Debug)]
 pub struct FaqIndex {
     ids: Vec<Slug>,
-    topics: Vec<String>,
+    topics: Vec<Topic>,
     lengths: Vec<[u32; FIELDS]>,
     average_lengths: [f64; FIELDS],
     postings: HashMap<String, Vec<Posting>>,
@@ -146,7 +147,7 @@ impl FaqIndex {
         vocabulary.sort();
         Self {
             ids: entries.iter().map(|e| e.id.clone()).collect(),
-            topics: entries.iter().map(|e| e.topic.clone()).collect(),
+            topics: entries.iter().map(|e| e.topic).collect(),
             lengths,
             average_lengths,
             postings,
@@ -163,7 +164,7 @@ impl FaqIndex {
     }
 
     /// Entries matching `query`, best first (ties by id), in `topic` if given, at most `limit`.
-    pub fn search(&self, query: &SearchText, topic: Option<&str>, limit: usize) -> Vec<Hit> {
+    pub fn search(&self, query: &SearchText, topic: Option<Topic>, limit: usize) -> Vec<Hit> {
         let mut query_terms = terms(query.as_str());
         let mut seen = HashSet::new();
         query_terms.retain(|term| seen.insert(term.clone()));
@@ -361,9 +362,13 @@ mod tests {
         assert!(hits.len() > 3);
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
         assert!(hits.iter().all(|h| h.score.is_finite() && h.score > 0.0));
-        let python = index.search(&query, Some("python"), 2);
+        let python = index.search(&query, Some(Topic::Python), 2);
         assert_eq!(python.len(), 2);
-        assert!(python.iter().all(|h| entries[h.position].topic == "python"));
+        assert!(
+            python
+                .iter()
+                .all(|h| entries[h.position].topic == Topic::Python)
+        );
         assert!(
             index
                 .search(&SearchText::parse("the of and").unwrap(), None, 10)

@@ -1,0 +1,188 @@
+//! An explained shortlist of frameworks for a project profile.
+//!
+//! # Filters
+//! `languages` and `required_features` are hard filters, applied first: a framework in
+//! another language, or lacking a required feature, is excluded and the exclusion says which.
+//!
+//! # Score (0..100)
+//! Every framework that passes is scored from three factors, each a fraction in 0..1 turned
+//! into points:
+//!
+//! | factor | what it measures | points (with / without `deployment`) |
+//! |---|---|---|
+//! | `use_case_fit` | half: the framework lists the use case; a quarter: the share of the use case's key features it ships; a quarter: its mean rating on the use case's key dimensions | 40 / 45 |
+//! | `priorities` | weighted mean rating with the weights of [`crate::Priorities::weights`] (first of `k` weighs `k`, …, last 1; none → all dimensions equally) | 45 / 55 |
+//! | `deployment_fit` | `serverless`: `serverless_fit` (cold start, footprint); `containers`: mean of `serverless_fit` and `scalability`; `servers`: mean of `performance` and `scalability` | 15 / — |
+//!
+//! A rating `r` counts as `(r - 1) / 4`, so 1 is worth nothing and 5 everything.
+//! The ranking is by score rounded to one decimal, best first, then by id: the same profile
+//! over the same catalog always gives the same list.
+//!
+//! # Explanations
+//! Reasons and caveats are derived from the same numbers: the factor that most separates a
+//! framework from the next one down, its ratings on the user's priorities, the use case's key
+//! features it ships or lacks, and its deployment fit.
+
+mod explain;
+mod output;
+mod profile;
+mod scoring;
+
+pub use output::{Exclusion, Recommendation, Recommendations};
+pub use profile::{Limit, Profile};
+
+use crate::framework::Framework;
+use explain::{caveats, reasons};
+use scoring::{Points, Scorer, Traits, feature_bit};
+
+/// Ranks `catalog` for `profile`. `catalog` may be in any order; the result does not depend
+/// on it.
+pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendations<'a> {
+    let scorer = Scorer::new(profile);
+    let wanted_features = profile
+        .required_features()
+        .iter()
+        .fold(0u16, |bits, f| bits | feature_bit(*f));
+
+    let mut excluded = Vec::new();
+    // Only (score, position) per candidate: 8 bytes each keeps 10,000 of them in cache, and
+    // the handful that make the shortlist are scored again for their explanations.
+    let mut scored: Vec<(u32, u32)> = Vec::with_capacity(catalog.len());
+    for (position, framework) in catalog.iter().enumerate() {
+        let wrong_language = (!profile.languages().is_empty()
+            && !profile.languages().contains(&framework.spec.language))
+        .then_some(framework.spec.language);
+        // The language sits in the framework itself; ratings and features are behind
+        // pointers, so a framework the language filter removes is never read further.
+        let traits = (wrong_language.is_none()).then(|| Traits::of(framework));
+        match traits {
+            Some(traits) if traits.features & wanted_features == wanted_features => {
+                let key = scorer.score(framework, &traits).key;
+                scored.push((key, position as u32));
+            }
+            _ => excluded.push(Exclusion {
+                framework,
+                wrong_language,
+                missing_features: profile
+                    .required_features()
+                    .iter()
+                    .copied()
+                    .filter(|f| !framework.spec.has_feature(*f))
+                    .collect(),
+            }),
+        }
+    }
+    excluded.sort_by(|a, b| a.framework.id.cmp(&b.framework.id));
+
+    let considered = scored.len();
+    let order = |a: &(u32, u32), b: &(u32, u32)| {
+        b.0.cmp(&a.0)
+            .then_with(|| catalog[a.1 as usize].id.cmp(&catalog[b.1 as usize].id))
+    };
+    // One more than the shortlist, so that the last entry can be explained against its follower.
+    let keep = (profile.limit().get() + 1).min(scored.len());
+    if keep < scored.len() {
+        scored.select_nth_unstable_by(keep, order);
+        scored.truncate(keep);
+    }
+    scored.sort_by(order);
+    let finalists: Vec<(&Framework, Traits, Points)> = scored
+        .iter()
+        .map(|(_, position)| {
+            let framework = &catalog[*position as usize];
+            let traits = Traits::of(framework);
+            (framework, traits, scorer.score(framework, &traits))
+        })
+        .collect();
+
+    let shortlist = profile.limit().get().min(finalists.len());
+    let recommendations = (0..shortlist)
+        .map(|index| {
+            let (framework, traits, points) = &finalists[index];
+            let next = finalists.get(index + 1).map(|(f, _, p)| (*f, *p));
+            Recommendation {
+                rank: index + 1,
+                id: framework.id.clone(),
+                name: framework.spec.name.clone(),
+                score: points.total(),
+                reasons: reasons(profile, &scorer, framework, traits, points, next),
+                caveats: caveats(profile, &scorer, framework, traits, points, next),
+                breakdown: points.breakdown(&scorer),
+            }
+        })
+        .collect();
+
+    Recommendations {
+        recommendations,
+        excluded,
+        considered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load_frameworks;
+    use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
+
+    #[test]
+    fn filters_exclude_with_reasons() {
+        let catalog = load_frameworks().unwrap();
+        let profile = Profile::new(UseCase::DataDriven)
+            .with_languages([Language::Python])
+            .with_required_features([Feature::AdminPanel, Feature::Websockets]);
+        let result = recommend(&catalog, &profile);
+        assert!(result.recommendations.is_empty());
+        assert_eq!(result.considered, 0);
+        assert_eq!(result.excluded.len(), catalog.len());
+        let django = result
+            .excluded
+            .iter()
+            .find(|e| e.framework.id.as_str() == "django")
+            .unwrap();
+        assert_eq!(django.reason(), "it lacks the required websockets");
+        let rails = result
+            .excluded
+            .iter()
+            .find(|e| e.framework.id.as_str() == "rails")
+            .unwrap();
+        assert!(rails.reason().contains("ruby"));
+        assert!(rails.reason().contains("admin_panel"));
+    }
+
+    #[test]
+    fn breakdown_adds_up_to_the_score_and_reasons_name_the_lead() {
+        let catalog = load_frameworks().unwrap();
+        let profile = Profile::new(UseCase::Serverless)
+            .with_priorities([Dimension::Performance])
+            .with_deployment(Some(Deployment::Serverless))
+            .with_limit(Limit::new(5).unwrap());
+        let result = recommend(&catalog, &profile);
+        assert_eq!(result.recommendations.len(), 5);
+        for item in &result.recommendations {
+            let sum: f64 = item.breakdown.values().sum();
+            assert!((sum - item.score).abs() < 0.051, "{item:?}");
+            assert_eq!(item.breakdown.len(), 3);
+        }
+        let first = &result.recommendations[0];
+        assert!(first.reasons.iter().any(|r| r.contains("performance 5/5")));
+        assert!(first.reasons.iter().any(|r| r.contains("serverless_fit")));
+    }
+
+    #[test]
+    fn serialised_exclusions_carry_id_and_reason() {
+        let catalog = load_frameworks().unwrap();
+        let profile = Profile::new(UseCase::Cms).with_languages([Language::Php]);
+        let json = serde_json::to_value(recommend(&catalog, &profile)).unwrap();
+        let excluded = json["excluded"].as_array().unwrap();
+        assert_eq!(excluded.len(), catalog.len() - 2);
+        assert!(excluded[0]["id"].is_string());
+        assert!(
+            excluded[0]["reason"]
+                .as_str()
+                .unwrap()
+                .contains("written in")
+        );
+        assert_eq!(json["considered"], 2);
+    }
+}
