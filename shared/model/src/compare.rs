@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::framework::{FieldError, Framework};
+use crate::fields::FieldError;
+use crate::framework::Framework;
 use crate::lists::join_names;
 use crate::priorities::Priorities;
 use crate::slug::Slug;
@@ -316,7 +317,6 @@ fn summarise(
     text
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,7 +357,6 @@ mod tests {
             .unwrap_err();
         assert_eq!(unknown, vec!["djnago", "nope"]);
     }
-
 
     #[test]
     fn the_verdict_follows_the_priorities() {

@@ -2,11 +2,12 @@
 //! [`FrameworkSpec::from_json`] collects every field error at once, so an admin fixing a
 //! rejected `PUT` sees the whole list rather than one complaint per round trip.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::fields::{FieldError, Fields, whole_number};
 use crate::slug::Slug;
 use crate::vocab::{Category, Dimension, Feature, Language, UseCase};
 
@@ -116,26 +117,9 @@ impl FrameworkSpec {
     }
 }
 
-/// One reason a body was rejected. Serialised into the problem document's `errors`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
 /// The earliest and latest plausible first-release years.
 const FIRST_RELEASE_RANGE: std::ops::RangeInclusive<u16> = 1990..=2100;
 const MAX_TEXT: usize = 4_000;
-const MAX_LIST: usize = 32;
 
 impl FrameworkSpec {
     /// Fields the server manages; a client may echo them back from a GET and they are ignored.
@@ -162,45 +146,26 @@ impl FrameworkSpec {
     /// Checks a JSON body against the framework schema, for the framework `id` named by the
     /// path. Returns every problem found, not just the first.
     pub fn from_json(id: &Slug, body: &Value) -> Result<FrameworkSpec, Vec<FieldError>> {
-        let Some(object) = body.as_object() else {
-            return Err(vec![FieldError::new("", "the body must be a JSON object")]);
-        };
-        let mut errors = Vec::new();
-        for key in object.keys() {
-            if !Self::FIELDS.contains(&key.as_str()) && !Self::SERVER_FIELDS.contains(&key.as_str())
-            {
-                errors.push(FieldError::new(
-                    key.clone(),
-                    format!(
-                        "unknown field; known fields are: {}",
-                        Self::FIELDS.join(", ")
-                    ),
-                ));
-            }
+        let mut fields = Fields::of(body, &Self::FIELDS, &Self::SERVER_FIELDS)?;
+        if fields
+            .get("id")
+            .is_some_and(|body_id| body_id.as_str() != Some(id.as_str()))
+        {
+            fields.fail::<()>(
+                "id",
+                format!("must be absent or equal to the id in the path, '{id}'"),
+            );
         }
-        if let Some(body_id) = object.get("id") {
-            if body_id.as_str() != Some(id.as_str()) {
-                errors.push(FieldError::new(
-                    "id",
-                    format!("must be absent or equal to the id in the path, '{id}'"),
-                ));
-            }
-        }
-
-        let mut fields = Fields {
-            object,
-            errors: &mut errors,
-        };
         let name = fields.text("name", 100);
-        let language = fields.parsed::<Language>("language");
-        let category = fields.parsed::<Category>("category");
+        let language = fields.one_of::<Language>("language");
+        let category = fields.one_of::<Category>("category");
         let description = fields.text("description", MAX_TEXT);
         let first_release = fields.year("first_release");
         let license = fields.text("license", 100);
         let website = fields.url("website");
         let repository = fields.url("repository");
-        let features = fields.vocab_list::<Feature>("features", false);
-        let use_cases = fields.vocab_list::<UseCase>("use_cases", true);
+        let features = fields.strict_list::<Feature>("features", false);
+        let use_cases = fields.strict_list::<UseCase>("use_cases", true);
         let ratings = fields.ratings("ratings");
         let rating_notes = fields.rating_notes("rating_notes");
         let strengths = fields.text_list("strengths");
@@ -227,51 +192,12 @@ impl FrameworkSpec {
                 sources: sources?,
             })
         })();
-        match spec {
-            Some(spec) if errors.is_empty() => Ok(spec),
-            _ => Err(errors),
-        }
+        fields.finish(spec)
     }
 }
 
-/// Reads typed fields out of a JSON object, recording an error for each one that fails.
-struct Fields<'a> {
-    object: &'a Map<String, Value>,
-    errors: &'a mut Vec<FieldError>,
-}
-
-impl<'a> Fields<'a> {
-    fn fail<T>(&mut self, field: &str, message: impl Into<String>) -> Option<T> {
-        self.errors.push(FieldError::new(field, message));
-        None
-    }
-
-    fn required(&mut self, field: &str) -> Option<&'a Value> {
-        let object = self.object;
-        match object.get(field) {
-            Some(Value::Null) | None => {
-                self.errors.push(FieldError::new(field, "is required"));
-                None
-            }
-            Some(value) => Some(value),
-        }
-    }
-
-    fn text(&mut self, field: &str, max: usize) -> Option<String> {
-        let value = self.required(field)?;
-        match value.as_str().map(str::trim) {
-            None => self.fail(field, "must be a string"),
-            Some("") => self.fail(field, "must not be empty"),
-            Some(text) if text.chars().count() > max => {
-                self.fail(field, format!("must be at most {max} characters"))
-            }
-            Some(text) if text.chars().any(char::is_control) => {
-                self.fail(field, "must not contain control characters")
-            }
-            Some(text) => Some(text.to_owned()),
-        }
-    }
-
+/// The readers only a framework body needs.
+impl Fields<'_> {
     fn url(&mut self, field: &str) -> Option<String> {
         let text = self.text(field, 300)?;
         if is_https_url(&text) {
@@ -281,23 +207,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn parsed<T: std::str::FromStr<Err = crate::vocab::UnknownValue>>(
-        &mut self,
-        field: &str,
-    ) -> Option<T> {
-        let value = self.required(field)?;
-        match value.as_str() {
-            None => self.fail(field, "must be a string"),
-            Some(raw) => match raw.parse() {
-                Ok(parsed) => Some(parsed),
-                Err(error) => self.fail(field, error.to_string()),
-            },
-        }
-    }
-
     fn year(&mut self, field: &str) -> Option<u16> {
         let value = self.required(field)?;
-        match value.as_u64().and_then(|n| u16::try_from(n).ok()) {
+        match whole_number(value).and_then(|n| u16::try_from(n).ok()) {
             Some(year) if FIRST_RELEASE_RANGE.contains(&year) => Some(year),
             _ => self.fail(
                 field,
@@ -310,44 +222,8 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn array(&mut self, field: &str) -> Option<&'a Vec<Value>> {
-        let value = self.required(field)?;
-        match value.as_array() {
-            None => self.fail(field, "must be an array"),
-            Some(items) if items.len() > MAX_LIST => {
-                self.fail(field, format!("must have at most {MAX_LIST} items"))
-            }
-            Some(items) => Some(items),
-        }
-    }
-
-    fn vocab_list<T>(&mut self, field: &str, non_empty: bool) -> Option<Vec<T>>
-    where
-        T: std::str::FromStr<Err = crate::vocab::UnknownValue> + Ord + Copy,
-    {
-        let items = self.array(field)?;
-        if non_empty && items.is_empty() {
-            return self.fail(field, "must name at least one value");
-        }
-        let mut seen = BTreeSet::new();
-        let mut parsed = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (index, item) in items.iter().enumerate() {
-            let at = format!("{field}[{index}]");
-            match item.as_str().map(str::parse::<T>) {
-                None => ok = self.fail::<()>(&at, "must be a string").is_some(),
-                Some(Err(error)) => ok = self.fail::<()>(&at, error.to_string()).is_some(),
-                Some(Ok(value)) if !seen.insert(value) => {
-                    ok = self.fail::<()>(&at, "is listed twice").is_some()
-                }
-                Some(Ok(value)) => parsed.push(value),
-            }
-        }
-        ok.then_some(parsed)
-    }
-
     fn text_list(&mut self, field: &str) -> Option<Vec<String>> {
-        let items = self.array(field)?;
+        let items = self.required_array(field)?;
         if items.is_empty() {
             return self.fail(field, "must have at least one item");
         }
@@ -374,23 +250,21 @@ impl<'a> Fields<'a> {
             return self.fail(field, "must be an object of dimension: 1..5");
         };
         let mut scores = BTreeMap::new();
-        let mut failures = Vec::new();
+        let mut ok = true;
         for (key, score) in object {
+            let at = format!("{field}.{key}");
             match (key.parse::<Dimension>(), score.as_u64()) {
-                (Err(error), _) => {
-                    failures.push(FieldError::new(format!("{field}.{key}"), error.to_string()))
-                }
+                (Err(error), _) => ok &= self.fail::<()>(&at, error.to_string()).is_some(),
                 (Ok(dimension), Some(n @ 1..=5)) => {
                     scores.insert(dimension, n as u8);
                 }
-                (Ok(_), _) => failures.push(FieldError::new(
-                    format!("{field}.{key}"),
-                    "must be an integer from 1 to 5",
-                )),
+                (Ok(_), _) => {
+                    ok &= self
+                        .fail::<()>(&at, "must be an integer from 1 to 5")
+                        .is_some()
+                }
             }
         }
-        let ok = failures.is_empty();
-        self.errors.extend(failures);
         if !ok {
             return None;
         }
@@ -425,7 +299,7 @@ impl<'a> Fields<'a> {
     }
 
     fn sources(&mut self, field: &str) -> Option<Vec<Source>> {
-        let items = self.array(field)?;
+        let items = self.required_array(field)?;
         if items.is_empty() {
             return self.fail(field, "must cite at least one source");
         }

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod cursor;
 pub mod dataset;
 pub mod faq;
+pub mod fields;
 pub mod framework;
 pub mod hash;
 pub mod listing;
@@ -24,7 +25,8 @@ pub mod vocab;
 pub use compare::{Comparison, Selection, SelectionError, compare};
 pub use cursor::{Cursor, CursorError};
 pub use faq::FaqEntry;
-pub use framework::{FieldError, Framework, FrameworkSpec, Ratings, Source};
+pub use fields::FieldError;
+pub use framework::{Framework, FrameworkSpec, Ratings, Source};
 pub use listing::{Filter, ListQuery, Page, PageSize, Position, Sort};
 pub use memory::MemoryStore;
 pub use priorities::Priorities;
@@ -32,6 +34,4 @@ pub use recommend::{Limit, Profile, Recommendations, recommend};
 pub use search::{FaqIndex, Hit, SearchText, SearchTextError};
 pub use slug::{InvalidSlug, Slug};
 pub use store::{FaqStore, FrameworkStore, Precondition, StoreError};
-pub use vocab::{
-    Category, Deployment, Dimension, Feature, Language, Topic, UnknownValue, UseCase,
-};
+pub use vocab::{Category, Deployment, Dimension, Feature, Language, Topic, UnknownValue, UseCase};

@@ -29,6 +29,13 @@ impl fmt::Display for UnknownValue {
 
 impl std::error::Error for UnknownValue {}
 
+/// A closed vocabulary, as [`vocabulary!`] defines one: generic code (the body reader) can
+/// parse any of them and name their valid values.
+pub trait Vocabulary: FromStr<Err = UnknownValue> + Copy + Ord + 'static {
+    /// The canonical spelling of every value, in declaration order.
+    const NAMES: &'static [&'static str];
+}
+
 /// Defines a closed vocabulary: the enum, its canonical names, `FromStr` with aliases,
 /// `Display` and serde in the canonical form.
 macro_rules! vocabulary {
@@ -59,6 +66,10 @@ macro_rules! vocabulary {
             pub fn index(self) -> usize {
                 self as usize
             }
+        }
+
+        impl Vocabulary for $name {
+            const NAMES: &'static [&'static str] = $name::NAMES;
         }
 
         impl FromStr for $name {

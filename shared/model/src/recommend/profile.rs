@@ -1,11 +1,11 @@
 //! The request: a project profile, parsed from the JSON body of `POST /recommendations`.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::framework::FieldError;
+use crate::fields::{FieldError, Fields, whole_number};
 use crate::lists::distinct;
 use crate::priorities::Priorities;
-use crate::vocab::{Deployment, Dimension, Feature, Language, UnknownValue, UseCase};
+use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
 /// How many recommendations to return: 1..=10, 3 unless asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +50,6 @@ impl Profile {
         "deployment",
         "limit",
     ];
-    /// More items than any vocabulary has values: a longer list is a client bug.
-    const MAX_LIST: usize = 32;
 
     pub fn new(use_case: UseCase) -> Self {
         Self {
@@ -117,126 +115,36 @@ impl Profile {
     /// vocabulary values are refused with the list of valid ones; a repeated value is kept once
     /// (for `priorities`, at its first, most important, position); `null` means absent.
     pub fn from_json(body: &Value) -> Result<Self, Vec<FieldError>> {
-        let Some(object) = body.as_object() else {
-            return Err(vec![FieldError::new("", "the body must be a JSON object")]);
-        };
-        let mut errors = Vec::new();
-        for key in object.keys() {
-            if !Self::FIELDS.contains(&key.as_str()) {
-                errors.push(FieldError::new(
-                    key.chars().take(64).collect::<String>(),
-                    format!(
-                        "unknown field; known fields are: {}",
-                        Self::FIELDS.join(", ")
-                    ),
-                ));
-            }
-        }
-        let use_case = match present(object, "use_case") {
-            None => {
-                errors.push(FieldError::new(
-                    "use_case",
-                    format!("is required; one of: {}", UseCase::NAMES.join(", ")),
-                ));
-                None
-            }
-            Some(value) => vocab_value::<UseCase>(value, "use_case", &mut errors),
-        };
-        let priorities = vocab_list::<Dimension>(object, "priorities", &mut errors);
-        let languages = vocab_list::<Language>(object, "languages", &mut errors);
-        let required_features = vocab_list::<Feature>(object, "required_features", &mut errors);
-        let deployment = present(object, "deployment")
-            .and_then(|value| vocab_value::<Deployment>(value, "deployment", &mut errors));
-        let limit = match present(object, "limit") {
+        let mut fields = Fields::of(body, &Self::FIELDS, &[])?;
+        let use_case = fields.one_of::<UseCase>("use_case");
+        let priorities = fields.optional_list::<Dimension>("priorities");
+        let languages = fields.optional_list::<Language>("languages");
+        let required_features = fields.optional_list::<Feature>("required_features");
+        let deployment = fields
+            .get("deployment")
+            .and_then(|value| fields.parse::<Deployment>("deployment", value));
+        let limit = match fields.get("limit") {
             None => Some(Limit::DEFAULT),
-            Some(value) => {
-                // JSON Schema counts `3.0` as an integer, so it is one here too.
-                let whole = value.as_u64().or_else(|| {
-                    value
-                        .as_f64()
-                        .filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX.into()).contains(n))
-                        .map(|n| n as u64)
-                });
-                let parsed = whole
-                    .and_then(|n| usize::try_from(n).ok())
-                    .and_then(Limit::new);
-                if parsed.is_none() {
-                    errors.push(FieldError::new(
+            Some(value) => whole_number(value)
+                .and_then(|n| usize::try_from(n).ok())
+                .and_then(Limit::new)
+                .or_else(|| {
+                    fields.fail(
                         "limit",
                         format!("must be a whole number from 1 to {}", Limit::MAX),
-                    ));
-                }
-                parsed
-            }
+                    )
+                }),
         };
-        match (use_case, limit) {
-            (Some(use_case), Some(limit)) if errors.is_empty() => Ok(Self::new(use_case)
+        let profile = use_case.zip(limit).map(|(use_case, limit)| {
+            Self::new(use_case)
                 .with_priorities(priorities)
                 .with_languages(languages)
                 .with_required_features(required_features)
                 .with_deployment(deployment)
-                .with_limit(limit)),
-            _ => Err(errors),
-        }
+                .with_limit(limit)
+        });
+        fields.finish(profile)
     }
-}
-
-/// A field that is there and not `null`: an optional field given as null counts as absent,
-/// and a required one as missing.
-fn present<'a>(object: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
-    object.get(field).filter(|value| !value.is_null())
-}
-
-fn vocab_value<T: std::str::FromStr<Err = UnknownValue>>(
-    value: &Value,
-    field: &str,
-    errors: &mut Vec<FieldError>,
-) -> Option<T> {
-    match value.as_str().map(str::parse::<T>) {
-        Some(Ok(parsed)) => Some(parsed),
-        Some(Err(unknown)) => {
-            errors.push(FieldError::new(field, clipped(unknown).to_string()));
-            None
-        }
-        None => {
-            errors.push(FieldError::new(field, "must be a string"));
-            None
-        }
-    }
-}
-
-fn vocab_list<T: std::str::FromStr<Err = UnknownValue>>(
-    object: &Map<String, Value>,
-    field: &str,
-    errors: &mut Vec<FieldError>,
-) -> Vec<T> {
-    let Some(value) = present(object, field) else {
-        return Vec::new();
-    };
-    let Some(items) = value.as_array() else {
-        errors.push(FieldError::new(field, "must be an array of strings"));
-        return Vec::new();
-    };
-    if items.len() > Profile::MAX_LIST {
-        errors.push(FieldError::new(
-            field,
-            format!("must have at most {} items", Profile::MAX_LIST),
-        ));
-        return Vec::new();
-    }
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(index, item)| vocab_value(item, &format!("{field}[{index}]"), errors))
-        .collect()
-}
-
-/// Keeps an echoed client value short.
-fn clipped(mut unknown: UnknownValue) -> UnknownValue {
-    if unknown.value.chars().count() > 64 {
-        unknown.value = format!("{}…", unknown.value.chars().take(64).collect::<String>());
-    }
-    unknown
 }
 
 #[cfg(test)]
