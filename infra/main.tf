@@ -11,28 +11,26 @@ locals {
     faq        = aws_dynamodb_table.faq
   }
 
-  # Least privilege, in one place: the DynamoDB actions each function may call, on which table,
-  # and whether on that table's indexes too.
+  # Least privilege, in one place: per function, the DynamoDB actions it may call on each
+  # table it reads, and whether on that table's indexes too. One statement per table, so an
+  # action granted for one table never reaches another.
   function_access = {
     catalog = {
-      table   = "frameworks"
-      indexes = true
-      actions = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
+      frameworks = { indexes = true, actions = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"] }
     }
     compare = {
-      table   = "frameworks"
-      indexes = true
-      actions = ["dynamodb:Query"]
+      frameworks = { indexes = true, actions = ["dynamodb:Query"] }
     }
     recommend = {
-      table   = "frameworks"
-      indexes = true
-      actions = ["dynamodb:Query"]
+      frameworks = { indexes = true, actions = ["dynamodb:Query"] }
     }
     faq = {
-      table   = "faq"
-      indexes = false
-      actions = ["dynamodb:GetItem", "dynamodb:Scan"]
+      faq = { indexes = false, actions = ["dynamodb:GetItem", "dynamodb:Scan"] }
+    }
+    # The pages list and compare through the catalog's Query and search the FAQ's Scan.
+    web = {
+      frameworks = { indexes = true, actions = ["dynamodb:Query"] }
+      faq        = { indexes = false, actions = ["dynamodb:Scan"] }
     }
   }
 
@@ -119,10 +117,13 @@ module "function" {
   api_execution_arn    = aws_apigatewayv2_api.this.execution_arn
 
   dynamodb_access = {
-    actions = local.function_access[each.key].actions
-    resources = concat(
-      [local.tables[local.function_access[each.key].table].arn],
-      local.function_access[each.key].indexes ? ["${local.tables[local.function_access[each.key].table].arn}/index/*"] : [],
-    )
+    for table, grant in local.function_access[each.key] : table => {
+      actions = grant.actions
+      resources = concat(
+        [local.tables[table].arn],
+        grant.indexes ? ["${local.tables[table].arn}/index/*"] : [],
+      )
+    }
   }
+
 }

@@ -81,6 +81,10 @@ variable "functions" {
     faq = {
       description = "FAQ entries and free-text search."
     }
+    web = {
+      description = "The advisor's web pages (advice, catalog, compare, questions) and their assets."
+      memory_size = 256
+    }
   }
 
   validation {

@@ -82,11 +82,12 @@ else
   echo "rehearsal: no seed target in the Makefile yet; tables stay empty"
 fi
 
-python3 - "$endpoint" "$region" "$api_id" "$frameworks_table" "$faq_table" <<'EOF'
+python3 - "$endpoint" "$region" "$api_id" "$repo_root/shared/routes.json" "$frameworks_table" "$faq_table" <<'EOF'
+import json
 import sys
 import boto3
 
-endpoint, region, api_id, *tables = sys.argv[1:]
+endpoint, region, api_id, routes_json, *tables = sys.argv[1:]
 dynamodb = boto3.client("dynamodb", endpoint_url=endpoint, region_name=region)
 for table in tables:
     count = dynamodb.scan(TableName=table, Select="COUNT")["Count"]
@@ -95,6 +96,12 @@ for table in tables:
 routes = boto3.client("apigatewayv2", endpoint_url=endpoint, region_name=region).get_routes(ApiId=api_id)["Items"]
 print(f"rehearsal: API {api_id} serves {len(routes)} routes: "
       + ", ".join(sorted(f"{r['RouteKey']} [{r.get('AuthorizationType', 'NONE')}]" for r in routes)))
+with open(routes_json) as table:
+    expected = {f"{r['method']} {r['path']}" for r in json.load(table)["routes"]}
+deployed = {r["RouteKey"] for r in routes}
+if deployed != expected:
+    sys.exit(f"rehearsal: deployed routes differ from shared/routes.json: "
+             f"missing {sorted(expected - deployed)}, unexpected {sorted(deployed - expected)}")
 EOF
 
 tf apply -input=false -auto-approve -no-color "${tf_vars[@]}" -var deletion_protection=false \

@@ -41,6 +41,11 @@ override_resource {
 }
 
 override_resource {
+  target = module.function["web"].aws_lambda_function.this
+  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-web/invocations" }
+}
+
+override_resource {
   target = aws_apigatewayv2_integration.this["catalog"]
   values = { id = "int0cat" }
 }
@@ -58,6 +63,11 @@ override_resource {
 override_resource {
   target = aws_apigatewayv2_integration.this["faq"]
   values = { id = "int0faq" }
+}
+
+override_resource {
+  target = aws_apigatewayv2_integration.this["web"]
+  values = { id = "int0web" }
 }
 
 run "one_function_per_crate_and_per_routed_name" {
@@ -115,6 +125,16 @@ run "routes_equal_the_route_table" {
   }
 }
 
+run "the_pages_and_their_assets_are_public_routes_of_web" {
+  assert {
+    condition = alltrue([
+      for key in ["GET /", "GET /assets/{file}", "GET /catalog", "GET /catalog/{id}", "GET /versus", "GET /questions"] :
+      aws_apigatewayv2_route.this[key].target == "integrations/int0web" && aws_apigatewayv2_route.this[key].authorization_type == "NONE"
+    ])
+    error_message = "GET / and the other pages, and GET /assets/{file}, must reach the web function without authorization."
+  }
+}
+
 run "admin_routes_use_iam_and_the_rest_are_public" {
   assert {
     condition = alltrue([
@@ -144,13 +164,14 @@ run "each_role_is_least_privilege" {
   assert {
     condition = {
       for name in keys(var.functions) : name => toset(flatten([
-        for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if statement.Sid == "DynamoDB"
+        for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if startswith(statement.Sid, "DynamoDB")
       ]))
       } == {
       catalog   = toset(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"])
       compare   = toset(["dynamodb:Query"])
       recommend = toset(["dynamodb:Query"])
       faq       = toset(["dynamodb:GetItem", "dynamodb:Scan"])
+      web       = toset(["dynamodb:Query", "dynamodb:Scan"])
     }
     error_message = "DynamoDB actions per function must be exactly the least-privilege sets of the brief."
   }
@@ -158,15 +179,35 @@ run "each_role_is_least_privilege" {
   assert {
     condition = {
       for name in keys(var.functions) : name => toset(flatten([
-        for statement in jsondecode(module.function[name].role_policy).Statement : statement.Resource if statement.Sid == "DynamoDB"
+        for statement in jsondecode(module.function[name].role_policy).Statement : statement.Resource if startswith(statement.Sid, "DynamoDB")
       ]))
       } == {
       catalog   = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*"])
       compare   = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*"])
       recommend = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*"])
       faq       = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq"])
+      web       = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq"])
     }
-    error_message = "Each function may touch only its own table and, for frameworks, its indexes."
+    error_message = "Each function may touch only the tables it reads and, for frameworks, its indexes."
+  }
+
+  assert {
+    condition = {
+      for statement in jsondecode(module.function["web"].role_policy).Statement : statement.Sid => {
+        actions   = toset(flatten([statement.Action]))
+        resources = toset(flatten([statement.Resource]))
+      } if startswith(statement.Sid, "DynamoDB")
+      } == {
+      DynamoDBFrameworks = {
+        actions   = toset(["dynamodb:Query"])
+        resources = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*"])
+      }
+      DynamoDBFaq = {
+        actions   = toset(["dynamodb:Scan"])
+        resources = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq"])
+      }
+    }
+    error_message = "web reads two tables with one statement each: Query on frameworks (and its index), Scan on faq; no action crosses over."
   }
 
   assert {
@@ -184,7 +225,7 @@ run "each_role_is_least_privilege" {
     condition = alltrue([
       for name in keys(var.functions) :
       toset(flatten([for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action])) == setunion(
-        toset(flatten([for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if statement.Sid == "DynamoDB"])),
+        toset(flatten([for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if startswith(statement.Sid, "DynamoDB")])),
         toset(["logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords"])
       )
     ])

@@ -47,6 +47,7 @@ run "rejects_a_timeout_beyond_the_api_gateway_limit" {
       compare   = {}
       recommend = {}
       faq       = {}
+      web       = {}
     }
   }
 

@@ -14,6 +14,7 @@ pub const FUNCTIONS: &[(&str, Routes)] = &[
     ("compare", compare::routes),
     ("faq", faq::routes),
     ("recommend", recommend::routes),
+    ("web", web::routes),
 ];
 
 /// Every function's routes at their production paths, with the shared fallbacks.

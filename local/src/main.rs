@@ -1,4 +1,4 @@
-//! `make run`: the whole API on 127.0.0.1 (port from `PORT`, default 3000).
+//! `make run`: the pages and the whole API on 127.0.0.1 (port from `PORT`, default 3000).
 
 use anyhow::Context as _;
 
@@ -18,8 +18,9 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding 127.0.0.1:{port}"))?;
     let base = format!("http://{}", listener.local_addr()?);
+    println!("Stack Advisor: open {base}/ in a browser (advice, catalog, compare, questions)");
     println!(
-        "Stack Advisor API on {base} ({} store)",
+        "The API on {base} ({} store):",
         if context.settings.frameworks_table.is_some() {
             "DynamoDB"
         } else {

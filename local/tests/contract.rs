@@ -21,7 +21,7 @@ fn api() -> axum::Router {
 #[test]
 fn every_route_has_an_operation_and_every_operation_a_route() {
     let document = document();
-    let routed: BTreeSet<(String, String)> = routes()
+    let routed: BTreeSet<(String, String)> = api_routes()
         .into_iter()
         .map(|route| (route.method.to_string(), route.path))
         .collect();
@@ -137,7 +137,10 @@ fn the_faq_documents_exactly_its_parameters_and_topics() {
 async fn every_endpoint_accepts_exactly_its_documented_query_parameters() {
     let document = document();
     let api = api();
-    for route in served_routes().iter().filter(|r| r.method == Method::GET) {
+    for route in served_routes()
+        .iter()
+        .filter(|r| r.method == Method::GET && r.is_api())
+    {
         let documented = documented_query(&document, &route.path, "get");
         let base = example_request(route).uri().to_string();
         let separator = if base.contains('?') { '&' } else { '?' };
@@ -212,7 +215,7 @@ async fn responses_conform_to_the_document() {
     let document = document();
     let api = api();
     let mut checked = 0;
-    for route in served_routes() {
+    for route in served_routes().into_iter().filter(Route::is_api) {
         let reply = send(&api, example_request(&route)).await;
         let errors = conformance_errors(&document, &route.method, &route.path, &reply);
         assert!(errors.is_empty(), "{errors:#?}\nbody: {}", reply.body);
@@ -255,4 +258,32 @@ async fn the_document_is_served_with_caching_headers() {
     let reply = send(&api, conditional).await;
     assert_eq!(reply.status, 304);
     assert!(reply.body.is_null());
+}
+
+/// The pages are outside the API contract: the document does not describe them, and each
+/// answers its example request with HTML (or, for an asset, its own type), never JSON.
+#[tokio::test]
+async fn page_routes_serve_html_and_stay_out_of_the_document() {
+    let document = document();
+    let api = api();
+    let pages: Vec<Route> = routes().into_iter().filter(|r| !r.is_api()).collect();
+    assert!(!pages.is_empty(), "routes.json has no page routes");
+    for route in pages {
+        assert!(
+            document["paths"].get(&route.path).is_none(),
+            "{} is a page route but the OpenAPI document describes it",
+            route.path
+        );
+        let reply = send(&api, example_request(&route)).await;
+        assert_eq!(reply.status, 200, "{} {}", route.method, route.path);
+        let content_type = reply.header("content-type").unwrap_or_default();
+        assert!(
+            !content_type.contains("json"),
+            "{}: a page answered {content_type}",
+            route.path
+        );
+        if !route.path.starts_with("/assets/") {
+            assert_eq!(content_type, "text/html; charset=utf-8", "{}", route.path);
+        }
+    }
 }

@@ -24,7 +24,7 @@ const PROBES: [Method; 7] = [
 ];
 
 const UNKNOWN_PATHS: [&str; 7] = [
-    "/",
+    "/index.html",
     "/nope",
     "/frameworks/django/extra",
     "/framework",

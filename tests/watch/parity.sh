@@ -11,7 +11,7 @@ mkdir -p "$log_dir"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 cargo lambda --version >/dev/null 2>&1 || pip install --quiet cargo-lambda
-cargo build --quiet -p local-server --bins -p catalog -p compare -p recommend -p faq
+cargo build --quiet -p local-server --bins -p catalog -p compare -p recommend -p faq -p web
 
 local_port=$(free_port)
 watch_port=$(free_port)
@@ -58,6 +58,12 @@ requests=(
   "POST|/recommendations|{\"use_case\":\"telepathy\"}"
   "POST|/recommendations|{\"use_case\":"
   "DELETE|/compare"
+  "GET|/"
+  "GET|/?use_case=rest_api&priorities=performance&languages=python"
+  "GET|/catalog?language=go&sort=performance"
+  "GET|/catalog/djnago"
+  "GET|/versus?ids=django,fastapi,gin"
+  "GET|/questions?q=fastest+python+framework"
 )
 
 failures=0

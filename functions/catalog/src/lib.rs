@@ -6,7 +6,7 @@ mod openapi;
 mod query;
 
 pub use openapi::DOCUMENT as OPENAPI;
-pub use query::PARAMETERS as LIST_PARAMETERS;
+pub use query::{PARAMETERS as LIST_PARAMETERS, list_query};
 
 use axum::Router;
 use axum::extract::{FromRequest, Request, State};

@@ -18,13 +18,14 @@ resource "aws_iam_role_policy" "this" {
 
   policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [
-      {
-        Sid      = "DynamoDB"
+    Statement = concat([
+      for table, access in var.dynamodb_access : {
+        Sid      = "DynamoDB${title(table)}"
         Effect   = "Allow"
-        Action   = var.dynamodb_access.actions
-        Resource = var.dynamodb_access.resources
-      },
+        Action   = access.actions
+        Resource = access.resources
+      }
+      ], [
       {
         Sid      = "Logs"
         Effect   = "Allow"
@@ -37,7 +38,7 @@ resource "aws_iam_role_policy" "this" {
         Action   = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"]
         Resource = "*"
       },
-    ]
+    ])
   })
 }
 

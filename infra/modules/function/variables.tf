@@ -60,14 +60,19 @@ variable "api_execution_arn" {
 }
 
 variable "dynamodb_access" {
-  description = "The DynamoDB actions the function may call and the table/index ARNs they apply to."
-  type = object({
+  description = "Per table (keyed by a short name such as frameworks), the DynamoDB actions the function may call and the table/index ARNs they apply to; one policy statement each."
+  type = map(object({
     actions   = list(string)
     resources = list(string)
-  })
+  }))
 
   validation {
-    condition     = length(var.dynamodb_access.actions) > 0 && alltrue([for a in var.dynamodb_access.actions : can(regex("^dynamodb:[A-Za-z]+$", a))])
-    error_message = "dynamodb_access.actions must name DynamoDB actions explicitly (no wildcards)."
+    condition     = length(var.dynamodb_access) > 0 && alltrue([for access in values(var.dynamodb_access) : length(access.actions) > 0 && alltrue([for a in access.actions : can(regex("^dynamodb:[A-Za-z]+$", a))])])
+    error_message = "dynamodb_access must name DynamoDB actions explicitly (no wildcards) for at least one table."
+  }
+
+  validation {
+    condition     = alltrue([for table in keys(var.dynamodb_access) : can(regex("^[a-z]+$", table))])
+    error_message = "dynamodb_access keys are short lowercase table names; they name the policy statements."
   }
 }

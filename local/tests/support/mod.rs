@@ -58,6 +58,21 @@ pub struct Route {
     pub method: Method,
     pub path: String,
     pub function: String,
+    pub kind: Kind,
+}
+
+/// What a route serves: the JSON API that `shared/openapi.json` documents, or a page
+/// (HTML for a browser, or one of its assets) that the document leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Api,
+    Page,
+}
+
+impl Route {
+    pub fn is_api(&self) -> bool {
+        self.kind == Kind::Api
+    }
 }
 
 pub fn routes() -> Vec<Route> {
@@ -70,8 +85,18 @@ pub fn routes() -> Vec<Route> {
             method: route["method"].as_str().unwrap().parse().unwrap(),
             path: route["path"].as_str().unwrap().to_owned(),
             function: route["function"].as_str().unwrap().to_owned(),
+            kind: match route.get("kind").map(|kind| kind.as_str().unwrap()) {
+                None | Some("api") => Kind::Api,
+                Some("page") => Kind::Page,
+                Some(other) => panic!("routes.json: unknown kind '{other}' (api or page)"),
+            },
         })
         .collect()
+}
+
+/// The routes of the JSON API, which the OpenAPI document must describe one for one.
+pub fn api_routes() -> Vec<Route> {
+    routes().into_iter().filter(Route::is_api).collect()
 }
 
 pub fn document() -> Value {
@@ -130,6 +155,10 @@ pub fn example_request(route: &Route) -> Request<Body> {
         "/compare" => "/compare?ids=django,fastapi&priorities=performance".to_owned(),
         "/faq" => "/faq?q=fastest+python+framework&limit=3".to_owned(),
         "/frameworks" => "/frameworks?language=python&sort=performance&limit=2".to_owned(),
+        "/catalog/{id}" => "/catalog/django".to_owned(),
+        "/versus" => "/versus?ids=django,fastapi&priorities=performance".to_owned(),
+        "/questions" => "/questions?q=fastest+python+framework".to_owned(),
+        "/assets/{file}" => web::ASSETS[0].href(),
         other => other.to_owned(),
     };
     let body = match (route.method.as_str(), route.path.as_str()) {

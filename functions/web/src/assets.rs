@@ -1,0 +1,102 @@
+//! The static assets, compiled into the binary and served under content-hashed names: a
+//! name changes whenever its bytes do, so a browser may keep each one forever.
+
+use std::sync::LazyLock;
+
+use axum::extract::Path;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use edge::ETag;
+
+use crate::error::PageError;
+
+#[derive(Debug)]
+pub struct Asset {
+    pub content_type: &'static str,
+    pub bytes: &'static [u8],
+    name: LazyLock<String>,
+}
+
+impl Asset {
+    /// `stem.<16 hex digits of FNV-1a>.extension`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn href(&self) -> String {
+        format!("/assets/{}", self.name())
+    }
+}
+
+macro_rules! asset {
+    ($stem:literal, $extension:literal, $content_type:literal) => {
+        Asset {
+            content_type: $content_type,
+            bytes: include_bytes!(concat!("../assets/", $stem, ".", $extension)),
+            name: LazyLock::new(|| {
+                hashed_name(
+                    $stem,
+                    $extension,
+                    include_bytes!(concat!("../assets/", $stem, ".", $extension)),
+                )
+            }),
+        }
+    };
+}
+
+pub static STYLE: Asset = asset!("site", "css", "text/css; charset=utf-8");
+pub static SCRIPT: Asset = asset!("site", "js", "text/javascript; charset=utf-8");
+pub static ICON: Asset = asset!("icon", "svg", "image/svg+xml");
+
+pub static ALL: [&Asset; 3] = [&STYLE, &SCRIPT, &ICON];
+
+fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{stem}.{hash:016x}.{extension}")
+}
+
+/// `GET /assets/{file}`: the asset of that exact hashed name, cacheable for a year and
+/// never revalidated; any other name is a 404 page (an old name after a deploy included).
+pub async fn serve(headers: HeaderMap, Path(file): Path<String>) -> Response {
+    let Some(asset) = ALL.iter().find(|asset| asset.name() == file) else {
+        return PageError {
+            status: StatusCode::NOT_FOUND,
+            heading: "No such file",
+            detail: format!(
+                "There is no asset called “{}” here.",
+                edge::extract::truncate(&file)
+            ),
+            links: Vec::new(),
+        }
+        .render(&headers);
+    };
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, asset.content_type),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        asset.bytes,
+    )
+        .into_response();
+    if let Ok(etag) = HeaderValue::from_str(ETag::of_bytes(asset.bytes).as_str()) {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_carry_a_hash_of_the_bytes() {
+        assert!(STYLE.name().starts_with("site.") && STYLE.name().ends_with(".css"));
+        assert_eq!(STYLE.name().len(), "site..css".len() + 16);
+        assert_ne!(
+            hashed_name("a", "css", b"one"),
+            hashed_name("a", "css", b"two")
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! The one error type of the pages. A browser gets a page it can act on — what went wrong,
+//! the near misses as links, a way back — with the status a client would get from the API,
+//! never a problem document.
+
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use edge::ApiError;
+use maud::html;
+use model::StoreError;
+
+use crate::form::QueryTooLong;
+use crate::layout::{Page, Section};
+use crate::respond;
+
+#[derive(Debug)]
+pub struct PageError {
+    pub status: StatusCode,
+    pub heading: &'static str,
+    pub detail: String,
+    /// Where to go instead: (label, href).
+    pub links: Vec<(String, String)>,
+}
+
+impl PageError {
+    /// A 404 for a framework id nothing has, linking the near misses.
+    pub fn unknown_framework<'a>(raw_id: &str, known: impl Iterator<Item = &'a str>) -> Self {
+        let suggestions = model::suggest::near_misses(&raw_id.to_lowercase(), known);
+        Self {
+            status: StatusCode::NOT_FOUND,
+            heading: "No such framework",
+            detail: format!(
+                "The catalog has no framework with the id “{}”.",
+                edge::extract::truncate(raw_id)
+            ),
+            links: suggestions
+                .into_iter()
+                .map(|id| (format!("Did you mean {id}?"), format!("/catalog/{id}")))
+                .chain([("Browse the catalog".to_owned(), "/catalog".to_owned())])
+                .collect(),
+        }
+    }
+
+    pub fn render(&self, request_headers: &HeaderMap) -> Response {
+        let page = Page {
+            title: self.heading.to_owned(),
+            description: self.detail.clone(),
+            section: Section::None,
+            body: html! {
+                section.error aria-labelledby="error-heading" {
+                    h1 #error-heading { (self.heading) }
+                    p.status { "Error " (self.status.as_u16()) }
+                    p { (self.detail) }
+                    ul.links {
+                        @for (label, href) in &self.links {
+                            li { a href=(href) { (label) } }
+                        }
+                        li { a href="/" { "Back to the advisor" } }
+                    }
+                }
+            },
+        };
+        respond::html(request_headers, self.status, page.render())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        self.render(&HeaderMap::new())
+    }
+}
+
+impl From<ApiError> for PageError {
+    fn from(error: ApiError) -> Self {
+        let status = error.status();
+        if status.is_server_error() {
+            tracing::error!(status = status.as_u16(), %error, "page failed");
+            let heading = if status == StatusCode::SERVICE_UNAVAILABLE {
+                "Temporarily unavailable"
+            } else {
+                "Something went wrong on our side"
+            };
+            return Self {
+                status,
+                heading,
+                detail:
+                    "The advisor could not read its data just now. Please try again in a moment."
+                        .into(),
+                links: Vec::new(),
+            };
+        }
+        let detail = match &error {
+            ApiError::Unprocessable { errors, .. } => errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => other.to_string(),
+        };
+        Self {
+            status,
+            heading: if status == StatusCode::NOT_FOUND {
+                "Not found"
+            } else {
+                "That request could not be used"
+            },
+            detail,
+            links: Vec::new(),
+        }
+    }
+}
+
+impl From<StoreError> for PageError {
+    fn from(error: StoreError) -> Self {
+        ApiError::from(error).into()
+    }
+}
+
+impl From<QueryTooLong> for PageError {
+    fn from(_: QueryTooLong) -> Self {
+        Self {
+            status: StatusCode::URI_TOO_LONG,
+            heading: "That address is too long",
+            detail: format!(
+                "Page addresses here are at most {} characters of query string.",
+                crate::form::MAX_QUERY
+            ),
+            links: Vec::new(),
+        }
+    }
+}

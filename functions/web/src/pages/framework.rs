@@ -1,0 +1,162 @@
+//! `/catalog/{id}` — one framework: ratings with their notes, features, use cases, strengths,
+//! weaknesses, sources, and a way to put it beside another.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use edge::PathId;
+use maud::{Markup, html};
+use model::{Dimension, Framework};
+
+use crate::Web;
+use crate::error::PageError;
+use crate::labels;
+use crate::layout::{Page, Section};
+use crate::pages::select;
+use crate::respond;
+
+pub async fn page(
+    State(web): State<Web>,
+    headers: HeaderMap,
+    PathId(raw_id): PathId,
+) -> Result<Response, PageError> {
+    // The whole catalog, not a single read: the warm cache answers it, the near misses of
+    // an unknown id come from it, and the comparison picker lists it.
+    let catalog = web.context.stores.frameworks.catalog().await?;
+    let wanted = raw_id.to_ascii_lowercase();
+    let Some(framework) = catalog.iter().find(|f| f.id.as_str() == wanted) else {
+        return Err(PageError::unknown_framework(
+            &raw_id,
+            catalog.iter().map(|f| f.id.as_str()),
+        ));
+    };
+    let markup = render(framework, &catalog);
+    Ok(respond::html(&headers, StatusCode::OK, markup))
+}
+
+fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
+    let spec = &framework.spec;
+    let others: Vec<(&str, &str)> = catalog
+        .iter()
+        .filter(|f| f.id != framework.id)
+        .map(|f| (f.id.as_str(), f.spec.name.as_str()))
+        .collect();
+    let alike: Vec<&Framework> = catalog
+        .iter()
+        .filter(|f| {
+            f.id != framework.id
+                && (f.spec.language == spec.language || f.spec.category == spec.category)
+        })
+        .take(3)
+        .collect();
+    let body = html! {
+        nav.breadcrumbs aria-label="Breadcrumb" {
+            ol { li { a href="/catalog" { "Catalog" } } li { span aria-current="page" { (spec.name) } } }
+        }
+        h1 { (spec.name) }
+        p.meta {
+            (labels::language(spec.language)) " · " (labels::category(spec.category))
+            " · first released " (spec.first_release) " · " (spec.license)
+        }
+        p.lede { (spec.description) }
+        p.links {
+            a href=(spec.website) rel="external" { "Website" } " · "
+            a href=(spec.repository) rel="external" { "Source code" }
+        }
+        div.framework {
+            section aria-labelledby="ratings-heading" {
+                h2 #ratings-heading { "Ratings" }
+                table.ratings {
+                    caption.visually-hidden { "Ratings from 1 (weak) to 5 (strong), with the reason for each" }
+                    thead { tr { th scope="col" { "Dimension" } th scope="col" { "Rating" } th scope="col" { "Why" } } }
+                    tbody {
+                        @for dimension in Dimension::ALL {
+                            @let score = spec.ratings.score(*dimension);
+                            tr {
+                                th scope="row" { (labels::dimension(*dimension)) }
+                                td.rating {
+                                    span.visually-hidden { (score) " out of 5" }
+                                    span.dots aria-hidden="true" {
+                                        @for step in 1..=5u8 {
+                                            @if step <= score { span.on { "●" } } @else { span.off { "○" } }
+                                        }
+                                    }
+                                    span.number aria-hidden="true" { " " (score) }
+                                }
+                                td { (spec.rating_notes.get(dimension).map(String::as_str).unwrap_or("")) }
+                            }
+                        }
+                    }
+                }
+            }
+            div.facts {
+                section aria-labelledby="strengths-heading" {
+                    h2 #strengths-heading { "Strengths" }
+                    ul { @for item in &spec.strengths { li { (item) } } }
+                }
+                section aria-labelledby="weaknesses-heading" {
+                    h2 #weaknesses-heading { "Weaknesses" }
+                    ul { @for item in &spec.weaknesses { li { (item) } } }
+                }
+                section aria-labelledby="features-heading" {
+                    h2 #features-heading { "Features" }
+                    @if spec.features.is_empty() {
+                        p { "None of the features we track ship with it; it leaves them to libraries." }
+                    } @else {
+                        ul.tags { @for feature in &spec.features { li { (labels::feature(*feature)) } } }
+                    }
+                }
+                section aria-labelledby="use-cases-heading" {
+                    h2 #use-cases-heading { "Good for" }
+                    ul.tags {
+                        @for use_case in &spec.use_cases {
+                            li { a href=(format!("/?use_case={}", use_case.as_str())) { (labels::use_case(*use_case)) } }
+                        }
+                    }
+                }
+            }
+        }
+        section.compare-with aria-labelledby="compare-heading" {
+            h2 #compare-heading { "Compare with…" }
+            form method="get" action="/versus" {
+                input type="hidden" name="ids" value=(framework.id);
+                (select("ids", "compare-other", "Another framework", &others, None, None))
+                button type="submit" { "Compare" }
+            }
+            @if !alike.is_empty() {
+                p {
+                    "Or side by side with similar ones: "
+                    @for (i, other) in alike.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        a href=(format!("/versus?ids={},{}", framework.id, other.id)) { (spec.name) " vs " (other.spec.name) }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="sources-heading" {
+            h2 #sources-heading { "Sources" }
+            ul.sources {
+                @for source in &spec.sources {
+                    li {
+                        @match &source.url {
+                            Some(url) => { a href=(url) rel="external" { (source.title) } }
+                            None => { (source.title) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Page {
+        title: format!("{} — ratings, strengths and weaknesses", spec.name),
+        description: format!(
+            "{}: a {} {} framework. Ratings on eight dimensions with reasons, features, strengths, weaknesses and sources.",
+            spec.name,
+            labels::language(spec.language),
+            labels::category(spec.category).to_lowercase()
+        ),
+        section: Section::Catalog,
+        body,
+    }
+    .render()
+}

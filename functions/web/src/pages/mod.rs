@@ -1,0 +1,65 @@
+//! One module per page, and the form controls they share.
+
+pub mod advice;
+pub mod catalog;
+pub mod framework;
+pub mod questions;
+pub mod versus;
+
+use maud::{Markup, html};
+
+/// A value of a form control and the words shown for it.
+pub type Choice<'a> = (&'a str, &'a str);
+
+/// Every value of a vocabulary with its label.
+pub fn choices<T: Copy>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Choice<'static>> {
+    all.iter()
+        .map(|value| (name(*value), label(*value)))
+        .collect()
+}
+
+/// A group of checkboxes sharing `name`; the form sends one `name=value` per ticked box.
+pub fn checkboxes(name: &str, legend: &str, options: &[Choice<'_>], checked: &[String]) -> Markup {
+    html! {
+        fieldset.checks {
+            legend { (legend) }
+            div.options {
+                @for (value, label) in options {
+                    @let id = format!("{name}-{value}");
+                    label for=(id) {
+                        input type="checkbox" id=(id) name=(name) value=(value) checked[checked.iter().any(|c| c == value)];
+                        " " (label)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A labelled select; `blank` is the label of an empty first option ("any"), if wanted.
+pub fn select(
+    name: &str,
+    id: &str,
+    label: &str,
+    options: &[Choice<'_>],
+    selected: Option<&str>,
+    blank: Option<&str>,
+) -> Markup {
+    html! {
+        div.field {
+            label for=(id) { (label) }
+            select id=(id) name=(name) {
+                @if let Some(blank) = blank {
+                    option value="" selected[selected.is_none()] { (blank) }
+                }
+                @for (value, text) in options {
+                    option value=(value) selected[selected == Some(*value)] { (text) }
+                }
+            }
+        }
+    }
+}

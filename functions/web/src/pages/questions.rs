@@ -1,0 +1,165 @@
+//! `/questions?q=…&topic=…` — the FAQ: ranked answers to a search (the API's index and
+//! ranking), the 2025 trends, and every question by topic.
+
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use maud::{Markup, html};
+use model::{FaqEntry, SearchText, Topic};
+
+use crate::Web;
+use crate::error::PageError;
+use crate::form::FormQuery;
+use crate::labels;
+use crate::layout::{Page, Section, form_errors};
+use crate::pages::{choices, select};
+use crate::respond;
+
+const PARAMETERS: [&str; 2] = ["q", "topic"];
+/// How many answers a search shows.
+const RESULTS: usize = 8;
+
+pub async fn page(
+    State(web): State<Web>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
+    let form = FormQuery::parse(query.as_deref().unwrap_or_default())?.only(&PARAMETERS);
+    let searchable = web.faq_index.get(web.context.stores.faq.as_ref()).await?;
+    let entries = searchable.entries.as_slice();
+
+    let mut errors = Vec::new();
+    let topic = match form.first("topic").map(str::parse::<Topic>) {
+        None => None,
+        Some(Ok(topic)) => Some(topic),
+        Some(Err(error)) => {
+            errors.push(format!("Topic: {error}"));
+            None
+        }
+    };
+    let text = match form.first("q").map(SearchText::parse) {
+        None => None,
+        Some(Ok(text)) => Some(text),
+        Some(Err(error)) => {
+            errors.push(format!("Question: {error}"));
+            None
+        }
+    };
+    let hits: Option<Vec<&FaqEntry>> = text.as_ref().map(|text| {
+        searchable
+            .index
+            .search(text, topic, RESULTS)
+            .into_iter()
+            .filter_map(|hit| entries.get(hit.position))
+            .collect()
+    });
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let markup = render(&form, topic, hits.as_deref(), entries, &errors);
+    Ok(respond::html(&headers, status, markup))
+}
+
+fn render(
+    form: &FormQuery,
+    topic: Option<Topic>,
+    hits: Option<&[&FaqEntry]>,
+    entries: &[FaqEntry],
+    errors: &[String],
+) -> Markup {
+    let topics = choices(Topic::ALL, Topic::as_str, labels::topic);
+    let trends: Vec<&FaqEntry> = entries
+        .iter()
+        .filter(|e| e.topic == Topic::Trends)
+        .collect();
+    let body = html! {
+        h1 { "Questions people ask when choosing" }
+        form.search method="get" action="/questions" role="search" data-live="results" {
+            (form_errors(errors))
+            div.field.grow {
+                label for="q" { "Your question" }
+                input #q type="search" name="q" value=[form.first("q")] placeholder="e.g. fastest python framework" autocomplete="off" maxlength="256";
+            }
+            (select("topic", "topic", "Topic", &topics, topic.map(Topic::as_str), Some("Any topic")))
+            button type="submit" { "Search" }
+        }
+        div.questions {
+            section #results.results aria-labelledby="results-heading" data-live-region {
+                @match hits {
+                    Some(hits) => {
+                        h2 #results-heading { "Answers" }
+                        p.summary data-live-summary {
+                            @if hits.is_empty() { "No answer matches; try other words, or browse the topics below." }
+                            @else { (hits.len()) " best-matching answers, most relevant first." }
+                        }
+                        ol.answers {
+                            @for entry in hits { li { (answer(entry, "answer")) } }
+                        }
+                    }
+                    None => {
+                        h2 #results-heading { "All questions by topic" }
+                        p.summary data-live-summary { (entries.len()) " questions; open one to read its answer." }
+                        @for shown in Topic::ALL.iter().filter(|t| **t != Topic::Trends && topic.is_none_or(|chosen| chosen == **t)) {
+                            @let in_topic: Vec<&FaqEntry> = entries.iter().filter(|e| e.topic == *shown).collect();
+                            @if !in_topic.is_empty() {
+                                h3 { (labels::topic(*shown)) }
+                                @for entry in in_topic {
+                                    details.question id=(entry.id) {
+                                        summary { (entry.question) }
+                                        (answer_body(entry))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            aside.trends aria-labelledby="trends-heading" {
+                h2 #trends-heading { "Backend trends for 2025" }
+                @for entry in trends { (answer(entry, "trend")) }
+            }
+        }
+    };
+    let title = match form.first("q") {
+        Some(q) if hits.is_some() => {
+            format!("“{}” — questions and answers", edge::extract::truncate(q))
+        }
+        _ => "Questions and answers about backend frameworks".to_owned(),
+    };
+    Page {
+        title,
+        description: "Search the questions developers ask when choosing a backend framework, with ranked answers, and read the backend trends for 2025.".into(),
+        section: Section::Questions,
+        body,
+    }
+    .render()
+}
+
+/// An entry with its question as a heading; `prefix` keeps the heading's id unique when
+/// a trend is also a search result.
+fn answer(entry: &FaqEntry, prefix: &str) -> Markup {
+    let id = format!("{prefix}-{}", entry.id);
+    html! {
+        article.answer aria-labelledby=(id) {
+            h3 id=(id) { (entry.question) }
+            (answer_body(entry))
+        }
+    }
+}
+
+fn answer_body(entry: &FaqEntry) -> Markup {
+    html! {
+        p { (entry.answer) }
+        @if !entry.related_frameworks.is_empty() {
+            p.related {
+                "Frameworks: "
+                @for (i, id) in entry.related_frameworks.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(format!("/catalog/{id}")) { (id) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! `/versus?ids=a,b[,c[,d]][&priorities=…]` — two to four frameworks side by side: a radar
+//! of the eight ratings with the same numbers in a table, the winner of each dimension, the
+//! feature matrix and the weighted verdict. The comparison is the API's own (`model::compare`).
+
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use maud::{Markup, html};
+use model::{Comparison, Dimension, Framework, Priorities, Selection, SelectionError, compare};
+
+use crate::Web;
+use crate::chart;
+use crate::error::PageError;
+use crate::form::FormQuery;
+use crate::labels;
+use crate::layout::{Page, Section, form_errors};
+use crate::pages::{choices, select};
+use crate::respond;
+
+const PARAMETERS: [&str; 2] = ["ids", "priorities"];
+const PRIORITY_SLOTS: usize = 3;
+
+pub async fn page(
+    State(web): State<Web>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
+    let form = FormQuery::parse(query.as_deref().unwrap_or_default())?.only(&PARAMETERS);
+    let catalog = web.context.stores.frameworks.catalog().await?;
+    let (status, markup) = match chosen(&form, &catalog) {
+        Ok(None) => (StatusCode::OK, render(&form, &catalog, None, &[])),
+        Ok(Some((frameworks, priorities))) => {
+            let comparison = compare(&frameworks, &priorities);
+            let markup = render(&form, &catalog, Some((&frameworks, &comparison)), &[]);
+            (StatusCode::OK, markup)
+        }
+        Err((status, message)) => (status, render(&form, &catalog, None, &[message])),
+    };
+    Ok(respond::html(&headers, status, markup))
+}
+
+type Chosen<'a> = Option<(Vec<&'a Framework>, Priorities)>;
+
+/// The frameworks and priorities the query names, `None` before any are chosen, or the
+/// status and message of what is wrong, as the API would answer it.
+fn chosen<'a>(
+    form: &FormQuery,
+    catalog: &'a [Framework],
+) -> Result<Chosen<'a>, (StatusCode, String)> {
+    let ids = form.all("ids");
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    let selection = Selection::parse(&ids.join(",")).map_err(|error| match error {
+        SelectionError::Malformed(message) => (StatusCode::BAD_REQUEST, message),
+        SelectionError::Invalid(field) => (StatusCode::UNPROCESSABLE_ENTITY, field.message),
+    })?;
+    let mut dimensions = Vec::new();
+    for raw in form.all("priorities") {
+        let dimension: Dimension = raw.parse().map_err(|error: model::UnknownValue| {
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("priorities: {error}"),
+            )
+        })?;
+        dimensions.push(dimension);
+    }
+    let frameworks = selection.resolve(catalog).map_err(|unknown| {
+        let known = || catalog.iter().map(|f| f.id.as_str());
+        let parts: Vec<String> = unknown
+            .iter()
+            .map(|id| {
+                let near = model::suggest::near_misses(id, known());
+                let shown = edge::extract::truncate(id);
+                if near.is_empty() {
+                    format!("no framework has the id “{shown}”")
+                } else {
+                    format!(
+                        "no framework has the id “{shown}” (did you mean {}?)",
+                        near.join(" or ")
+                    )
+                }
+            })
+            .collect();
+        (StatusCode::NOT_FOUND, capitalise(&parts.join("; ")))
+    })?;
+    Ok(Some((frameworks, Priorities::new(dimensions))))
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn render(
+    form: &FormQuery,
+    catalog: &[Framework],
+    result: Option<(&[&Framework], &Comparison)>,
+    errors: &[String],
+) -> Markup {
+    let title = match result {
+        Some((frameworks, _)) => frameworks
+            .iter()
+            .map(|f| f.spec.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" vs "),
+        None => "Compare frameworks".to_owned(),
+    };
+    let body = html! {
+        h1 { (title) }
+        @if result.is_none() {
+            p.lede { "Pick two to four frameworks to see their ratings on one chart, who wins each dimension, which features each ships, and a verdict weighted by your priorities." }
+        }
+        div.versus {
+            section #results.results aria-label="Comparison" data-live-region {
+                @if let Some((frameworks, comparison)) = result {
+                    (comparison_view(frameworks, comparison))
+                }
+            }
+            (picker(form, catalog, errors))
+        }
+    };
+    let description = match result {
+        Some(_) => format!("{title}: ratings on eight dimensions in one radar chart, per-dimension winners, the feature matrix and a weighted verdict."),
+        None => "Compare two to four backend frameworks: a radar chart of eight rated dimensions, per-dimension winners, features and a weighted verdict.".to_owned(),
+    };
+    Page {
+        title: if result.is_some() {
+            format!("{title} — side by side")
+        } else {
+            title
+        },
+        description,
+        section: Section::Compare,
+        body,
+    }
+    .render()
+}
+
+fn picker(form: &FormQuery, catalog: &[Framework], errors: &[String]) -> Markup {
+    let names: Vec<(&str, &str)> = catalog
+        .iter()
+        .map(|f| (f.id.as_str(), f.spec.name.as_str()))
+        .collect();
+    let dimensions = choices(Dimension::ALL, Dimension::as_str, labels::dimension);
+    let ids = form.all("ids");
+    let priorities = form.all("priorities");
+    let slots = [
+        "First framework",
+        "Second framework",
+        "Third (optional)",
+        "Fourth (optional)",
+    ];
+    let ordinals = ["First priority", "Second priority", "Third priority"];
+    html! {
+        form.picker method="get" action="/versus" aria-labelledby="picker-heading" {
+            h2 #picker-heading { "Choose what to compare" }
+            (form_errors(errors))
+            fieldset {
+                legend { "Frameworks" }
+                @for (slot, label) in slots.iter().enumerate() {
+                    (select("ids", &format!("framework-{slot}"), label, &names, ids.get(slot).map(String::as_str), Some("—")))
+                }
+            }
+            fieldset {
+                legend { "Weigh the verdict by (optional)" }
+                @for slot in 0..PRIORITY_SLOTS {
+                    (select("priorities", &format!("priority-{slot}"), ordinals[slot], &dimensions, priorities.get(slot).map(String::as_str), Some("(none)")))
+                }
+            }
+            button type="submit" { "Compare" }
+        }
+    }
+}
+
+fn comparison_view(frameworks: &[&Framework], comparison: &Comparison) -> Markup {
+    let name_of = |id: &model::Slug| -> String {
+        frameworks
+            .iter()
+            .find(|f| f.id == *id)
+            .map_or_else(|| id.to_string(), |f| f.spec.name.clone())
+    };
+    let verdict = &comparison.verdict;
+    html! {
+        section.verdict aria-labelledby="verdict-heading" {
+            h2 #verdict-heading { "Verdict" }
+            p.winner {
+                @match &verdict.winner {
+                    Some(id) => { strong { (name_of(id)) } " comes out ahead." }
+                    None => { strong { "A tie" } " at the top." }
+                }
+            }
+            p data-live-summary { (verdict.summary) }
+            @if verdict.priorities.is_empty() {
+                p.hint { "Every dimension weighs the same. Choose priorities below to weigh what matters to you." }
+            } @else {
+                p.hint {
+                    "Weighted by "
+                    @for (i, dimension) in verdict.priorities.iter().enumerate() {
+                        @if i > 0 { ", then " }
+                        (labels::dimension(*dimension).to_lowercase())
+                    }
+                    "."
+                }
+            }
+            table.totals {
+                caption { "Weighted mean rating, 1 to 5" }
+                thead { tr { th scope="col" { "Framework" } th scope="col" { "Score" } } }
+                tbody {
+                    @for framework in frameworks {
+                        tr {
+                            th scope="row" { a href=(format!("/catalog/{}", framework.id)) { (framework.spec.name) } }
+                            td { (format!("{:.2}", verdict.totals.get(&framework.id).copied().unwrap_or_default())) }
+                        }
+                    }
+                }
+            }
+        }
+        section.chart aria-labelledby="chart-heading" {
+            h2 #chart-heading { "Ratings at a glance" }
+            div.chart-and-table {
+                figure {
+                    (chart::radar(frameworks, "chart-heading"))
+                    figcaption { (chart::legend(frameworks)) }
+                }
+                table.scores {
+                    caption { "Ratings from 1 to 5; ★ marks the single best on a dimension" }
+                    thead {
+                        tr {
+                            th scope="col" { "Dimension" }
+                            @for framework in frameworks { th scope="col" { (framework.spec.name) } }
+                        }
+                    }
+                    tbody {
+                        @for row in &comparison.dimensions {
+                            tr {
+                                th scope="row" { (labels::dimension(row.dimension)) }
+                                @for framework in frameworks {
+                                    @let best = row.winner.as_ref() == Some(&framework.id);
+                                    td class=[best.then_some("best")] {
+                                        (row.scores.get(&framework.id).copied().unwrap_or_default())
+                                        @if best { " ★" span.visually-hidden { " (best)" } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h3 { "Who wins each dimension" }
+            ul.winners {
+                @for row in &comparison.dimensions {
+                    li {
+                        (labels::dimension(row.dimension)) ": "
+                        @match &row.winner {
+                            Some(id) => { strong { (name_of(id)) } }
+                            None => { "shared top score" }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="features-heading" {
+            h2 #features-heading { "Features" }
+            div.scroll role="region" aria-label="Feature matrix" tabindex="0" {
+                table.matrix {
+                    caption { "Which features each framework ships itself or through first-party packages" }
+                    thead {
+                        tr {
+                            th scope="col" { "Feature" }
+                            @for framework in frameworks { th scope="col" { (framework.spec.name) } }
+                        }
+                    }
+                    tbody {
+                        @for row in &comparison.features {
+                            tr {
+                                th scope="row" { (labels::feature(row.feature)) }
+                                @for framework in frameworks {
+                                    @let has = row.support.get(&framework.id).copied().unwrap_or(false);
+                                    td class=(if has { "yes" } else { "no" }) {
+                                        @if has { span aria-hidden="true" { "✓" } span.visually-hidden { "yes" } }
+                                        @else { span aria-hidden="true" { "–" } span.visually-hidden { "no" } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
