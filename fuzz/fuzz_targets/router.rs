@@ -19,13 +19,13 @@ static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
 });
 
 static API: LazyLock<Router> = LazyLock::new(|| {
-    let settings = edge::Settings::from_lookup(|name| {
+    let settings = runtime::Settings::from_lookup(|name| {
         (name == "ALLOW_LOCAL_WRITES").then(|| "true".to_owned())
     })
     .unwrap_or_else(|error| panic!("settings: {error}"));
-    let context = edge::Context {
+    let context = runtime::Context {
         settings: std::sync::Arc::new(settings),
-        stores: edge::Stores::embedded().unwrap_or_else(|error| panic!("stores: {error}")),
+        stores: runtime::Stores::embedded().unwrap_or_else(|error| panic!("stores: {error}")),
     };
     local_server::api(context)
 });

@@ -2,7 +2,7 @@
 //! local server, and through it the black-box suite and the route-table tests.
 
 use axum::Router;
-use edge::Context;
+use runtime::Context;
 
 /// Builds one function's routes from the shared context.
 pub type Routes = fn(Context) -> Router;

@@ -4,14 +4,14 @@ use anyhow::Context as _;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    edge::telemetry::init();
+    runtime::telemetry::init();
     let port: u16 = std::env::var("PORT")
         .ok()
         .map(|p| p.parse())
         .transpose()
         .context("PORT must be a port number")?
         .unwrap_or(3000);
-    let context = edge::Context::from_env()
+    let context = runtime::Context::from_env()
         .await
         .context("reading settings")?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))

@@ -9,8 +9,8 @@ mod support;
 use std::collections::BTreeSet;
 
 use axum::http::Method;
-use edge::Context;
 use model::{Category, Deployment, Dimension, Feature, Language, UseCase};
+use runtime::Context;
 use serde_json::{Value, json};
 use support::*;
 

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use axum::Router;
 use axum::http::Method;
-use edge::Context;
+use runtime::Context;
 use support::*;
 
 const PROBES: [Method; 7] = [

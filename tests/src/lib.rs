@@ -201,7 +201,7 @@ pub async fn spawn_api() -> TestApi {
             };
         }
     }
-    let context = edge::Context::from_env()
+    let context = runtime::Context::from_env()
         .await
         .expect("settings from the environment");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -14,10 +14,11 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use edge::{
-    Admin, ApiError, Context, ETag, Freshness, JsonBody, PathId, QueryParams, conditional_json,
+    Admin, ApiError, ETag, Freshness, JsonBody, PathId, QueryParams, conditional_json,
     if_match_version, write_precondition,
 };
 use model::{Framework, FrameworkSpec, Precondition, Slug, StoreError};
+use runtime::Context;
 use serde::Serialize;
 
 /// The catalog's routes, without fallbacks: the local server merges them with the others.

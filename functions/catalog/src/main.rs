@@ -1,4 +1,4 @@
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    edge::lambda::serve(catalog::app).await
+    runtime::lambda::serve(catalog::app).await
 }

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use edge::testing::{lambda_event, send};
-use edge::{Context, Settings, Stores};
+use runtime::{Context, Settings, Stores};
 use serde_json::Value;
 
 fn app(allow_local_writes: bool) -> axum::Router {

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use edge::Context;
 use edge::testing::{get, send};
+use runtime::Context;
 
 fn app() -> axum::Router {
     catalog::app(Context::embedded().unwrap())

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use edge::testing::{admin_write_lifecycle, call, framework_body as draft};
-use edge::{Context, Settings, Stores};
+use runtime::{Context, Settings, Stores};
 use serde_json::json;
 
 fn context(allow_local_writes: bool) -> Context {

@@ -9,8 +9,9 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
-use edge::{ApiError, Context, Freshness, QueryParams, conditional_json};
+use edge::{ApiError, Freshness, QueryParams, conditional_json};
 use model::{Priorities, Selection, SelectionError, compare};
+use runtime::Context;
 
 pub const PARAMETERS: &[&str] = &["ids", "priorities"];
 

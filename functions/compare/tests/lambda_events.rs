@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::Context;
 use edge::testing::{lambda_event, send};
+use runtime::Context;
 
 fn app() -> axum::Router {
     compare::app(Context::embedded().unwrap())

@@ -1,13 +1,15 @@
 //! The search index, built once per container and reused across requests.
 //!
-//! Within `cache_ttl` of the last check the cached index answers without asking the store.
-//! After that the store's entries are read again, and the index is rebuilt only if they
-//! changed, so a warm container follows `make seed` within one TTL at the cost of one read.
+//! It sits in the same warm-container cache as the catalog ([`Cached`]): within `cache_ttl`
+//! of the last check it answers without asking the store. After that the store's entries are
+//! read again, and the index is rebuilt only if they changed, so a warm container follows
+//! `make seed` within one TTL at the cost of one read.
 
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use model::{FaqEntry, FaqIndex, FaqStore, StoreError};
+use runtime::cache::Cached;
 
 /// The entries and the index built over them; positions in hits index `entries`.
 #[derive(Debug)]
@@ -17,47 +19,29 @@ pub struct Searchable {
 }
 
 #[derive(Debug)]
-pub struct IndexCache {
-    ttl: Duration,
-    current: Mutex<Option<(Instant, Arc<Searchable>)>>,
-}
+pub struct IndexCache(Cached<Searchable>);
 
 impl IndexCache {
     pub fn new(ttl: Duration) -> Self {
-        Self {
-            ttl,
-            current: Mutex::new(None),
-        }
+        Self(Cached::new(ttl))
     }
 
     pub async fn get(&self, store: &dyn FaqStore) -> Result<Arc<Searchable>, StoreError> {
-        let cached = self.lock().clone();
-        if let Some((checked, searchable)) = &cached {
-            if checked.elapsed() < self.ttl {
-                return Ok(searchable.clone());
-            }
-        }
-        let entries = store.entries().await?;
-        let unchanged = cached.as_ref().and_then(|(_, searchable)| {
-            let same = Arc::ptr_eq(&searchable.entries, &entries)
-                || searchable.entries.as_slice() == entries.as_slice();
-            same.then(|| searchable.clone())
-        });
-        let searchable = match unchanged {
-            Some(searchable) => searchable,
-            None => {
+        self.0
+            .get(async || {
+                let entries = store.entries().await?;
+                let unchanged = self.0.stale().filter(|searchable| {
+                    Arc::ptr_eq(&searchable.entries, &entries)
+                        || searchable.entries.as_slice() == entries.as_slice()
+                });
+                if let Some(searchable) = unchanged {
+                    return Ok(searchable);
+                }
                 let index = FaqIndex::build(&entries);
                 tracing::info!(entries = entries.len(), "faq search index built");
-                Arc::new(Searchable { entries, index })
-            }
-        };
-        *self.lock() = Some((Instant::now(), searchable.clone()));
-        Ok(searchable)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<(Instant, Arc<Searchable>)>> {
-        // Only whole values are ever stored, so a panic elsewhere cannot leave it half-written.
-        self.current.lock().unwrap_or_else(PoisonError::into_inner)
+                Ok(Arc::new(Searchable { entries, index }))
+            })
+            .await
     }
 }
 

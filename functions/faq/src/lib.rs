@@ -11,8 +11,9 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
-use edge::{ApiError, Context, Freshness, PathId, QueryParams, conditional_json};
+use edge::{ApiError, Freshness, PathId, QueryParams, conditional_json};
 use model::{FaqEntry, SearchText, Slug, Topic};
+use runtime::Context;
 use serde::Serialize;
 
 pub use index::{IndexCache, Searchable};

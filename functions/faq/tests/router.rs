@@ -2,8 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::Context;
 use edge::testing::{get, send};
+use runtime::Context;
 use serde_json::Value;
 
 fn app() -> axum::Router {

@@ -7,8 +7,9 @@
 use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
-use edge::{ApiError, Context, JsonBody};
+use edge::{ApiError, JsonBody};
 use model::{Profile, Recommendations, recommend};
+use runtime::Context;
 use serde_json::Value;
 
 /// The recommend routes, without fallbacks: the local server merges them with the others.

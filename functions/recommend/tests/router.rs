@@ -4,8 +4,8 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use edge::Context;
 use edge::testing::{Reply, send};
+use runtime::Context;
 use serde_json::{Value, json};
 
 fn app() -> axum::Router {

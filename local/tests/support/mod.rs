@@ -23,7 +23,7 @@ pub fn function_apps() -> Vec<(&'static str, Router)> {
     local_server::FUNCTIONS
         .iter()
         .map(|(name, routes)| {
-            let context = edge::Context::embedded().unwrap();
+            let context = runtime::Context::embedded().unwrap();
             (*name, edge::router::finish(routes(context)))
         })
         .collect()

@@ -9,6 +9,8 @@ mod error;
 mod faq;
 mod frameworks;
 pub mod item;
+#[cfg(feature = "testing")]
+pub mod moto;
 pub mod seed;
 pub mod tables;
 

@@ -7,7 +7,6 @@ use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use lambda_http::request::RequestContext;
 
-use crate::context::Context;
 use crate::problem::ApiError;
 
 /// Proof that the request may write: the caller's IAM ARN, or `local` for an opted-in
@@ -54,18 +53,20 @@ fn iam_caller(context: &RequestContext) -> Option<String> {
         .cloned()
 }
 
+/// Whether a server outside Lambda lets writes through without a caller
+/// (`ALLOW_LOCAL_WRITES`). The router's state provides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalWrites(pub bool);
+
 impl<S> FromRequestParts<S> for Admin
 where
     S: Send + Sync,
-    Context: FromRef<S>,
+    LocalWrites: FromRef<S>,
 {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let context = Context::from_ref(state);
-        Admin::authorize(
-            parts.extensions.get::<RequestContext>(),
-            context.settings.allow_local_writes,
-        )
+        let LocalWrites(allowed) = LocalWrites::from_ref(state);
+        Admin::authorize(parts.extensions.get::<RequestContext>(), allowed)
     }
 }

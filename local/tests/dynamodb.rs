@@ -4,18 +4,33 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
-use common::{Moto, call, client, context, draft, seeded};
-use edge::testing::admin_write_lifecycle;
+use dynamo::Client;
+use dynamo::moto::{Moto, client, seeded, tables};
+use edge::testing::{admin_write_lifecycle, call, framework_body as draft};
 use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
+use runtime::{Context, Settings, Stores};
 use serde_json::{Value, json};
 
 const TTL: Duration = Duration::from_secs(60);
+
+/// A function context on DynamoDB, as `Stores::from_settings` builds it in Lambda.
+fn context(client: &Client, cache_ttl: Duration) -> Context {
+    let settings = Settings {
+        allow_local_writes: true,
+        cache_ttl,
+        frameworks_table: Some(tables().frameworks),
+        faq_table: Some(tables().faq),
+    };
+    Context {
+        stores: Stores::dynamodb(client, &tables(), cache_ttl),
+        settings: Arc::new(settings),
+    }
+}
 
 #[tokio::test]
 async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
@@ -106,7 +121,7 @@ async fn pages_cover_every_framework_exactly_once_as_the_embedded_store_does() {
     let client = client(&moto).await;
     seeded(&client).await;
     let dynamodb = catalog::app(context(&client, TTL));
-    let embedded = catalog::app(edge::Context::embedded().unwrap());
+    let embedded = catalog::app(Context::embedded().unwrap());
 
     for query in [
         "limit=4",
@@ -125,7 +140,7 @@ async fn pages_cover_every_framework_exactly_once_as_the_embedded_store_does() {
     }
     assert_eq!(walk(&dynamodb, "limit=7").await.len(), 26);
 
-    let store = dynamo::DynamoFrameworks::new(client.clone(), common::tables().frameworks);
+    let store = dynamo::DynamoFrameworks::new(client.clone(), tables().frameworks);
     let by_performance = ListQuery {
         sort: Sort::Best(Dimension::Performance),
         ..ListQuery::default()
@@ -213,7 +228,7 @@ async fn fifty_writers_racing_with_if_match_lose_no_update() {
     won.sort_unstable();
     let expected: Vec<u64> = (2..=WRITERS as u64 + 1).collect();
     assert_eq!(won, expected, "exactly one winner per version");
-    let store = dynamo::DynamoFrameworks::new(client.clone(), common::tables().frameworks);
+    let store = dynamo::DynamoFrameworks::new(client.clone(), tables().frameworks);
     let django = store
         .get(&model::Slug::parse("django").unwrap())
         .await

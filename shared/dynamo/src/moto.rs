@@ -1,17 +1,17 @@
-//! A real DynamoDB-compatible server per test: `moto_server` on a free loopback port,
-//! killed when the test ends (or on purpose, mid-test), restartable on the same port.
+//! A real DynamoDB-compatible server per test (feature `testing`): `moto_server` on a free
+//! loopback port, killed when the test ends (or on purpose, mid-test), restartable on the
+//! same port.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use dynamo::{Client, Tables, Tuning};
-pub use edge::testing::{call, framework_body as draft};
-use edge::{Context, Settings, Stores};
+use crate::client::Tuning;
+use crate::{Client, Tables};
 
+/// A `moto_server` child process on a loopback port.
 #[derive(Debug)]
 pub struct Moto {
     port: u16,
@@ -83,6 +83,7 @@ impl Drop for Moto {
     }
 }
 
+/// The table names the tests use.
 pub fn tables() -> Tables {
     Tables {
         frameworks: "test-frameworks".into(),
@@ -90,14 +91,15 @@ pub fn tables() -> Tables {
     }
 }
 
+/// A client of `moto`, with the short timeouts of a local server.
 pub async fn client(moto: &Moto) -> Client {
-    dynamo::client::local(&moto.endpoint(), Tuning::local()).await
+    crate::client::local(&moto.endpoint(), Tuning::local()).await
 }
 
 /// Creates the tables and seeds the dataset.
-pub async fn seeded(client: &Client) -> dynamo::SeedReport {
-    dynamo::tables::create(client, &tables()).await.unwrap();
-    dynamo::seed(
+pub async fn seeded(client: &Client) -> crate::SeedReport {
+    crate::tables::create(client, &tables()).await.unwrap();
+    crate::seed(
         client,
         &tables(),
         &model::dataset::load_frameworks().unwrap(),
@@ -105,18 +107,4 @@ pub async fn seeded(client: &Client) -> dynamo::SeedReport {
     )
     .await
     .unwrap()
-}
-
-/// A function context on DynamoDB, as `Stores::from_settings` builds it in Lambda.
-pub fn context(client: &Client, cache_ttl: Duration) -> Context {
-    let settings = Settings {
-        allow_local_writes: true,
-        cache_ttl,
-        frameworks_table: Some(tables().frameworks),
-        faq_table: Some(tables().faq),
-    };
-    Context {
-        stores: Stores::dynamodb(client, &tables(), cache_ttl),
-        settings: Arc::new(settings),
-    }
 }

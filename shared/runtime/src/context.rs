@@ -2,6 +2,9 @@
 
 use std::sync::Arc;
 
+use axum::extract::FromRef;
+use edge::LocalWrites;
+
 use crate::config::{ConfigError, Settings, Stores};
 
 #[derive(Debug, Clone)]
@@ -28,5 +31,12 @@ impl Context {
             settings: Arc::new(settings),
             stores: Stores::embedded()?,
         })
+    }
+}
+
+/// The admin guard reads `ALLOW_LOCAL_WRITES` from the settings.
+impl FromRef<Context> for LocalWrites {
+    fn from_ref(context: &Context) -> Self {
+        LocalWrites(context.settings.allow_local_writes)
     }
 }

@@ -1,0 +1,14 @@
+//! How a function runs, composed once per process (once per Lambda container): settings
+//! from the environment → the stores they select → the [`Context`] every handler shares →
+//! the Lambda entry point. The HTTP edge (`edge`) and the domain (`model`) know nothing of it.
+
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod cache;
+pub mod config;
+pub mod context;
+pub mod lambda;
+pub mod telemetry;
+
+pub use config::{ConfigError, Settings, Stores};
+pub use context::Context;
