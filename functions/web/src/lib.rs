@@ -28,8 +28,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
-use edge::Context;
 use faq::IndexCache;
+use runtime::Context;
 
 pub use assets::ALL as ASSETS;
 pub use respond::CONTENT_SECURITY_POLICY;

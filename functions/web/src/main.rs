@@ -1,4 +1,4 @@
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    edge::lambda::serve(web::app).await
+    runtime::lambda::serve(web::app).await
 }

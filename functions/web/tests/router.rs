@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use axum::http::{Method, StatusCode};
-use edge::Context;
 use edge::testing::{Reply, get, send};
+use runtime::Context;
 
 fn app() -> axum::Router {
     web::app(Context::embedded().unwrap())
