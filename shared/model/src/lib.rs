@@ -7,6 +7,7 @@ pub mod clock;
 pub mod compare;
 pub mod cursor;
 pub mod dataset;
+pub mod describe;
 pub mod faq;
 pub mod fields;
 pub mod framework;
@@ -24,6 +25,7 @@ pub mod vocab;
 
 pub use compare::{Comparison, Selection, SelectionError, compare};
 pub use cursor::{Cursor, CursorError};
+pub use describe::{Description, DescriptionError, Interpretation, interpret};
 pub use faq::FaqEntry;
 pub use fields::FieldError;
 pub use framework::{Framework, FrameworkSpec, Ratings, Source};

@@ -6,6 +6,7 @@
 //! Build the index once per corpus with [`FaqIndex::build`] and query it as often as needed;
 //! a query costs a handful of posting-list walks, never a scan of the entries' text.
 
+mod spelling;
 mod stem;
 mod text;
 
@@ -14,11 +15,11 @@ use std::fmt;
 
 use crate::faq::FaqEntry;
 use crate::slug::Slug;
-use crate::suggest::edit_distance;
 use crate::vocab::Topic;
 
+pub use spelling::Spellings;
 pub use stem::stem;
-pub use text::terms;
+pub use text::{Word, terms, words};
 
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 256;
@@ -104,8 +105,8 @@ pub struct FaqIndex {
     lengths: Vec<[u32; FIELDS]>,
     average_lengths: [f64; FIELDS],
     postings: HashMap<String, Vec<Posting>>,
-    /// Every indexed term with its characters, for typo correction.
-    vocabulary: Vec<(String, Vec<char>)>,
+    /// Every indexed term, for typo correction.
+    spellings: Spellings,
 }
 
 impl FaqIndex {
@@ -140,18 +141,14 @@ impl FaqIndex {
         }
         let count = entries.len().max(1) as f64;
         let average_lengths = totals.map(|total| (total as f64 / count).max(1.0));
-        let mut vocabulary: Vec<(String, Vec<char>)> = postings
-            .keys()
-            .map(|term| (term.clone(), term.chars().collect()))
-            .collect();
-        vocabulary.sort();
+        let spellings = Spellings::new(postings.keys().cloned());
         Self {
             ids: entries.iter().map(|e| e.id.clone()).collect(),
             topics: entries.iter().map(|e| e.topic).collect(),
             lengths,
             average_lengths,
             postings,
-            vocabulary,
+            spellings,
         }
     }
 
@@ -223,30 +220,21 @@ impl FaqIndex {
 
     /// Indexed terms within a small edit distance of an unknown `term` (`djnago` → `django`).
     fn corrections(&self, term: &str) -> Vec<(String, f64)> {
-        let wanted: Vec<char> = term.chars().collect();
-        if wanted.len() < 4 || wanted.iter().all(char::is_ascii_digit) {
+        let length = term.chars().count();
+        if length < 4 || term.chars().all(|c| c.is_ascii_digit()) {
             return Vec::new();
         }
-        let budget = if wanted.len() <= 5 { 1 } else { 2 };
-        let mut found: Vec<(usize, &str)> = self
-            .vocabulary
-            .iter()
-            .filter(|(_, chars)| chars.len().abs_diff(wanted.len()) <= budget)
-            .filter_map(|(candidate, chars)| {
-                let distance = edit_distance(&wanted, chars);
-                (distance <= budget).then_some((distance, candidate.as_str()))
-            })
-            .collect();
-        let Some(nearest) = found.iter().map(|(distance, _)| *distance).min() else {
-            return Vec::new();
-        };
-        found.retain(|(distance, _)| *distance == nearest);
-        found.sort();
-        found
+        let budget = if length <= 5 { 1 } else { 2 };
+        self.spellings
+            .nearest(term, budget, |_| true)
             .into_iter()
-            .take(3)
-            .map(|(distance, candidate)| (candidate.to_owned(), FUZZY_WEIGHTS[distance]))
+            .map(|(candidate, distance)| (candidate.to_owned(), FUZZY_WEIGHTS[distance]))
             .collect()
+    }
+
+    /// Whether `term` (an analysed term) occurs anywhere in the indexed entries.
+    pub fn knows(&self, term: &str) -> bool {
+        self.postings.contains_key(term)
     }
 
     /// Adds `term`'s BM25 score summed over the fields (each field saturating on its own,

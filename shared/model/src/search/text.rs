@@ -7,6 +7,7 @@
 //! fold synonyms onto a canonical term, and stem what is left.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::stem::stem;
@@ -167,37 +168,56 @@ const RELATED: &[(&str, &[&str], f64)] = &[
     ("relevant", &["still", "worth"], 0.5),
 ];
 
+/// One word of a text as the analyser reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Where it sits in the text, in bytes; a joined compound (`real time`) spans both words.
+    pub span: Range<usize>,
+    /// The word lowercased, a compound joined (`realtime`), punctuated names spelt out
+    /// (`c#` → `csharp`).
+    pub lower: String,
+    /// Its index term; `None` for a stop word or a year, which search ignores.
+    pub term: Option<String>,
+}
+
 /// The analysed form of a text: index terms, in order, repeats kept.
 pub fn terms(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter_map(|word| word.term)
+        .collect()
+}
+
+/// Every word of a text in order, stop words included (with no term), each with its span:
+/// for readers that need the function words search drops ("not", "most") or must point back
+/// at what the text said.
+pub fn words(text: &str) -> Vec<Word> {
     let tables = Tables::get();
-    let raw = raw_tokens(text);
-    let mut joined = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        let compound = raw.get(i + 1).and_then(|next| {
+    let mut raw = raw_tokens(text).into_iter().peekable();
+    let mut words = Vec::new();
+    while let Some((mut span, mut lower)) = raw.next() {
+        let compound = raw.peek().and_then(|(_, next)| {
             COMPOUNDS
                 .iter()
-                .find(|(first, second, _)| raw[i] == *first && next == second)
+                .find(|(first, second, _)| lower == *first && next == second)
         });
-        match compound {
-            Some((_, _, whole)) => {
-                joined.push((*whole).to_owned());
-                i += 2;
+        if let Some((_, _, whole)) = compound {
+            if let Some((next_span, _)) = raw.next() {
+                span = span.start..next_span.end;
             }
-            None => {
-                joined.push(raw[i].clone());
-                i += 1;
-            }
+            lower = (*whole).to_owned();
         }
+        let term = if tables.stop_words.contains(lower.as_str()) || is_year(&lower) {
+            None
+        } else {
+            Some(match tables.equivalent.get(lower.as_str()) {
+                Some(canonical) => (*canonical).to_owned(),
+                None => stem(&lower),
+            })
+        };
+        words.push(Word { span, lower, term });
     }
-    joined
-        .into_iter()
-        .filter(|token| !tables.stop_words.contains(token.as_str()) && !is_year(token))
-        .map(|token| match tables.equivalent.get(token.as_str()) {
-            Some(canonical) => (*canonical).to_owned(),
-            None => stem(&token),
-        })
-        .collect()
+    words
 }
 
 /// Terms a query term should also match, with their weights (the term itself excluded).
@@ -258,22 +278,37 @@ impl Tables {
     }
 }
 
-/// Lowercased words, with technology names that contain punctuation rewritten as words.
-fn raw_tokens(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
+/// Lowercased words with their spans, technology names that contain punctuation rewritten
+/// as words. Chunks are cut from the original text, so spans point into it even where
+/// lowercasing changes a word's length.
+fn raw_tokens(text: &str) -> Vec<(Range<usize>, String)> {
     let mut tokens = Vec::new();
-    for chunk in lower.split(|c: char| !(c.is_alphanumeric() || matches!(c, '#' | '+' | '.'))) {
-        push_chunk(chunk, &mut tokens);
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || matches!(c, '#' | '+' | '.');
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                push_chunk(text, from..at, &mut tokens);
+                start = None;
+            }
+            _ => {}
+        }
     }
     tokens
 }
 
-fn push_chunk(chunk: &str, tokens: &mut Vec<String>) {
-    let chunk = chunk.trim_end_matches('.');
-    if chunk.is_empty() {
+fn push_chunk(text: &str, span: Range<usize>, tokens: &mut Vec<(Range<usize>, String)>) {
+    let original = text[span.clone()].trim_end_matches('.');
+    if original.is_empty() {
         return;
     }
-    let special = match chunk {
+    let span = span.start..span.start + original.len();
+    let chunk = original.to_lowercase();
+    let special = match chunk.as_str() {
         "c#" => Some("csharp"),
         "f#" => Some("fsharp"),
         "c++" => Some("cpp"),
@@ -282,20 +317,25 @@ fn push_chunk(chunk: &str, tokens: &mut Vec<String>) {
         _ => None,
     };
     if let Some(word) = special {
-        tokens.push(word.to_owned());
+        tokens.push((span, word.to_owned()));
         return;
     }
     // `node.js`, `express.js`: the suffix is part of the name.
     if let Some(name) = chunk.strip_suffix(".js") {
         if !name.is_empty() && !name.contains('.') {
-            tokens.push(format!("{}js", clean(name)));
+            tokens.push((span, format!("{}js", clean(name))));
             return;
         }
+    }
+    // Most chunks are a plain word: keep the lowercased string rather than copy it again.
+    if chunk.chars().all(char::is_alphanumeric) {
+        tokens.push((span, chunk));
+        return;
     }
     for part in chunk.split('.') {
         let word = clean(part);
         if !word.is_empty() {
-            tokens.push(word);
+            tokens.push((span.clone(), word));
         }
     }
 }
@@ -337,6 +377,18 @@ mod tests {
         assert_eq!(terms("Größe café"), vec!["größe", "café"]);
         assert!(terms("... ??? ---").is_empty());
         assert!(terms("").is_empty());
+    }
+
+    #[test]
+    fn words_keep_stop_words_and_point_back_into_the_text() {
+        let text = "Not İJava, real-time!";
+        let read = words(text);
+        let lower: Vec<&str> = read.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(lower, ["not", "ijava", "realtime"]);
+        assert_eq!(read[0].term, None);
+        assert_eq!(&text[read[1].span.clone()], "İJava");
+        assert_eq!(&text[read[2].span.clone()], "real-time");
+        assert_eq!(read[2].term.as_deref(), Some("realtime"));
     }
 
     #[test]

@@ -1,0 +1,489 @@
+//! What the reader knows: plain-word cues and what each one means. Cues are written the way
+//! people write and pass through the search analyser like any text, so `scalable`,
+//! `scaling` and `scale` meet on one stem and `k8s` on `kubernetes`.
+//!
+//! A cue is a phrase (alternatives separated by `|`); a phrase beginning with `=` matches
+//! the word as written rather than its stem (`migrations` the feature, not `migrating`).
+//! Where two cues overlap, the longer wins: `fast to develop` is productivity, `fast` alone
+//! performance.
+
+use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
+
+/// What a cue says about the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Meaning {
+    /// The project is written in one of these languages.
+    Languages(&'static [Language]),
+    /// A framework, naming its language; ignored when negated or only used for comparison.
+    Framework(Language),
+    /// Evidence for a use case, with a weight: 3 says what the project is (chat, shop),
+    /// 2 says it strongly (dashboard, REST), 1 hints (an API); 0 decides only when nothing
+    /// else does (running on Lambda makes a serverless project only if it is not an API).
+    Project(UseCase, u8),
+    Priority(Dimension),
+    Needs(Feature),
+    RunsOn(Deployment),
+    /// Running servers by hand: a server deployment, or serverless when it is negated
+    /// ("no servers to manage").
+    ServerChores,
+    /// A problem that asks for a quality, negated or not: "no boilerplate", "hates
+    /// boilerplate" and "boilerplate" all ask for productivity.
+    Pain(Dimension),
+    /// "fast": performance, unless it qualifies a productivity cue just before it
+    /// ("crank out CRUD fast").
+    Speed,
+    /// Negates the signals it points at; `excludes` says a negated language is ruled out
+    /// (not) rather than merely not required (not necessarily).
+    Negation {
+        toward: Toward,
+        excludes: bool,
+    },
+    /// How much the text stresses the priority or feature it points at.
+    Stressed {
+        level: Stress,
+        toward: Toward,
+    },
+    /// A framework or language next to it is a point of comparison ("laravel-like",
+    /// "something like django") or what is being left ("our Java monolith", "legacy PHP"),
+    /// not a choice.
+    Reference {
+        toward: Toward,
+    },
+    /// Starts a new clause: negation and stress do not reach across it.
+    ClauseBreak,
+    /// Looks like a cue and is not ("not only", "no idea", "nosql").
+    Neutral,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Toward {
+    Ahead,
+    Behind,
+    /// The signal just before, if there is one close by, else the next one.
+    Either,
+}
+
+/// Stress levels, weakest first; an unmarked mention is `Normal`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Stress {
+    /// Nice to have: a weak priority, and a feature that is not required.
+    Optional,
+    /// Also, too, then: a weak priority; a feature still counts as required.
+    Also,
+    Normal,
+    Strong,
+}
+
+use Meaning::*;
+
+const fn lang(languages: &'static [Language]) -> Meaning {
+    Languages(languages)
+}
+
+const NODE: &[Language] = &[Language::Javascript, Language::Typescript];
+const JVM: &[Language] = &[Language::Java, Language::Kotlin];
+
+const fn negation(toward: Toward) -> Meaning {
+    Negation {
+        toward,
+        excludes: true,
+    }
+}
+
+const fn stress(level: Stress, toward: Toward) -> Meaning {
+    Stressed { level, toward }
+}
+
+/// Every cue, with what it means. A cue may mean several things at once (websockets are a
+/// feature and a hint of real-time work).
+pub(super) const CUES: &[(&str, &[Meaning])] = &[
+    // Languages. Node.js is a runtime: both of its languages run on it; so is the JVM.
+    ("python|py|python3|pythonic", &[lang(&[Language::Python])]),
+    ("javascript|vanilla js", &[lang(&[Language::Javascript])]),
+    ("node|deno|bun", &[lang(NODE)]),
+    ("typescript|type script", &[lang(&[Language::Typescript])]),
+    ("go", &[lang(&[Language::Go])]),
+    ("java|j2ee|jakarta ee", &[lang(&[Language::Java])]),
+    ("jvm", &[lang(JVM)]),
+    ("kotlin", &[lang(&[Language::Kotlin])]),
+    ("csharp|c sharp", &[lang(&[Language::Csharp])]),
+    ("php", &[lang(&[Language::Php])]),
+    ("ruby", &[lang(&[Language::Ruby])]),
+    ("rust|rustlang", &[lang(&[Language::Rust])]),
+    ("elixir|erlang", &[lang(&[Language::Elixir])]),
+    // Frameworks of the catalog whose names are not everyday words.
+    ("django|flask|fastapi", &[Framework(Language::Python)]),
+    (
+        "django admin",
+        &[Framework(Language::Python), Needs(Feature::AdminPanel)],
+    ),
+    (
+        "express|koa|fastify|hapi",
+        &[Framework(Language::Javascript)],
+    ),
+    (
+        "nestjs|adonis|adonisjs|hono",
+        &[Framework(Language::Typescript)],
+    ),
+    ("gin|echo|fiber", &[Framework(Language::Go)]),
+    ("spring|micronaut|quarkus", &[Framework(Language::Java)]),
+    ("ktor", &[Framework(Language::Kotlin)]),
+    ("aspnet|asp net", &[Framework(Language::Csharp)]),
+    ("laravel|symfony", &[Framework(Language::Php)]),
+    ("rails|sinatra", &[Framework(Language::Ruby)]),
+    ("actix|axum|rocket", &[Framework(Language::Rust)]),
+    ("phoenix", &[Framework(Language::Elixir)]),
+    // Use cases.
+    (
+        "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub",
+        &[Project(UseCase::Realtime, 3)],
+    ),
+    (
+        "streaming|streams|live|push|pushes|pushed|pushing",
+        &[Project(UseCase::Realtime, 2)],
+    ),
+    (
+        "rest api|restful|rest|json api|web api|crud api|mobile backend|backend for a mobile app|graphql",
+        &[Project(UseCase::RestApi, 2)],
+    ),
+    (
+        "api|apis|endpoint|endpoints",
+        &[Project(UseCase::RestApi, 1)],
+    ),
+    (
+        "microservice|service mesh|into services|small services|independent services",
+        &[Project(UseCase::Microservices, 3)],
+    ),
+    ("grpc", &[Project(UseCase::Microservices, 2)]),
+    ("full stack|fullstack", &[Project(UseCase::FullstackWeb, 3)]),
+    (
+        "web app|webapp|web application|website|saas",
+        &[Project(UseCase::FullstackWeb, 2)],
+    ),
+    (
+        "enterprise|corporate|large company|big company|bank|banking|insurance|erp|hr system|intranet|fortune 500",
+        &[Project(UseCase::Enterprise, 3)],
+    ),
+    (
+        "fintech|large codebase|large team|big team|many developers|hundreds of developers",
+        &[Project(UseCase::Enterprise, 2)],
+    ),
+    (
+        "data driven|data heavy|data centric|internal tool|admin tool|data entry|data management|complex data",
+        &[Project(UseCase::DataDriven, 3)],
+    ),
+    (
+        "admin heavy",
+        &[Project(UseCase::DataDriven, 3), Needs(Feature::AdminPanel)],
+    ),
+    (
+        "reporting|analytics|dashboard|crud|inventory",
+        &[Project(UseCase::DataDriven, 2)],
+    ),
+    ("records|=forms|exports", &[Project(UseCase::DataDriven, 1)]),
+    (
+        "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|shopping|cart|checkout|marketplace",
+        &[Project(UseCase::Ecommerce, 3)],
+    ),
+    (
+        "product catalog|product pages|=products",
+        &[Project(UseCase::Ecommerce, 1)],
+    ),
+    (
+        "cms|content management|blog|news site|publishing|editorial|content heavy|content site|magazine",
+        &[Project(UseCase::Cms, 3)],
+    ),
+    (
+        "marketing site|wiki|documentation site",
+        &[Project(UseCase::Cms, 2)],
+    ),
+    (
+        "prototype|prototyping|rapid prototyping|mvp|proof of concept|poc|hackathon|quick and dirty|throwaway",
+        &[Project(UseCase::Prototyping, 3)],
+    ),
+    ("demo", &[Project(UseCase::Prototyping, 1)]),
+    (
+        "high throughput|requests per second|events per second|per second|rps|realtime bidding|real time bidding|rtb|firehose",
+        &[Project(UseCase::HighThroughput, 3)],
+    ),
+    (
+        "throughput|ingestion|telemetry|proxy|gateway",
+        &[Project(UseCase::HighThroughput, 2)],
+    ),
+    (
+        "ml|machine learning|model serving|serve a model|serving models|inference|ai|llm|pytorch|tensorflow|scikit|scikit learn|sklearn|recommendation engine|computer vision|nlp",
+        &[Project(UseCase::MlServing, 3)],
+    ),
+    (
+        "chatbot|embeddings|data science",
+        &[Project(UseCase::MlServing, 2)],
+    ),
+    ("model|serving", &[Project(UseCase::MlServing, 1)]),
+    // Deployment; a serverless deployment also hints at a serverless project.
+    (
+        "serverless|lambda|lambdas|aws lambda|cloud functions|azure functions|faas|cloudflare workers|vercel|netlify|serverless functions|no servers|without servers",
+        &[
+            RunsOn(Deployment::Serverless),
+            Project(UseCase::Serverless, 0),
+        ],
+    ),
+    (
+        "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman",
+        &[RunsOn(Deployment::Containers)],
+    ),
+    (
+        "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|droplet|hetzner|linode|our own servers",
+        &[RunsOn(Deployment::Servers)],
+    ),
+    (
+        "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers",
+        &[ServerChores],
+    ),
+    // Priorities.
+    ("fast", &[Speed]),
+    (
+        "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|fast at runtime|fast responses|fast response times",
+        &[Priority(Dimension::Performance)],
+    ),
+    (
+        "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic spikes|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic",
+        &[Priority(Dimension::Scalability)],
+    ),
+    (
+        "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use",
+        &[Priority(Dimension::EaseOfLearning)],
+    ),
+    (
+        "=productivity|=productive|=ship|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|quickly|rapid development|batteries included|get things done|deadline|deadlines|time to market|velocity|crank out|convention over configuration",
+        &[Priority(Dimension::Productivity)],
+    ),
+    (
+        "ecosystem|libraries|packages|plugins|community|popular|mature|easy to hire|hire|hiring|good docs|documentation|=integrations|stack overflow",
+        &[Priority(Dimension::Ecosystem)],
+    ),
+    (
+        "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened",
+        &[Priority(Dimension::Security)],
+    ),
+    (
+        "type safety|type safe|typesafe|typed|strongly typed|statically typed|static typing|static types|strong typing|compile time|type checking",
+        &[Priority(Dimension::TypeSafety)],
+    ),
+    (
+        "cold start|cold starts|startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage",
+        &[Priority(Dimension::ServerlessFit)],
+    ),
+    (
+        "raw throughput",
+        &[
+            Priority(Dimension::Performance),
+            Project(UseCase::HighThroughput, 2),
+        ],
+    ),
+    (
+        "boilerplate|callback hell",
+        &[Pain(Dimension::Productivity)],
+    ),
+    ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
+    // Features.
+    (
+        "websocket server|websockets server|socket server",
+        &[Needs(Feature::Websockets), Project(UseCase::Realtime, 3)],
+    ),
+    (
+        "websocket|websockets|web sockets|web socket|socket io|socketio|sockets|live updates|push updates|server push",
+        &[Needs(Feature::Websockets)],
+    ),
+    (
+        "admin|admin panel|admin ui|admin interface|admin dashboard|admin site|admin area|back office|backoffice",
+        &[Needs(Feature::AdminPanel)],
+    ),
+    (
+        "orm|object relational|entity framework|hibernate|sqlalchemy|active record|database models|prisma|typeorm|ecto|eloquent",
+        &[Needs(Feature::Orm)],
+    ),
+    (
+        "=migrations|schema migrations|database migrations|db migrations",
+        &[Needs(Feature::Migrations)],
+    ),
+    (
+        "auth|authentication|authorization|login|log in|sign in|signin|sign up|signup|user accounts|oauth|sso|jwt|active directory|role based access|rbac|permissions",
+        &[Needs(Feature::Auth)],
+    ),
+    (
+        "templating|templates|template|server rendered|server side rendering|server rendering|ssr|jinja|html pages",
+        &[Needs(Feature::Templating)],
+    ),
+    (
+        "validation|validate|request validation|input validation|pydantic",
+        &[Needs(Feature::Validation)],
+    ),
+    (
+        "openapi|openapi docs|api docs|api documentation|automatic docs|auto docs|interactive docs|generated docs",
+        &[Needs(Feature::OpenapiDocs)],
+    ),
+    (
+        "dependency injection|di|ioc|inversion of control",
+        &[Needs(Feature::DependencyInjection)],
+    ),
+    (
+        "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi",
+        &[Needs(Feature::AsyncNative)],
+    ),
+    (
+        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|celery|sidekiq",
+        &[Needs(Feature::BackgroundJobs)],
+    ),
+    ("caching|cache|memcached", &[Needs(Feature::Caching)]),
+    (
+        "scaffolding|scaffold|generators|code generation",
+        &[Needs(Feature::CliScaffolding)],
+    ),
+    // Negation.
+    (
+        "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to",
+        &[negation(Toward::Ahead)],
+    ),
+    (
+        "no go|nogo|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must",
+        &[negation(Toward::Behind)],
+    ),
+    (
+        "not necessarily|not have to be|not need to be",
+        &[Negation {
+            toward: Toward::Ahead,
+            excludes: false,
+        }],
+    ),
+    (
+        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages",
+        &[Neutral],
+    ),
+    (
+        "but|however|though|although|whereas|otherwise",
+        &[ClauseBreak],
+    ),
+    // Stress.
+    (
+        "critical|crucial|essential|vital|number one|top priority|top concern|main concern|main thing|main priority|biggest concern|primary concern|key|paramount|non negotiable|a must|is a must|must have|above all|above everything|above all else|first and foremost|most of all|most importantly|most important|more than anything|is everything|everything|really important|very important|super important|extremely important",
+        &[stress(Stress::Strong, Toward::Either)],
+    ),
+    (
+        "matters most|matter most|matters more|matter more|more important|matter a lot|matters a lot|first",
+        &[stress(Stress::Strong, Toward::Behind)],
+    ),
+    (
+        "must|must be|has to|have to|has to be|have to be|need to be|needs to be|mainly|mostly|especially|primarily|focus on|obsessed with|care most about|care a lot about",
+        &[stress(Stress::Strong, Toward::Ahead)],
+    ),
+    (
+        "also|then|secondary|second",
+        &[stress(Stress::Also, Toward::Either)],
+    ),
+    ("too|as well", &[stress(Stress::Also, Toward::Behind)]),
+    (
+        "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|optional|maybe",
+        &[stress(Stress::Optional, Toward::Either)],
+    ),
+    // Comparisons.
+    (
+        "something like|anything like|similar to|inspired by|alternative to|alternatives to|equivalent of|legacy|old|existing|current|migrating from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our",
+        &[Reference {
+            toward: Toward::Ahead,
+        }],
+    ),
+    (
+        "like|style|ish|esque|monolith",
+        &[Reference {
+            toward: Toward::Behind,
+        }],
+    ),
+];
+
+/// Words that say nothing about the project beyond that there is one; never reported as
+/// unused.
+pub(super) const FILLER: &[&str] = &[
+    "framework",
+    "frameworks",
+    "backend",
+    "build",
+    "building",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "looking",
+    "thinking",
+    "recommend",
+    "recommendation",
+    "recommendations",
+    "suggestion",
+    "suggestions",
+    "app",
+    "application",
+    "project",
+    "stack",
+    "team",
+    "please",
+    "thanks",
+    "something",
+    "anything",
+    "good",
+    "great",
+    "new",
+    "lot",
+    "lots",
+    "question",
+    "help",
+    "advice",
+    "pick",
+    "choose",
+    "prefer",
+    "preferred",
+    "ok",
+    "okay",
+    "fine",
+    "works",
+    "know",
+    "knows",
+    "think",
+    "hey",
+    "hi",
+    "guys",
+    "folks",
+    "honestly",
+    "probably",
+    "just",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::words;
+
+    /// Two phrases that analyse to the same words would make the first one listed win
+    /// silently (`products` and `productivity` share a stem): each must mean one thing.
+    #[test]
+    fn no_two_phrases_read_alike_with_different_meanings() {
+        let mut seen: Vec<(Vec<String>, &[Meaning], &str)> = Vec::new();
+        for (alternatives, meanings) in CUES {
+            for phrase in alternatives.split('|') {
+                let exact = phrase.starts_with('=');
+                let keys: Vec<String> = words(phrase.trim_start_matches('='))
+                    .into_iter()
+                    .map(|w| {
+                        if exact {
+                            w.lower
+                        } else {
+                            w.term.unwrap_or(w.lower)
+                        }
+                    })
+                    .collect();
+                if let Some((_, other, first)) = seen.iter().find(|(k, _, _)| *k == keys) {
+                    assert_eq!(*other, *meanings, "'{phrase}' reads like '{first}'");
+                }
+                seen.push((keys, meanings, phrase));
+            }
+        }
+    }
+}

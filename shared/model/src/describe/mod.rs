@@ -1,0 +1,296 @@
+//! A project described in plain words → the fields of a recommendation profile, each with
+//! the words that decided it. Deterministic and offline: a lexicon of cues read through the
+//! FAQ search's analyser, negation and stress understood, nothing learned, nothing fetched.
+//!
+//! "realtime chat in typescript on lambda, must scale" reads as use case `realtime`
+//! (realtime, chat), language `typescript`, priority `scalability` (must, scale) and
+//! deployment `serverless` (lambda).
+//!
+//! # How a description is read
+//! 1. Words come from [`crate::search::words`]: lowercased, compounds joined (`real time`),
+//!    spellings folded (`golang`, `k8s`, `c#`), stems (`scaling` → `scale`). Contractions
+//!    become `not`; "go" is the language unless it reads as the verb ("go with", "good to
+//!    go"); a word neither the lexicon nor the knowledge base knows is corrected to a lexicon
+//!    word one edit away (two from nine letters), keeping its first letter (`pyhton`).
+//! 2. Cues are matched longest first (`fast to develop` before `fast`).
+//! 3. Markers act on the signals near them, within their clause: negation ahead ("not java
+//!    or kotlin", "anything but ruby") or behind ("java is a no-go", "speed doesn't
+//!    matter"); stress ("above all", "must", "matters most" strong; "also", "too" weak;
+//!    "nice to have", "would be nice" optional); comparison ("laravel-like").
+//! 4. Fields: the use case with the most cue weight (ties: named first); languages named
+//!    and not negated, a framework standing for its language (Node.js and the JVM stand for
+//!    both of their languages); negated languages excluded; priorities strongest first, then
+//!    in the order named; features required unless only nice to have; the deployment named
+//!    most.
+
+mod lexicon;
+mod reader;
+mod resolve;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
+
+/// The longest description accepted, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
+/// How many unused words an interpretation reports at most.
+pub const MAX_UNUSED_WORDS: usize = 20;
+/// How many characters of one echoed word or phrase are kept.
+const MAX_ECHO_CHARS: usize = 40;
+
+/// What the reader looks for, for a client whose description yielded nothing.
+pub const LOOKS_FOR: &str = "the kind of project (an API, real-time chat, a shop, a CMS, \
+     microservices, ML serving...), its languages (or ones it must not use), what matters most \
+     (speed, scaling, security, type safety, learning curve...), features it needs \
+     (websockets, an admin panel, an ORM, OpenAPI docs...) and where it runs (Lambda, \
+     containers, VMs)";
+
+/// Descriptions the reader understands, to show a client how to write one.
+pub const EXAMPLES: &[&str] = &[
+    "realtime chat in typescript on lambda, must scale",
+    "admin-heavy data app, Python team, security matters most, not Java",
+    "a fast REST API in Go on Kubernetes, type safety matters too",
+];
+
+/// A project description of 1 to [`MAX_DESCRIPTION_CHARS`] characters (surrounding
+/// whitespace ignored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description(String);
+
+/// Why a description was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DescriptionError {
+    Empty,
+    TooLong { chars: usize },
+}
+
+impl fmt::Display for DescriptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DescriptionError::Empty => f.write_str("must not be empty"),
+            DescriptionError::TooLong { chars } => write!(
+                f,
+                "must be at most {MAX_DESCRIPTION_CHARS} characters, not {chars}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DescriptionError {}
+
+impl Description {
+    pub fn parse(raw: &str) -> Result<Self, DescriptionError> {
+        let trimmed = raw.trim();
+        let chars = trimmed.chars().count();
+        if chars == 0 {
+            Err(DescriptionError::Empty)
+        } else if chars > MAX_DESCRIPTION_CHARS {
+            Err(DescriptionError::TooLong { chars })
+        } else {
+            Ok(Self(trimmed.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One value read from the description, with the words that decided it (as written,
+/// cleaned of anything but letters, digits and plain punctuation, and clipped).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reading<T> {
+    pub value: T,
+    pub words: Vec<String>,
+}
+
+/// What a description says, field by field, in the vocabulary of the profile.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Interpretation {
+    pub use_case: Option<Reading<UseCase>>,
+    /// In the order named.
+    pub languages: Vec<Reading<Language>>,
+    /// Languages the description rules out ("not java", "no PHP").
+    pub excluded_languages: Vec<Reading<Language>>,
+    /// Most stressed first, then in the order named.
+    pub priorities: Vec<Reading<Dimension>>,
+    pub required_features: Vec<Reading<Feature>>,
+    pub deployment: Option<Reading<Deployment>>,
+    /// Words that said nothing the reader could use (and cues it understood but set aside:
+    /// a nice-to-have feature, a framework named only for comparison).
+    pub unused: Vec<String>,
+}
+
+impl Interpretation {
+    /// Nothing usable was found.
+    pub fn is_empty(&self) -> bool {
+        self.use_case.is_none()
+            && self.languages.is_empty()
+            && self.excluded_languages.is_empty()
+            && self.priorities.is_empty()
+            && self.required_features.is_empty()
+            && self.deployment.is_none()
+    }
+}
+
+/// Reads `description` into profile fields.
+pub fn interpret(description: &Description) -> Interpretation {
+    let text = description.as_str();
+    resolve::resolve(text, &reader::read(text))
+}
+
+/// Builds the lexicon now rather than on the first description (a warm container pays for
+/// it once, at start).
+pub fn prepare() {
+    reader::prepare();
+}
+
+/// A word or phrase of the description fit to send back: letters, digits, spaces and plain
+/// punctuation only (no control, format or bidi characters), whitespace collapsed, clipped.
+// TODO(issue 10): use the shared echo sanitiser once it lands on main.
+fn echo(raw: &str) -> String {
+    let cleaned: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '#' | '+' | '.' | '-' | '\'' | '/' | '&') {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let joined = words.join(" ");
+    if joined.chars().count() > MAX_ECHO_CHARS {
+        format!(
+            "{}…",
+            joined.chars().take(MAX_ECHO_CHARS).collect::<String>()
+        )
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Interpretation {
+        interpret(&Description::parse(text).unwrap())
+    }
+
+    fn values<T: Copy>(readings: &[Reading<T>]) -> Vec<T> {
+        readings.iter().map(|r| r.value).collect()
+    }
+
+    #[test]
+    fn descriptions_are_one_to_two_thousand_characters() {
+        assert_eq!(Description::parse(" \n "), Err(DescriptionError::Empty));
+        assert_eq!(
+            Description::parse(&"é".repeat(2001)),
+            Err(DescriptionError::TooLong { chars: 2001 })
+        );
+        assert!(Description::parse(&"é".repeat(2000)).is_ok());
+    }
+
+    #[test]
+    fn the_done_when_sentence_reads_as_expected() {
+        let read = read("realtime chat in typescript on lambda, must scale");
+        let use_case = read.use_case.unwrap();
+        assert_eq!(use_case.value, UseCase::Realtime);
+        assert_eq!(use_case.words, ["realtime", "chat"]);
+        assert_eq!(values(&read.languages), [Language::Typescript]);
+        assert_eq!(values(&read.priorities), [Dimension::Scalability]);
+        assert_eq!(read.priorities[0].words, ["must", "scale"]);
+        assert_eq!(read.deployment.unwrap().value, Deployment::Serverless);
+        assert!(read.unused.is_empty(), "{:?}", read.unused);
+    }
+
+    #[test]
+    fn negated_languages_are_excluded_and_never_required() {
+        let read = read("no JVM, not php or ruby; python is fine. anything but Go");
+        assert_eq!(values(&read.languages), [Language::Python]);
+        assert_eq!(
+            values(&read.excluded_languages),
+            [
+                Language::Java,
+                Language::Kotlin,
+                Language::Php,
+                Language::Ruby,
+                Language::Go
+            ]
+        );
+        assert_eq!(read.excluded_languages[2].words, ["not", "php"]);
+        let behind = self::read("Java is a no-go for us, kotlin is ok");
+        assert_eq!(values(&behind.excluded_languages), [Language::Java]);
+        assert_eq!(values(&behind.languages), [Language::Kotlin]);
+    }
+
+    #[test]
+    fn priorities_follow_the_stress_of_the_text() {
+        let read =
+            read("performance is nice to have, also good docs, but security is the top priority");
+        assert_eq!(
+            values(&read.priorities),
+            [
+                Dimension::Security,
+                Dimension::Ecosystem,
+                Dimension::Performance
+            ]
+        );
+        let plain = self::read("fast, secure and typed");
+        assert_eq!(
+            values(&plain.priorities),
+            [
+                Dimension::Performance,
+                Dimension::Security,
+                Dimension::TypeSafety
+            ]
+        );
+    }
+
+    #[test]
+    fn nice_to_have_features_are_not_required() {
+        let read = read("must have websockets and auth; openapi docs would be nice");
+        assert_eq!(
+            values(&read.required_features),
+            [Feature::Websockets, Feature::Auth]
+        );
+        assert!(read.unused.iter().any(|w| w == "openapi docs"));
+    }
+
+    #[test]
+    fn typos_aliases_and_the_verb_go() {
+        let read = read("pyhton or golang? we'll go with whatever scales on kubernets");
+        assert_eq!(values(&read.languages), [Language::Python, Language::Go]);
+        assert_eq!(read.languages[0].words, ["pyhton"]);
+        assert_eq!(read.deployment.unwrap().value, Deployment::Containers);
+        let verb = self::read("good to go with node");
+        assert_eq!(
+            values(&verb.languages),
+            [Language::Javascript, Language::Typescript]
+        );
+    }
+
+    #[test]
+    fn words_it_cannot_use_are_reported_and_nothing_usable_is_empty() {
+        let hello = read("hello");
+        assert!(hello.is_empty());
+        assert_eq!(hello.unused, ["hello"]);
+        assert!(read("what should I use?").is_empty());
+    }
+
+    #[test]
+    fn echoed_words_are_clean_and_short() {
+        assert_eq!(echo("real\u{202e}-time\u{0007}"), "real -time");
+        assert_eq!(echo(&"a".repeat(100)).chars().count(), MAX_ECHO_CHARS + 1);
+        let read = read(&format!("{} api", "x".repeat(1000)));
+        assert!(
+            read.unused
+                .iter()
+                .all(|w| w.chars().count() <= MAX_ECHO_CHARS + 1)
+        );
+    }
+}

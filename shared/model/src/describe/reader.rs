@@ -1,0 +1,330 @@
+//! Text → tokens → cue matches. Tokens come from the FAQ search's analyser
+//! ([`crate::search::words`]): the same lowercasing, compounds, synonyms and stems. On top of
+//! it the reader keeps what search drops (the function words that carry negation and
+//! stress), folds contractions (`don't` → `not`), tells the verb "go" from the language,
+//! corrects typos against the lexicon with the search's [`Spellings`], and marks where
+//! clauses and sentences end.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::lexicon::{CUES, Meaning};
+use crate::dataset::{load_faq, load_frameworks};
+use crate::search::{Spellings, terms, words};
+
+/// One word of the description.
+#[derive(Debug, Clone)]
+pub(super) struct Token {
+    pub span: Range<usize>,
+    /// The word as written, lowercased.
+    pub lower: String,
+    /// What cues are matched against: the analysed term, or the word itself for a stop word.
+    pub key: String,
+    /// A word search would index (not a stop word).
+    pub content: bool,
+    /// Which clause and sentence it is in; a clause ends at a comma, a colon, a bracket or a
+    /// word like "but", a sentence at a full stop, a question mark, a semicolon or a newline.
+    pub clause: usize,
+    pub sentence: usize,
+}
+
+/// A cue found in the text: tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cue {
+    pub meanings: &'static [Meaning],
+    pub first: usize,
+    pub last: usize,
+}
+
+pub(super) struct Reading {
+    pub tokens: Vec<Token>,
+    pub cues: Vec<Cue>,
+}
+
+/// A cue phrase, analysed.
+struct Phrase {
+    keys: Vec<String>,
+    /// Match the words as written (`=migrations`), not their stems.
+    exact: bool,
+    meanings: &'static [Meaning],
+}
+
+struct Lexicon {
+    /// Phrases by their first key.
+    by_first: HashMap<String, Vec<Phrase>>,
+    /// Every key any phrase uses, so a word that is one is never "corrected".
+    keys: HashSet<String>,
+    /// The lexicon's own words of five letters or more, the targets of typo correction, by
+    /// first letter (a correction keeps it), each with the key it analyses to.
+    spellings: HashMap<char, Spellings>,
+    spelt_keys: HashMap<String, String>,
+    /// Words the knowledge base (FAQ answers, framework descriptions) uses: real words,
+    /// never corrected to a cue.
+    known: HashSet<String>,
+}
+
+impl Lexicon {
+    fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
+            let mut keys = HashSet::new();
+            let mut spelt_keys = HashMap::new();
+            for (alternatives, meanings) in CUES {
+                for phrase in alternatives.split('|') {
+                    let (exact, text) = match phrase.strip_prefix('=') {
+                        Some(text) => (true, text),
+                        None => (false, phrase),
+                    };
+                    let read = words(text);
+                    let phrase_keys: Vec<String> = read
+                        .iter()
+                        .map(|w| {
+                            if exact {
+                                w.lower.clone()
+                            } else {
+                                w.term.clone().unwrap_or_else(|| w.lower.clone())
+                            }
+                        })
+                        .collect();
+                    let Some(first) = phrase_keys.first().cloned() else {
+                        continue;
+                    };
+                    for word in &read {
+                        if let Some(term) = &word.term {
+                            if word.lower.chars().count() >= 5 {
+                                spelt_keys.insert(word.lower.clone(), term.clone());
+                            }
+                        }
+                    }
+                    keys.extend(phrase_keys.iter().cloned());
+                    by_first.entry(first).or_default().push(Phrase {
+                        keys: phrase_keys,
+                        exact,
+                        meanings,
+                    });
+                }
+            }
+            let faq = load_faq().unwrap_or_default();
+            let catalog = load_frameworks().unwrap_or_default();
+            let texts = faq
+                .iter()
+                .flat_map(|entry| [&entry.question, &entry.answer])
+                .chain(catalog.iter().flat_map(|framework| {
+                    let spec = &framework.spec;
+                    std::iter::once(&spec.description)
+                        .chain(&spec.strengths)
+                        .chain(&spec.weaknesses)
+                }));
+            let known = texts.flat_map(|text| terms(text)).collect();
+            let mut by_letter: HashMap<char, Vec<String>> = HashMap::new();
+            for word in spelt_keys.keys() {
+                if let Some(first) = word.chars().next() {
+                    by_letter.entry(first).or_default().push(word.clone());
+                }
+            }
+            Lexicon {
+                by_first,
+                keys,
+                spellings: by_letter
+                    .into_iter()
+                    .map(|(letter, words)| (letter, Spellings::new(words)))
+                    .collect(),
+                spelt_keys,
+                known,
+            }
+        })
+    }
+
+    /// The lexicon word `lower` is a misspelling of, if it is one: five letters or more, not
+    /// a word the knowledge base uses, the same first letter (typos rarely hit it), one edit
+    /// away (two from nine letters on).
+    fn correct(&self, lower: &str, key: &str) -> Option<String> {
+        let first = lower.chars().next()?;
+        let length = lower.chars().count();
+        if length < 5 || self.keys.contains(key) || self.known.contains(key) {
+            return None;
+        }
+        let budget = if length >= 9 { 2 } else { 1 };
+        let nearest = self.spellings.get(&first)?.nearest(lower, budget, |_| true);
+        let (candidate, _) = nearest.first()?;
+        self.spelt_keys.get(*candidate).cloned()
+    }
+}
+
+/// Warms the lexicon, so that the first description does not pay for building it.
+pub(super) fn prepare() {
+    Lexicon::get();
+}
+
+/// Auxiliaries whose `n't` (split off by the analyser as `t`) makes them a negation.
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "can", "couldn", "shouldn",
+    "wouldn", "haven", "hasn", "mustn", "ain",
+];
+const CONTRACTED_NEGATIONS: &[&str] = &[
+    "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "shouldnt",
+    "wouldnt", "havent", "hasnt", "mustnt", "aint",
+];
+
+/// Words before "go" that make it the language ("written in go", "rust or go").
+const LANGUAGE_BEFORE_GO: &[&str] = &[
+    "in", "using", "use", "or", "and", "vs", "versus", "like", "prefer", "know", "knows", "learn",
+    "love", "plain", "with",
+];
+/// Words around "go" that make it the verb ("we'll go with", "go live", "good to go").
+const VERB_BEFORE_GO: &[&str] = &[
+    "to", "will", "would", "could", "should", "must", "can", "might", "may", "let", "lets", "s",
+    "we", "i", "you", "they", "ll", "d", "gonna", "wanna", "just", "ready", "then",
+];
+const VERB_AFTER_GO: &[&str] = &[
+    "with", "for", "to", "live", "ahead", "big", "the", "a", "an", "through", "into", "over",
+    "back", "beyond", "further", "on", "out", "down", "up", "away", "wrong", "far", "from",
+];
+
+pub(super) fn read(text: &str) -> Reading {
+    let lexicon = Lexicon::get();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut clause = 0;
+    let mut sentence = 0;
+    let mut previous_end = 0;
+    let mut analysed = words(text).into_iter().peekable();
+    while let Some(word) = analysed.next() {
+        if !tokens.is_empty() && word.span.start >= previous_end {
+            let gap = &text[previous_end..word.span.start];
+            if gap.contains(['.', '!', '?', ';', '\n']) {
+                sentence += 1;
+                clause += 1;
+            } else if gap.contains([',', ':', '(', ')', '[', ']', '—', '–']) || gap.contains(" - ")
+            {
+                clause += 1;
+            }
+        }
+        let mut span = word.span;
+        let mut lower = word.lower;
+        let content = word.term.is_some();
+        let mut key = word.term.unwrap_or_else(|| lower.clone());
+        let contracted = NEGATED_AUXILIARIES.contains(&lower.as_str())
+            && analysed
+                .peek()
+                .is_some_and(|n| n.lower == "t" && n.span.start <= span.end + 3);
+        let negation = if contracted {
+            if let Some(next) = analysed.next() {
+                span = span.start..next.span.end;
+                lower = text[span.clone()].to_lowercase();
+            }
+            true
+        } else {
+            CONTRACTED_NEGATIONS.contains(&lower.as_str())
+        };
+        if negation {
+            key = "not".to_owned();
+        } else if content {
+            if let Some(corrected) = lexicon.correct(&lower, &key) {
+                key = corrected;
+            }
+        }
+        previous_end = span.end;
+        tokens.push(Token {
+            span,
+            lower,
+            key,
+            content: content && !negation,
+            clause,
+            sentence,
+        });
+    }
+    for at in 0..tokens.len() {
+        if tokens[at].lower == "go" && is_the_verb_go(text, &tokens, at) {
+            tokens[at].key = "go (verb)".to_owned();
+            tokens[at].content = false;
+        }
+    }
+
+    let mut cues = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        match longest_phrase(lexicon, &tokens, at) {
+            Some((phrase, length)) => {
+                cues.push(Cue {
+                    meanings: phrase.meanings,
+                    first: at,
+                    last: at + length - 1,
+                });
+                at += length;
+            }
+            None => at += 1,
+        }
+    }
+    // A word like "but" starts a new clause for everything after it.
+    let breaks: Vec<usize> = cues
+        .iter()
+        .filter(|cue| cue.meanings.contains(&Meaning::ClauseBreak))
+        .map(|cue| cue.first)
+        .collect();
+    for first in breaks.into_iter().rev() {
+        for token in &mut tokens[first..] {
+            token.clause += 1;
+        }
+    }
+    Reading { tokens, cues }
+}
+
+/// The longest phrase matching at `at`; between equally long ones, one that matches the
+/// word as written (`=products`) beats one that matches its stem (`productivity`).
+fn longest_phrase<'a>(
+    lexicon: &'a Lexicon,
+    tokens: &[Token],
+    at: usize,
+) -> Option<(&'a Phrase, usize)> {
+    let by_key = lexicon.by_first.get(&tokens[at].key).into_iter().flatten();
+    let by_word = lexicon
+        .by_first
+        .get(&tokens[at].lower)
+        .into_iter()
+        .flatten();
+    by_key
+        .chain(by_word)
+        .filter(|phrase| {
+            let end = at + phrase.keys.len();
+            end <= tokens.len()
+                && tokens[at..end]
+                    .iter()
+                    .all(|token| token.sentence == tokens[at].sentence)
+                && phrase
+                    .keys
+                    .iter()
+                    .zip(&tokens[at..end])
+                    .all(|(key, token)| {
+                        if phrase.exact {
+                            *key == token.lower
+                        } else {
+                            *key == token.key
+                        }
+                    })
+        })
+        .max_by_key(|phrase| (phrase.keys.len(), phrase.exact))
+        .map(|phrase| (phrase, phrase.keys.len()))
+}
+
+fn is_the_verb_go(text: &str, tokens: &[Token], at: usize) -> bool {
+    let before = at
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .filter(|t| t.sentence == tokens[at].sentence);
+    let after = tokens
+        .get(at + 1)
+        .filter(|t| t.sentence == tokens[at].sentence);
+    // "a no-go" is read by its own cue.
+    if before.is_some_and(|t| LANGUAGE_BEFORE_GO.contains(&t.lower.as_str()) || t.lower == "no") {
+        return false;
+    }
+    // "Go" capitalised inside a sentence is the language's name.
+    let capitalised = text[tokens[at].span.clone()].starts_with('G');
+    if capitalised && before.is_some() {
+        return false;
+    }
+    before.is_some_and(|t| VERB_BEFORE_GO.contains(&t.lower.as_str()))
+        || after.is_some_and(|t| VERB_AFTER_GO.contains(&t.lower.as_str()))
+}

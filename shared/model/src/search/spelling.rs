@@ -1,0 +1,127 @@
+//! Typo correction against a closed set of known words: the FAQ index corrects query terms it
+//! has never seen against its own terms, the description reader corrects words against its
+//! lexicon. Each caller sets its own edit budget; the nearest-spelling rule is shared.
+
+use crate::suggest::edit_distance;
+
+/// A set of known words, each with its characters ready for edit distances.
+#[derive(Debug, Clone, Default)]
+pub struct Spellings {
+    words: Vec<(String, Vec<char>)>,
+}
+
+impl Spellings {
+    pub fn new(words: impl IntoIterator<Item = String>) -> Self {
+        let mut words: Vec<(String, Vec<char>)> = words
+            .into_iter()
+            .map(|word| {
+                let chars = word.chars().collect();
+                (word, chars)
+            })
+            .collect();
+        words.sort();
+        words.dedup_by(|a, b| a.0 == b.0);
+        Self { words }
+    }
+
+    /// The known words nearest to `word`, at most `budget` edits away (adjacent letters
+    /// swapped count as one): only those at the smallest distance found, alphabetically, at
+    /// most three. `keep` can rule a candidate out before its distance is measured.
+    pub fn nearest(
+        &self,
+        word: &str,
+        budget: usize,
+        keep: impl Fn(&[char]) -> bool,
+    ) -> Vec<(&str, usize)> {
+        let wanted: Vec<char> = word.chars().collect();
+        let mut found: Vec<(usize, &str)> = self
+            .words
+            .iter()
+            .filter(|(_, chars)| {
+                chars.len().abs_diff(wanted.len()) <= budget
+                    && shared_letters(&wanted, chars) + budget >= wanted.len().max(chars.len())
+                    && keep(chars)
+            })
+            .filter_map(|(candidate, chars)| {
+                let distance = edit_distance(&wanted, chars);
+                (distance <= budget).then_some((distance, candidate.as_str()))
+            })
+            .collect();
+        let Some(nearest) = found.iter().map(|(distance, _)| *distance).min() else {
+            return Vec::new();
+        };
+        found.retain(|(distance, _)| *distance == nearest);
+        found.sort();
+        found
+            .into_iter()
+            .take(3)
+            .map(|(distance, candidate)| (candidate, distance))
+            .collect()
+    }
+}
+
+/// How many letters two words have in common, counted with multiplicity (ASCII letters and
+/// digits; anything else counts as shared). One edit changes at most one letter of each
+/// word, so words `d` edits apart share at least `max(len) - d` letters: a cheap bound that
+/// spares most edit distances.
+fn shared_letters(a: &[char], b: &[char]) -> usize {
+    let mut counts = [0i16; 37];
+    let slot = |c: char| match c {
+        'a'..='z' => Some(c as usize - 'a' as usize),
+        '0'..='9' => Some(26 + c as usize - '0' as usize),
+        _ => None,
+    };
+    let mut other = 0;
+    for c in a {
+        match slot(*c) {
+            Some(i) => counts[i] += 1,
+            None => other += 1,
+        }
+    }
+    let mut shared = 0;
+    for c in b {
+        match slot(*c) {
+            Some(i) if counts[i] > 0 => {
+                counts[i] -= 1;
+                shared += 1;
+            }
+            Some(_) => {}
+            None if other > 0 => {
+                other -= 1;
+                shared += 1;
+            }
+            None => {}
+        }
+    }
+    shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_spellings_within_budget_win() {
+        let known = Spellings::new(["django", "flask", "fastapi", "falcon"].map(String::from));
+        assert_eq!(known.nearest("djnago", 2, |_| true), [("django", 1)]);
+        assert_eq!(known.nearest("flsk", 1, |_| true), [("flask", 1)]);
+        assert!(known.nearest("zzzzzz", 2, |_| true).is_empty());
+        assert!(known.nearest("flsk", 1, |chars| chars[0] != 'f').is_empty());
+    }
+
+    #[test]
+    fn the_shared_letter_bound_never_rules_out_a_true_match() {
+        let pairs = [
+            ("djnago", "django"),
+            ("pyhton", "python"),
+            ("kubernets", "kubernetes"),
+            ("scalabilty", "scalability"),
+            ("größe", "grösse"),
+        ];
+        for (a, b) in pairs {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let distance = edit_distance(&a, &b);
+            assert!(shared_letters(&a, &b) + distance >= a.len().max(b.len()));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! The description reader against `data/descriptions.json`: descriptions written the way
+//! people write on forums (typos, slang, negations, short and long), each with the profile
+//! fields a careful reader would take from it. Per field, precision and recall must stay at
+//! or above 0.9; so must the share of expected priority pairs read in the stressed order.
+//! Run with `--nocapture` to see the figures and every miss.
+//!
+//! How the expectations were written: `use_case` is the kind of project, if the text says
+//! one; `languages` the ones the writer wants or is open to (Node.js means JavaScript and
+//! TypeScript, the JVM Java and Kotlin, a framework the writer means to use its language);
+//! `excluded_languages` the ones ruled out in so many words; `priorities` the qualities the
+//! writer says matter, most stressed first; `required_features` what the project needs
+//! (a nice-to-have is not required); `deployment` where it will run. A field left out
+//! expects nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+
+use model::describe::{Description, Interpretation, interpret};
+use serde::Deserialize;
+use serde_json::Value;
+
+const FLOOR: f64 = 0.9;
+const FIELDS: [&str; 6] = [
+    "use_case",
+    "languages",
+    "excluded_languages",
+    "priorities",
+    "required_features",
+    "deployment",
+];
+
+#[derive(Deserialize)]
+struct Case {
+    description: String,
+    expected: BTreeMap<String, Value>,
+    /// Written once the reader existed, to measure it on text it was not built against.
+    #[serde(default)]
+    written_after_the_reader: bool,
+}
+
+fn expected(case: &Case, field: &str) -> Vec<String> {
+    match case.expected.get(field) {
+        None => Vec::new(),
+        Some(Value::String(value)) => vec![value.clone()],
+        Some(Value::Array(values)) => values
+            .iter()
+            .map(|v| v.as_str().expect("a string").to_owned())
+            .collect(),
+        Some(other) => panic!("{field}: unexpected {other}"),
+    }
+}
+
+fn names<T: ToString>(readings: &[model::describe::Reading<T>]) -> Vec<String> {
+    readings.iter().map(|r| r.value.to_string()).collect()
+}
+
+fn got(read: &Interpretation, field: &str) -> Vec<String> {
+    match field {
+        "use_case" => read.use_case.iter().map(|r| r.value.to_string()).collect(),
+        "languages" => names(&read.languages),
+        "excluded_languages" => names(&read.excluded_languages),
+        "priorities" => names(&read.priorities),
+        "required_features" => names(&read.required_features),
+        "deployment" => read
+            .deployment
+            .iter()
+            .map(|r| r.value.to_string())
+            .collect(),
+        _ => unreachable!(),
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    true_positives: usize,
+    predicted: usize,
+    expected: usize,
+}
+
+impl Tally {
+    fn precision(&self) -> f64 {
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / self.predicted as f64
+        }
+    }
+
+    fn recall(&self) -> f64 {
+        if self.expected == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / self.expected as f64
+        }
+    }
+}
+
+fn cases() -> Vec<Case> {
+    serde_json::from_str(include_str!("../data/descriptions.json")).unwrap()
+}
+
+#[test]
+fn every_expected_value_is_in_the_vocabulary() {
+    let cases = cases();
+    assert!(
+        cases.len() >= 100,
+        "the evaluation set needs 100 descriptions"
+    );
+    for case in &cases {
+        for key in case.expected.keys() {
+            assert!(FIELDS.contains(&key.as_str()), "unknown field {key}");
+        }
+        let check = |field: &str, valid: &[&str]| {
+            for value in expected(case, field) {
+                assert!(valid.contains(&value.as_str()), "{field}: {value}");
+            }
+        };
+        check("use_case", model::UseCase::NAMES);
+        check("languages", model::Language::NAMES);
+        check("excluded_languages", model::Language::NAMES);
+        check("priorities", model::Dimension::NAMES);
+        check("required_features", model::Feature::NAMES);
+        check("deployment", model::Deployment::NAMES);
+    }
+}
+
+/// Per-field tallies and the priority-order pairs over `cases`.
+struct Scores {
+    tallies: BTreeMap<&'static str, Tally>,
+    ordered_pairs: usize,
+    agreeing_pairs: usize,
+    empty_mismatches: Vec<String>,
+}
+
+fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
+    let mut scores = Scores {
+        tallies: BTreeMap::new(),
+        ordered_pairs: 0,
+        agreeing_pairs: 0,
+        empty_mismatches: Vec::new(),
+    };
+    for case in cases {
+        let read = interpret(&Description::parse(&case.description).unwrap());
+        if case.expected.is_empty() != read.is_empty() {
+            scores.empty_mismatches.push(case.description.clone());
+        }
+        for field in FIELDS {
+            let want = expected(case, field);
+            let have = got(&read, field);
+            let tally = scores.tallies.entry(field).or_default();
+            let hits = have.iter().filter(|v| want.contains(v)).count();
+            tally.true_positives += hits;
+            tally.predicted += have.len();
+            tally.expected += want.len();
+            if verbose && (hits != want.len() || hits != have.len()) {
+                println!(
+                    "{field}: expected {want:?}, read {have:?} in {:?}",
+                    case.description
+                );
+            }
+        }
+        let want = expected(case, "priorities");
+        let have = got(&read, "priorities");
+        let position = |v: &String| have.iter().position(|h| h == v);
+        for (i, earlier) in want.iter().enumerate() {
+            for later in &want[i + 1..] {
+                if let (Some(a), Some(b)) = (position(earlier), position(later)) {
+                    scores.ordered_pairs += 1;
+                    if a < b {
+                        scores.agreeing_pairs += 1;
+                    } else if verbose {
+                        println!(
+                            "priority order: expected {want:?}, read {have:?} in {:?}",
+                            case.description
+                        );
+                    }
+                }
+            }
+        }
+    }
+    scores
+}
+
+impl Scores {
+    fn order(&self) -> f64 {
+        self.agreeing_pairs as f64 / self.ordered_pairs.max(1) as f64
+    }
+
+    fn print(&self, title: &str, count: usize) {
+        println!("\n{title}: {count} descriptions");
+        println!(
+            "{:<20} {:>9} {:>9} {:>9}",
+            "field", "precision", "recall", "expected"
+        );
+        for (field, tally) in &self.tallies {
+            println!(
+                "{field:<20} {:>9.3} {:>9.3} {:>9}",
+                tally.precision(),
+                tally.recall(),
+                tally.expected
+            );
+        }
+        println!(
+            "priority order: {} of {} pairs ({:.3})",
+            self.agreeing_pairs,
+            self.ordered_pairs,
+            self.order()
+        );
+    }
+}
+
+#[test]
+fn each_field_is_read_with_precision_and_recall_of_at_least_0_9() {
+    let cases = cases();
+    let all = score(cases.iter(), true);
+    all.print("all", cases.len());
+    let later: Vec<&Case> = cases
+        .iter()
+        .filter(|case| case.written_after_the_reader)
+        .collect();
+    score(later.iter().copied(), false).print("written after the reader", later.len());
+
+    let failures: Vec<&str> = all
+        .tallies
+        .iter()
+        .filter(|(_, t)| t.precision() < FLOOR || t.recall() < FLOOR)
+        .map(|(field, _)| *field)
+        .collect();
+    assert!(
+        all.ordered_pairs >= 10,
+        "too few ordered priority pairs to judge"
+    );
+    assert!(
+        all.order() >= FLOOR,
+        "priority order {:.3} below {FLOOR}",
+        all.order()
+    );
+    assert!(
+        all.empty_mismatches.is_empty(),
+        "read as empty or not contrary to expectation: {:?}",
+        all.empty_mismatches
+    );
+    assert!(failures.is_empty(), "below {FLOOR}: {failures:?}");
+}
