@@ -232,11 +232,6 @@ impl FaqIndex {
             .collect()
     }
 
-    /// Whether `term` (an analysed term) occurs anywhere in the indexed entries.
-    pub fn knows(&self, term: &str) -> bool {
-        self.postings.contains_key(term)
-    }
-
     /// Adds `term`'s BM25 score summed over the fields (each field saturating on its own,
     /// so a match in the question is not drowned by repeats in the answer), scaled by
     /// `weight`. Keeps each document's best over the expansions of one query term, so that
