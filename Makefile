@@ -28,7 +28,7 @@ watch: tools-cargo-lambda ## the same API through the real Lambda runtime path o
 tools-cargo-lambda:
 	@cargo lambda --version >/dev/null 2>&1 || pip install --quiet cargo-lambda
 
-test: lint test-rust test-infra test-watch test-contract ## every test
+test: lint test-rust test-browser test-infra test-watch test-contract ## every test
 	@echo "make test: all suites passed"
 
 test-rust: ## unit, router, Lambda-event and black-box tests (the black-box suite starts its own server)
@@ -50,3 +50,4 @@ bench: ## criterion benchmarks of compare, recommend and search
 include shared/dynamo/dynamo.mk
 include infra/infra.mk
 include tests/tests.mk
+include functions/web/web.mk

@@ -95,7 +95,7 @@ fn render(
                             @else { (hits.len()) " best-matching answers, most relevant first." }
                         }
                         ol.answers {
-                            @for entry in hits { li { (answer(entry, "answer")) } }
+                            @for entry in hits { li { (answer(entry)) } }
                         }
                     }
                     None => {
@@ -118,7 +118,12 @@ fn render(
             }
             aside.trends aria-labelledby="trends-heading" {
                 h2 #trends-heading { "Backend trends for 2025" }
-                @for entry in trends { (answer(entry, "trend")) }
+                @for (i, entry) in trends.iter().enumerate() {
+                    details.question id=(format!("trend-{}", entry.id)) open[i == 0] {
+                        summary { (entry.question) }
+                        (answer_body(entry))
+                    }
+                }
             }
         }
     };
@@ -137,10 +142,9 @@ fn render(
     .render()
 }
 
-/// An entry with its question as a heading; `prefix` keeps the heading's id unique when
-/// a trend is also a search result.
-fn answer(entry: &FaqEntry, prefix: &str) -> Markup {
-    let id = format!("{prefix}-{}", entry.id);
+/// A search result: the question as a heading, then the answer.
+fn answer(entry: &FaqEntry) -> Markup {
+    let id = format!("answer-{}", entry.id);
     html! {
         article.answer aria-labelledby=(id) {
             h3 id=(id) { (entry.question) }

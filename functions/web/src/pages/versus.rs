@@ -226,23 +226,25 @@ fn comparison_view(frameworks: &[&Framework], comparison: &Comparison) -> Markup
                     (chart::radar(frameworks, "chart-heading"))
                     figcaption { (chart::legend(frameworks)) }
                 }
-                table.scores {
-                    caption { "Ratings from 1 to 5; ★ marks the single best on a dimension" }
-                    thead {
-                        tr {
-                            th scope="col" { "Dimension" }
-                            @for framework in frameworks { th scope="col" { (framework.spec.name) } }
-                        }
-                    }
-                    tbody {
-                        @for row in &comparison.dimensions {
+                div.scroll role="region" aria-label="Ratings table" tabindex="0" {
+                    table.scores {
+                        caption { "Ratings from 1 to 5; ★ marks the single best on a dimension" }
+                        thead {
                             tr {
-                                th scope="row" { (labels::dimension(row.dimension)) }
-                                @for framework in frameworks {
-                                    @let best = row.winner.as_ref() == Some(&framework.id);
-                                    td class=[best.then_some("best")] {
-                                        (row.scores.get(&framework.id).copied().unwrap_or_default())
-                                        @if best { " ★" span.visually-hidden { " (best)" } }
+                                th scope="col" { "Dimension" }
+                                @for framework in frameworks { th scope="col" { (framework.spec.name) } }
+                            }
+                        }
+                        tbody {
+                            @for row in &comparison.dimensions {
+                                tr {
+                                    th scope="row" { (labels::dimension(row.dimension)) }
+                                    @for framework in frameworks {
+                                        @let best = row.winner.as_ref() == Some(&framework.id);
+                                        td class=[best.then_some("best")] {
+                                            (row.scores.get(&framework.id).copied().unwrap_or_default())
+                                            @if best { " ★" span.visually-hidden { " (best)" } }
+                                        }
                                     }
                                 }
                             }

@@ -1,0 +1,354 @@
+//! The pages in a real browser: headless Chromium driven through WebDriver (chromedriver),
+//! against the local server (`make run`'s router) on a free loopback port.
+//!
+//! With JavaScript on and off, each page loads, the advice form returns a shortlist, the
+//! compare page draws its chart and the question search finds answers. With JavaScript on,
+//! axe-core is injected into every page and may report no serious or critical violation,
+//! and every page is photographed at desktop and phone width into `SCREENSHOT_DIR`.
+//!
+//! Needs Debian's `chromium` and `chromium-driver`, and axe-core from `tools/package.json`:
+//! `make test-browser` installs them and runs this test (it is `#[ignore]`d so that a plain
+//! `cargo test --workspace` does not need a browser).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// Every page, by the name its screenshots get.
+const PAGES: [(&str, &str); 6] = [
+    (
+        "advice",
+        "/?use_case=rest_api&priorities=performance&priorities=type_safety&languages=python&languages=go&languages=rust&deployment=serverless",
+    ),
+    ("catalog", "/catalog?sort=performance&limit=10"),
+    ("framework", "/catalog/fastapi"),
+    (
+        "compare",
+        "/versus?ids=django,fastapi,gin,spring-boot&priorities=performance,productivity",
+    ),
+    ("questions", "/questions?q=fastest+python+framework"),
+    ("not-found", "/catalog/djnago"),
+];
+
+const DESKTOP: (u32, u32) = (1280, 900);
+const PHONE: (u32, u32) = (390, 844);
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start() -> Self {
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| {
+                panic!(
+                    "cannot start {binary} ({error}): install Debian's chromium and chromium-driver \
+                     (`make tools-browser` does, with apt-get)"
+                )
+            });
+        Self {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A fresh headless Chromium, with or without JavaScript.
+async fn browser(driver: &Driver, javascript: bool) -> Client {
+    let profile = std::env::temp_dir().join(format!(
+        "stack-advisor-chromium-{}-{javascript}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&profile);
+    let binary = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let mut options = json!({
+        "binary": binary,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", "--force-device-scale-factor=1",
+            format!("--window-size={},{}", DESKTOP.0, DESKTOP.1),
+            format!("--user-data-dir={}", profile.display()),
+        ],
+    });
+    if !javascript {
+        options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
+    let mut capabilities = Capabilities::new();
+    capabilities.insert("goog:chromeOptions".into(), options);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    // chromedriver takes a moment to listen.
+    for _ in 0..100 {
+        let mut builder = ClientBuilder::new(connector.clone());
+        builder.capabilities(capabilities.clone());
+        if let Ok(client) = builder.connect(&driver.url).await {
+            return client;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver at {} did not accept a session", driver.url)
+}
+
+/// The local server (every function's routes) on a free loopback port.
+async fn serve() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let context = edge::Context::embedded().unwrap();
+    tokio::spawn(local_server::serve(
+        listener,
+        context,
+        std::future::pending(),
+    ));
+    base
+}
+
+/// Waits (a bounded number of polls) until `css` matches at least `count` elements.
+async fn wait_for(client: &Client, css: &str, count: usize) -> usize {
+    let mut found = 0;
+    for _ in 0..100 {
+        found = client.find_all(Locator::Css(css)).await.unwrap().len();
+        if found >= count {
+            return found;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("'{css}': {found} elements, wanted {count}")
+}
+
+async fn choose(client: &Client, select_css: &str, value: &str) {
+    let select = client.find(Locator::Css(select_css)).await.unwrap();
+    select.select_by_value(value).await.unwrap();
+}
+
+async fn submit(client: &Client, form_css: &str) {
+    let button = format!("{form_css} button[type=submit]");
+    client
+        .find(Locator::Css(&button))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+fn axe_source() -> String {
+    let path = std::env::var("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+            PathBuf::from(home).join(".cache/stack-advisor/node/node_modules/axe-core/axe.min.js")
+        });
+    std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!(
+            "cannot read axe-core at {} ({error}): `make tools-node` installs it from tools/package.json",
+            path.display()
+        )
+    })
+}
+
+/// axe-core's serious and critical violations on the current page, as "rule: n nodes".
+async fn accessibility_violations(client: &Client, axe: &str) -> Vec<String> {
+    client.execute(axe, vec![]).await.unwrap();
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ["violations"] }).then(result => done(
+            result.violations
+                .filter(v => v.impact === "serious" || v.impact === "critical")
+                .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)
+        ), error => done([`axe failed: ${error}`]));
+    "#;
+    let found = client.execute_async(script, vec![]).await.unwrap();
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// A screenshot of the whole page at `width`: the window grows to the page's height.
+async fn screenshot(
+    client: &Client,
+    dir: &std::path::Path,
+    name: &str,
+    (width, height): (u32, u32),
+) {
+    client.set_window_size(width, height).await.unwrap();
+    let full: Value = client
+        .execute("return document.documentElement.scrollHeight;", vec![])
+        .await
+        .unwrap();
+    let full = full
+        .as_u64()
+        .unwrap_or(u64::from(height))
+        .clamp(u64::from(height), 6000);
+    client.set_window_size(width, full as u32).await.unwrap();
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    client.set_window_size(DESKTOP.0, DESKTOP.1).await.unwrap();
+}
+
+fn screenshot_dir() -> PathBuf {
+    let dir = std::env::var("SCREENSHOT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
+        });
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// What must work whether or not the browser runs scripts: pages, forms, chart, search.
+async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
+    let label = if javascript {
+        "JavaScript on"
+    } else {
+        "JavaScript off"
+    };
+    for (name, path) in PAGES {
+        client.goto(&format!("{base}{path}")).await.unwrap();
+        let title = client.title().await.unwrap();
+        assert!(
+            title.ends_with("· Stack Advisor"),
+            "{label}: {name}: title '{title}'"
+        );
+        wait_for(client, "main h1", 1).await;
+    }
+
+    // Advice: the structured form, submitted, gives a shortlist in the URL's terms.
+    client.goto(&format!("{base}/")).await.unwrap();
+    choose(client, "#use_case", "realtime").await;
+    choose(client, "#priority-0", "performance").await;
+    // The languages sit in a collapsed disclosure, as a visitor finds them.
+    client
+        .find(Locator::Css("details:has(#languages-javascript) > summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#languages-javascript"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    submit(client, "form.profile").await;
+    let shortlist = wait_for(client, "ol.shortlist > li", 1).await;
+    assert!(shortlist <= 3, "{label}: {shortlist} recommendations");
+    let url = client.current_url().await.unwrap();
+    assert!(url.as_str().contains("use_case=realtime"), "{label}: {url}");
+
+    // Compare: picked in the catalog, drawn as a radar with one series per framework.
+    client.goto(&format!("{base}/catalog")).await.unwrap();
+    for id in ["django", "fastapi", "gin"] {
+        client
+            .find(Locator::Css(&format!("#pick-{id}")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    submit(client, "#compare-form").await;
+    assert_eq!(
+        wait_for(client, "svg.radar g.series", 3).await,
+        3,
+        "{label}"
+    );
+    assert_eq!(
+        client
+            .find_all(Locator::Css("table.scores tbody tr"))
+            .await
+            .unwrap()
+            .len(),
+        8,
+        "{label}: one table row per dimension"
+    );
+
+    // Questions: a typed question finds ranked answers.
+    client.goto(&format!("{base}/questions")).await.unwrap();
+    let search = client.find(Locator::Css("#q")).await.unwrap();
+    search
+        .send_keys("is django good for microservices")
+        .await
+        .unwrap();
+    submit(client, "form.search").await;
+    wait_for(client, "ol.answers > li", 1).await;
+}
+
+#[tokio::test]
+#[ignore = "needs chromium, chromium-driver and axe-core: run through `make test-browser`"]
+async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
+    let base = serve().await;
+    let driver = Driver::start();
+    let axe = axe_source();
+    let screenshots = screenshot_dir();
+
+    let client = browser(&driver, true).await;
+    the_pages_work(&client, &base, true).await;
+
+    // Live results: changing a field updates the shortlist and the address, without a submit.
+    client.goto(&format!("{base}/")).await.unwrap();
+    choose(&client, "#use_case", "cms").await;
+    wait_for(&client, "ol.shortlist > li", 1).await;
+    let url = client.current_url().await.unwrap();
+    assert!(
+        url.as_str().contains("use_case=cms"),
+        "live update left the address at {url}"
+    );
+
+    let mut violations = Vec::new();
+    for (name, path) in PAGES {
+        client.goto(&format!("{base}{path}")).await.unwrap();
+        for found in accessibility_violations(&client, &axe).await {
+            violations.push(format!("{name}: {found}"));
+        }
+        screenshot(&client, &screenshots, &format!("{name}-desktop"), DESKTOP).await;
+        screenshot(&client, &screenshots, &format!("{name}-phone"), PHONE).await;
+    }
+    client.close().await.unwrap();
+    assert!(violations.is_empty(), "axe-core: {violations:#?}");
+
+    let client = browser(&driver, false).await;
+    the_pages_work(&client, &base, false).await;
+    // Without scripts, choosing does nothing until the form is submitted.
+    client.goto(&format!("{base}/questions")).await.unwrap();
+    let live_status = client
+        .find_all(Locator::Css("p[role=status]"))
+        .await
+        .unwrap();
+    assert!(live_status.is_empty(), "site.js ran with JavaScript off");
+    client.close().await.unwrap();
+}
