@@ -123,7 +123,7 @@ async fn browser(driver: &Driver, javascript: bool) -> Client {
 async fn serve() -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let context = edge::Context::embedded().unwrap();
+    let context = runtime::Context::embedded().unwrap();
     tokio::spawn(local_server::serve(
         listener,
         context,
