@@ -334,6 +334,32 @@ async fn bad_recommendation_bodies_are_refused() {
             &[422],
         ),
         post_json("body over 64 KiB", huge, &[413]),
+        post_json("empty description", r#"{"description": ""}"#, &[422]),
+        post_json(
+            "description of whitespace",
+            r#"{"description": " \n\t "}"#,
+            &[422],
+        ),
+        post_json(
+            "description not a string",
+            r#"{"description": ["api"]}"#,
+            &[422],
+        ),
+        post_json(
+            "description over 2,000 characters",
+            json!({"description": long(2001)}).to_string(),
+            &[422],
+        ),
+        post_json(
+            "description naming nothing usable",
+            r#"{"description": "hello"}"#,
+            &[422],
+        ),
+        post_json(
+            "description with a bad explicit field",
+            r#"{"description": "chat app in go", "languages": ["cobol"]}"#,
+            &[422],
+        ),
         Case {
             name: "text/plain body",
             method: Method::POST,
@@ -359,7 +385,7 @@ async fn bad_recommendation_bodies_are_refused() {
             expect: &[415],
         },
     ];
-    assert_eq!(refuse_all(cases).await, 22);
+    assert_eq!(refuse_all(cases).await, 28);
 }
 
 /// Writes are refused before any data changes: without an authenticated caller (fail

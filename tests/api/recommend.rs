@@ -136,3 +136,69 @@ async fn bodies_that_are_not_json_or_too_large_are_refused() {
     plain.problem(415);
     too_large.problem(413);
 }
+
+#[tokio::test]
+async fn a_description_in_plain_words_gets_the_profile_read_and_a_shortlist() {
+    let api = spawn_api().await;
+
+    let reply = api
+        .client
+        .recommend(&json!({"description": "realtime chat in typescript on lambda, must scale"}))
+        .await;
+
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let profile = &reply.body["profile"];
+    assert_eq!(profile["use_case"], "realtime");
+    assert_eq!(profile["languages"], json!(["typescript"]));
+    assert_eq!(profile["deployment"], "serverless");
+    assert!(
+        profile["priorities"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("scalability"))
+    );
+    let items = reply.body["recommendations"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        assert!(["nestjs", "hono", "adonisjs"].contains(&item["id"].as_str().unwrap()));
+        assert!(!item["reasons"].as_array().unwrap().is_empty());
+    }
+    let readings = reply.body["interpretation"]["readings"].as_array().unwrap();
+    let use_case = readings.iter().find(|r| r["field"] == "use_case").unwrap();
+    assert_eq!(use_case["words"], json!(["realtime", "chat"]));
+}
+
+#[tokio::test]
+async fn an_explicit_field_wins_over_the_description_and_is_reported() {
+    let api = spawn_api().await;
+
+    let reply = api
+        .client
+        .recommend(&json!({
+            "description": "fast python api, not java",
+            "languages": ["go"],
+            "limit": 2
+        }))
+        .await;
+
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["profile"]["languages"], json!(["go"]));
+    assert_eq!(reply.body["profile"]["excluded_languages"], json!(["java"]));
+    assert_eq!(
+        reply.body["interpretation"]["overridden"],
+        json!(["languages"])
+    );
+    assert_eq!(reply.body["recommendations"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_description_with_nothing_usable_says_what_to_write() {
+    let api = spawn_api().await;
+
+    let reply = api.client.recommend(&json!({"description": "hello"})).await;
+
+    assert_eq!(reply.status, 422);
+    let message = reply.body["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("looks for"), "{message}");
+    assert!(message.contains("For example"), "{message}");
+}

@@ -1,6 +1,8 @@
-//! The recommend function: `POST /recommendations` with a project profile.
+//! The recommend function: `POST /recommendations` with a project profile, a description in
+//! plain words, or both.
 //!
-//! Filters, scoring and explanations are documented on [`model::recommend`].
+//! Filters, scoring and explanations are documented on [`model::recommend`]; how a
+//! description is read, on [`model::describe`].
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -8,12 +10,14 @@ use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
 use edge::{ApiError, JsonBody};
-use model::{Profile, Recommendations, recommend};
+use model::{Advice, Profile, recommend};
 use runtime::Context;
 use serde_json::Value;
 
 /// The recommend routes, without fallbacks: the local server merges them with the others.
 pub fn routes(context: Context) -> Router {
+    // The description reader's lexicon is built now, at start, not by the first request.
+    model::describe::prepare();
     Router::new()
         .route("/recommendations", post(recommendations))
         .with_state(context)
@@ -28,11 +32,15 @@ async fn recommendations(
     State(context): State<Context>,
     JsonBody(body): JsonBody<Value>,
 ) -> Result<Json<Value>, ApiError> {
-    let profile = Profile::from_json(&body).map_err(ApiError::invalid_fields)?;
+    let read = Profile::read_json(&body).map_err(ApiError::invalid_fields)?;
     let catalog = context.stores.frameworks.catalog().await?;
-    let result: Recommendations<'_> = recommend(&catalog, &profile);
+    let advice = Advice {
+        recommendations: recommend(&catalog, &read.profile),
+        profile: &read.profile,
+        interpretation: read.account.as_ref(),
+    };
     // Serialised here, while the borrowed catalog is still alive.
-    let body = serde_json::to_value(&result).map_err(|error| {
+    let body = serde_json::to_value(&advice).map_err(|error| {
         tracing::error!(%error, "recommendations did not serialise");
         ApiError::Internal
     })?;

@@ -69,3 +69,43 @@ async fn a_form_encoded_event_gets_415() {
     .await;
     reply.problem(415);
 }
+
+#[tokio::test]
+async fn a_description_event_gets_the_profile_read_and_a_typescript_shortlist() {
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/recommend_description.json")),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    let profile = &reply.body["profile"];
+    assert_eq!(profile["use_case"], "realtime");
+    assert_eq!(profile["languages"], serde_json::json!(["typescript"]));
+    assert_eq!(profile["deployment"], "serverless");
+    assert_eq!(profile["priorities"], serde_json::json!(["scalability"]));
+    let items = reply.body["recommendations"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        assert!(["nestjs", "hono", "adonisjs"].contains(&item["id"].as_str().unwrap()));
+        assert!(!item["reasons"].as_array().unwrap().is_empty());
+    }
+    let readings = reply.body["interpretation"]["readings"].as_array().unwrap();
+    assert!(
+        readings
+            .iter()
+            .any(|r| r["field"] == "deployment" && r["words"] == serde_json::json!(["lambda"]))
+    );
+}
+
+#[tokio::test]
+async fn a_description_with_nothing_usable_event_gets_422_with_examples() {
+    let reply = send(
+        &app(),
+        lambda_event(include_str!("data/recommend_description_unusable.json")),
+    )
+    .await;
+    let problem = reply.problem(422);
+    let message = problem["errors"][0]["message"].as_str().unwrap();
+    assert_eq!(problem["errors"][0]["field"], "description");
+    assert!(message.contains("For example"), "{message}");
+}

@@ -189,3 +189,66 @@ async fn get_is_not_allowed() {
     reply.problem(405);
     assert_eq!(reply.header("allow"), Some("POST"));
 }
+
+#[tokio::test]
+async fn a_description_is_read_into_the_profile_it_answers_for() {
+    let reply = ask(json!({
+        "description": "admin-heavy data app, Python team, security matters most, not Java"
+    }))
+    .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.body["profile"],
+        json!({
+            "use_case": "data_driven",
+            "priorities": ["security"],
+            "languages": ["python"],
+            "excluded_languages": ["java"],
+            "required_features": ["admin_panel"],
+            "deployment": null,
+            "limit": 3
+        })
+    );
+    assert_eq!(reply.body["recommendations"][0]["id"], "django");
+    let interpretation = &reply.body["interpretation"];
+    assert_eq!(interpretation["overridden"], json!([]));
+    assert_eq!(interpretation["defaulted"], json!([]));
+    let excluded = reply.body["excluded"].as_array().unwrap();
+    let spring = excluded.iter().find(|e| e["id"] == "spring-boot").unwrap();
+    assert!(
+        spring["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("it is written in java, which is ruled out"),
+        "{spring}"
+    );
+}
+
+#[tokio::test]
+async fn the_profile_sent_back_gets_the_same_shortlist() {
+    let first =
+        ask(json!({"description": "fastest go framework for a high throughput service"})).await;
+    assert_eq!(first.status, 200);
+    let again = ask(first.body["profile"].clone()).await;
+    assert_eq!(again.status, 200);
+    assert_eq!(again.body["recommendations"], first.body["recommendations"]);
+    assert!(again.body.get("interpretation").is_none());
+}
+
+#[tokio::test]
+async fn bad_descriptions_are_422_problems_naming_the_field() {
+    for description in [
+        json!(""),
+        json!("   "),
+        json!(7),
+        json!("x".repeat(2001)),
+        json!("hello"),
+    ] {
+        let reply = ask(json!({"description": description})).await;
+        let problem = reply.problem(422);
+        assert_eq!(
+            problem["errors"][0]["field"], "description",
+            "{description}"
+        );
+    }
+}

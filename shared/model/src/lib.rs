@@ -32,7 +32,7 @@ pub use framework::{Framework, FrameworkSpec, Ratings, Source};
 pub use listing::{Filter, ListQuery, Page, PageSize, Position, Sort};
 pub use memory::MemoryStore;
 pub use priorities::Priorities;
-pub use recommend::{Limit, Profile, Recommendations, recommend};
+pub use recommend::{Advice, Limit, Profile, ProfileRead, Recommendations, recommend};
 pub use search::{FaqIndex, Hit, SearchText, SearchTextError};
 pub use slug::{InvalidSlug, Slug};
 pub use store::{FaqStore, FrameworkStore, Precondition, StoreError};

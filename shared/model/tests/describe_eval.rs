@@ -16,7 +16,9 @@
 
 use std::collections::BTreeMap;
 
+use model::dataset::load_frameworks;
 use model::describe::{Description, Interpretation, interpret};
+use model::{Profile, recommend};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -37,6 +39,16 @@ struct Case {
     /// Written once the reader existed, to measure it on text it was not built against.
     #[serde(default)]
     written_after_the_reader: bool,
+    /// What the article says should come out on top for this project.
+    shortlist: Option<Shortlist>,
+}
+
+/// The framework the article points to (`first`), or the family it points to (`first_in`:
+/// "real-time → a Node.js framework").
+#[derive(Deserialize)]
+struct Shortlist {
+    first: Option<String>,
+    first_in: Option<Vec<String>>,
 }
 
 fn expected(case: &Case, field: &str) -> Vec<String> {
@@ -242,4 +254,57 @@ fn each_field_is_read_with_precision_and_recall_of_at_least_0_9() {
         all.empty_mismatches
     );
     assert!(failures.is_empty(), "below {FLOOR}: {failures:?}");
+}
+
+/// The article's pairings, end to end: the description read into a profile (as
+/// `POST /recommendations` reads it) and the catalog ranked for it. A miss can be the
+/// reading or the scoring; the floor is the same 0.9, and `--nocapture` lists the misses.
+#[test]
+fn article_grounded_descriptions_put_the_articles_pick_first() {
+    let cases = cases();
+    let catalog = load_frameworks().unwrap();
+    let grounded: Vec<(&Case, &Shortlist)> = cases
+        .iter()
+        .filter_map(|case| case.shortlist.as_ref().map(|s| (case, s)))
+        .collect();
+    assert!(grounded.len() >= 30, "at least 30 article-grounded cases");
+    let mut misses = Vec::new();
+    for (case, shortlist) in &grounded {
+        let wanted: Vec<&str> = match (&shortlist.first, &shortlist.first_in) {
+            (Some(first), None) => vec![first.as_str()],
+            (None, Some(family)) => family.iter().map(String::as_str).collect(),
+            _ => panic!("{:?}: give first or first_in", case.description),
+        };
+        for id in &wanted {
+            assert!(
+                catalog.iter().any(|f| f.id.as_str() == *id),
+                "unknown framework {id}"
+            );
+        }
+        let body = serde_json::json!({ "description": case.description });
+        let profile = Profile::from_json(&body).unwrap();
+        let result = recommend(&catalog, &profile);
+        let ranked: Vec<&str> = result
+            .recommendations
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let first = ranked.first().copied().unwrap_or("nothing");
+        if !wanted.contains(&first) {
+            misses.push(format!(
+                "{:?}: expected {wanted:?} first, got {ranked:?}",
+                case.description
+            ));
+        }
+    }
+    let share = (grounded.len() - misses.len()) as f64 / grounded.len() as f64;
+    println!(
+        "article-grounded: {} of {} put the article's pick first ({share:.3})",
+        grounded.len() - misses.len(),
+        grounded.len()
+    );
+    for miss in &misses {
+        println!("shortlist miss: {miss}");
+    }
+    assert!(share >= FLOOR, "{misses:#?}");
 }

@@ -23,13 +23,15 @@
 //! framework from the next one down, its ratings on the user's priorities, the use case's key
 //! features it ships or lacks, and its deployment fit.
 
+mod described;
 mod explain;
 mod output;
 mod profile;
 mod scoring;
 
-pub use output::{Exclusion, Recommendation, Recommendations};
-pub use profile::{Limit, Profile};
+pub use described::{Account, DEFAULT_USE_CASE, FieldReading};
+pub use output::{Advice, Exclusion, Recommendation, Recommendations};
+pub use profile::{Limit, Profile, ProfileRead};
 
 use crate::framework::Framework;
 use explain::{caveats, reasons};
@@ -49,9 +51,11 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
     // the handful that make the shortlist are scored again for their explanations.
     let mut scored: Vec<(u32, u32)> = Vec::with_capacity(catalog.len());
     for (position, framework) in catalog.iter().enumerate() {
-        let wrong_language = (!profile.languages().is_empty()
-            && !profile.languages().contains(&framework.spec.language))
-        .then_some(framework.spec.language);
+        let language = framework.spec.language;
+        let ruled_out = profile.excluded_languages().contains(&language);
+        let wrong_language = (ruled_out
+            || (!profile.languages().is_empty() && !profile.languages().contains(&language)))
+        .then_some(language);
         // The language sits in the framework itself; ratings and features are behind
         // pointers, so a framework the language filter removes is never read further.
         let traits = (wrong_language.is_none()).then(|| Traits::of(framework));
@@ -63,6 +67,7 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
             _ => excluded.push(Exclusion {
                 framework,
                 wrong_language,
+                ruled_out,
                 missing_features: profile
                     .required_features()
                     .iter()
@@ -184,5 +189,28 @@ mod tests {
                 .contains("written in")
         );
         assert_eq!(json["considered"], 2);
+    }
+
+    #[test]
+    fn an_excluded_language_is_never_recommended_and_says_why() {
+        let catalog = load_frameworks().unwrap();
+        let profile = Profile::new(UseCase::Enterprise)
+            .with_excluded_languages([Language::Java, Language::Kotlin])
+            .with_limit(Limit::new(10).unwrap());
+        let result = recommend(&catalog, &profile);
+        let java = ["spring-boot", "quarkus", "micronaut", "ktor"];
+        assert!(
+            result
+                .recommendations
+                .iter()
+                .all(|r| !java.contains(&r.id.as_str()))
+        );
+        let spring = result
+            .excluded
+            .iter()
+            .find(|e| e.framework.id.as_str() == "spring-boot")
+            .unwrap();
+        assert_eq!(spring.reason(), "it is written in java, which is ruled out");
+        assert_eq!(result.considered + result.excluded.len(), catalog.len());
     }
 }

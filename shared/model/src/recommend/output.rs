@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use super::described::Account;
+use super::profile::Profile;
 use crate::framework::Framework;
 use crate::slug::Slug;
 use crate::vocab::{Feature, Language};
@@ -13,8 +15,10 @@ use crate::vocab::{Feature, Language};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exclusion<'a> {
     pub framework: &'a Framework,
-    /// Set when the framework's language is not among those asked for.
+    /// Set when the framework's language is not among those asked for, or ruled out.
     pub wrong_language: Option<Language>,
+    /// The language is among the profile's `excluded_languages`.
+    pub ruled_out: bool,
     /// Required features it lacks, in the order they were asked for.
     pub missing_features: Vec<Feature>,
 }
@@ -22,10 +26,14 @@ pub struct Exclusion<'a> {
 impl Exclusion<'_> {
     pub fn reason(&self) -> String {
         let mut parts = Vec::new();
-        if let Some(language) = self.wrong_language {
-            parts.push(format!(
+        match self.wrong_language {
+            Some(language) if self.ruled_out => {
+                parts.push(format!("it is written in {language}, which is ruled out"));
+            }
+            Some(language) => parts.push(format!(
                 "it is written in {language}, not a requested language"
-            ));
+            )),
+            None => {}
         }
         if !self.missing_features.is_empty() {
             let names: Vec<&str> = self.missing_features.iter().map(|f| f.as_str()).collect();
@@ -66,4 +74,16 @@ pub struct Recommendations<'a> {
     pub excluded: Vec<Exclusion<'a>>,
     /// How many frameworks passed the filters and were scored.
     pub considered: usize,
+}
+
+/// The whole answer: the shortlist, the profile it was made for (with the request's field
+/// names, so a client can correct it and send it back) and, for a description, how it was
+/// read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Advice<'a> {
+    #[serde(flatten)]
+    pub recommendations: Recommendations<'a>,
+    pub profile: &'a Profile,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpretation: Option<&'a Account>,
 }

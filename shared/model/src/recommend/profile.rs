@@ -1,7 +1,11 @@
 //! The request: a project profile, parsed from the JSON body of `POST /recommendations`.
 
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use super::described::{Account, Explicit, merge, nothing_usable};
+use crate::describe::{Description, interpret};
 use crate::fields::{FieldError, Fields, whole_number};
 use crate::lists::distinct;
 use crate::priorities::Priorities;
@@ -31,21 +35,27 @@ impl Default for Limit {
 }
 
 /// A complete recommendation request. Lists hold each value once, in the order first given.
+/// Serialised with the request's field names, so a client can send it back corrected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
     use_case: UseCase,
     priorities: Priorities,
     languages: Vec<Language>,
+    /// Never recommended, whatever else matches; wins over nothing, as a language in
+    /// `languages` is never also here.
+    excluded_languages: Vec<Language>,
     required_features: Vec<Feature>,
     deployment: Option<Deployment>,
     limit: Limit,
 }
 
 impl Profile {
-    const FIELDS: [&'static str; 6] = [
+    const FIELDS: [&'static str; 8] = [
+        "description",
         "use_case",
         "priorities",
         "languages",
+        "excluded_languages",
         "required_features",
         "deployment",
         "limit",
@@ -56,6 +66,7 @@ impl Profile {
             use_case,
             priorities: Priorities::default(),
             languages: Vec::new(),
+            excluded_languages: Vec::new(),
             required_features: Vec::new(),
             deployment: None,
             limit: Limit::DEFAULT,
@@ -69,6 +80,19 @@ impl Profile {
 
     pub fn with_languages(mut self, languages: impl IntoIterator<Item = Language>) -> Self {
         self.languages = distinct(languages);
+        self.excluded_languages
+            .retain(|language| !self.languages.contains(language));
+        self
+    }
+
+    /// Languages never to recommend; one also in `languages` stays there and is not excluded.
+    pub fn with_excluded_languages(
+        mut self,
+        languages: impl IntoIterator<Item = Language>,
+    ) -> Self {
+        self.excluded_languages = distinct(languages);
+        self.excluded_languages
+            .retain(|language| !self.languages.contains(language));
         self
     }
 
@@ -99,6 +123,10 @@ impl Profile {
         &self.languages
     }
 
+    pub fn excluded_languages(&self) -> &[Language] {
+        &self.excluded_languages
+    }
+
     pub fn required_features(&self) -> &[Feature] {
         &self.required_features
     }
@@ -111,14 +139,50 @@ impl Profile {
         self.limit
     }
 
+    /// Reads a `POST /recommendations` body (see [`Profile::read_json`]), without the account
+    /// of how a description was read.
+    pub fn from_json(body: &Value) -> Result<Self, Vec<FieldError>> {
+        Self::read_json(body).map(|read| read.profile)
+    }
+
     /// Reads a `POST /recommendations` body, reporting every field error at once. Unknown
     /// vocabulary values are refused with the list of valid ones; a repeated value is kept once
     /// (for `priorities`, at its first, most important, position); `null` means absent.
-    pub fn from_json(body: &Value) -> Result<Self, Vec<FieldError>> {
+    ///
+    /// With a `description`, the fields it implies fill those the body leaves out (an
+    /// explicit field wins), `use_case` is no longer required (an API when nothing says), and
+    /// the result carries the [`Account`] of the reading. A description that names nothing
+    /// usable is an error that says what it should name.
+    pub fn read_json(body: &Value) -> Result<ProfileRead, Vec<FieldError>> {
         let mut fields = Fields::of(body, &Self::FIELDS, &[])?;
-        let use_case = fields.one_of::<UseCase>("use_case");
+        let description = fields
+            .get("description")
+            .and_then(|value| match value.as_str() {
+                None => fields.fail("description", "must be a string"),
+                Some(raw) => Description::parse(raw)
+                    .map_err(|error| fields.fail::<()>("description", error.to_string()))
+                    .ok(),
+            });
+        let interpretation = description.as_ref().map(interpret);
+        if interpretation.as_ref().is_some_and(|read| read.is_empty()) {
+            fields.fail::<()>("description", nothing_usable());
+        }
+        // With a description, even a refused one, `use_case` is not required: the error
+        // worth reading is the description's.
+        let described = fields.get("description").is_some();
+        let use_case = match fields.get("use_case") {
+            Some(value) => fields.parse::<UseCase>("use_case", value).map(Some),
+            None if described => Some(None),
+            None => fields.one_of::<UseCase>("use_case").map(Some),
+        };
+        let list = |fields: &mut Fields<'_>, field: &str| fields.get(field).is_some();
+        let explicit_priorities = list(&mut fields, "priorities");
         let priorities = fields.optional_list::<Dimension>("priorities");
+        let explicit_languages = list(&mut fields, "languages");
         let languages = fields.optional_list::<Language>("languages");
+        let explicit_excluded = list(&mut fields, "excluded_languages");
+        let excluded_languages = fields.optional_list::<Language>("excluded_languages");
+        let explicit_features = list(&mut fields, "required_features");
         let required_features = fields.optional_list::<Feature>("required_features");
         let deployment = fields
             .get("deployment")
@@ -135,15 +199,55 @@ impl Profile {
                     )
                 }),
         };
-        let profile = use_case.zip(limit).map(|(use_case, limit)| {
-            Self::new(use_case)
-                .with_priorities(priorities)
-                .with_languages(languages)
-                .with_required_features(required_features)
-                .with_deployment(deployment)
-                .with_limit(limit)
+        let read = use_case.zip(limit).map(|(use_case, limit)| {
+            let explicit = Explicit {
+                use_case,
+                priorities: explicit_priorities.then_some(priorities),
+                languages: explicit_languages.then_some(languages),
+                excluded_languages: explicit_excluded.then_some(excluded_languages),
+                required_features: explicit_features.then_some(required_features),
+                deployment,
+            };
+            let (decided, account) = match &interpretation {
+                Some(read) => {
+                    let (decided, account) = merge(read, explicit);
+                    (decided, Some(account))
+                }
+                None => (explicit.decided_as_given(), None),
+            };
+            ProfileRead {
+                profile: Self::new(decided.use_case)
+                    .with_priorities(decided.priorities)
+                    .with_languages(decided.languages)
+                    .with_excluded_languages(decided.excluded_languages)
+                    .with_required_features(decided.required_features)
+                    .with_deployment(decided.deployment)
+                    .with_limit(limit),
+                account,
+            }
         });
-        fields.finish(profile)
+        fields.finish(read)
+    }
+}
+
+/// A profile read from a request body, with the account of its description if it had one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileRead {
+    pub profile: Profile,
+    pub account: Option<Account>,
+}
+
+impl Serialize for Profile {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut state = serializer.serialize_struct("Profile", 7)?;
+        state.serialize_field("use_case", &self.use_case)?;
+        state.serialize_field("priorities", self.priorities.as_slice())?;
+        state.serialize_field("languages", &self.languages)?;
+        state.serialize_field("excluded_languages", &self.excluded_languages)?;
+        state.serialize_field("required_features", &self.required_features)?;
+        state.serialize_field("deployment", &self.deployment)?;
+        state.serialize_field("limit", &self.limit.get())?;
+        state.end()
     }
 }
 
@@ -240,5 +344,98 @@ mod tests {
             let body = json!({"use_case": "cms", "limit": limit});
             assert!(Profile::from_json(&body).is_err(), "{body}");
         }
+    }
+
+    #[test]
+    fn a_description_alone_makes_the_profile_and_accounts_for_it() {
+        let read = Profile::read_json(&json!({
+            "description": "realtime chat in typescript on lambda, must scale"
+        }))
+        .unwrap();
+        let profile = &read.profile;
+        assert_eq!(profile.use_case(), UseCase::Realtime);
+        assert_eq!(profile.languages(), [Language::Typescript]);
+        assert_eq!(profile.priorities().as_slice(), [Dimension::Scalability]);
+        assert_eq!(profile.deployment(), Some(Deployment::Serverless));
+        let account = read.account.unwrap();
+        let fields: Vec<&str> = account.readings.iter().map(|r| r.field).collect();
+        assert_eq!(
+            fields,
+            ["use_case", "priorities", "languages", "deployment"]
+        );
+        assert_eq!(account.readings[1].words, ["must", "scale"]);
+        assert!(account.overridden.is_empty() && account.defaulted.is_empty());
+    }
+
+    #[test]
+    fn explicit_fields_win_over_the_description() {
+        let read = Profile::read_json(&json!({
+            "description": "a python shop that needs an admin panel, not java",
+            "use_case": "cms",
+            "languages": ["java", "kotlin"],
+            "limit": 5
+        }))
+        .unwrap();
+        let profile = &read.profile;
+        assert_eq!(profile.use_case(), UseCase::Cms);
+        assert_eq!(profile.languages(), [Language::Java, Language::Kotlin]);
+        // The description ruled Java out, but the request asked for it by name.
+        assert!(profile.excluded_languages().is_empty());
+        assert_eq!(profile.required_features(), [Feature::AdminPanel]);
+        assert_eq!(profile.limit().get(), 5);
+        let account = read.account.unwrap();
+        assert_eq!(account.overridden, ["use_case", "languages"]);
+        assert!(
+            account
+                .readings
+                .iter()
+                .all(|r| r.field == "required_features")
+        );
+    }
+
+    #[test]
+    fn a_description_without_a_use_case_gets_the_default_and_says_so() {
+        let read = Profile::read_json(&json!({"description": "go or rust, no php"})).unwrap();
+        assert_eq!(read.profile.use_case(), super::super::DEFAULT_USE_CASE);
+        assert_eq!(read.profile.excluded_languages(), [Language::Php]);
+        assert_eq!(read.account.unwrap().defaulted, ["use_case"]);
+    }
+
+    #[test]
+    fn descriptions_that_are_empty_too_long_not_text_or_unusable_are_refused() {
+        let message = |body: Value| {
+            let errors = Profile::read_json(&body).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].field, "description");
+            errors[0].message.clone()
+        };
+        assert!(message(json!({"description": "  "})).contains("empty"));
+        assert!(message(json!({"description": "x".repeat(2001)})).contains("2000"));
+        assert!(message(json!({"description": 42})).contains("string"));
+        let hello = message(json!({"description": "hello"}));
+        assert!(hello.contains("looks for"), "{hello}");
+        assert!(hello.contains(crate::describe::EXAMPLES[0]), "{hello}");
+    }
+
+    #[test]
+    fn the_profile_serialises_with_the_request_field_names() {
+        let read =
+            Profile::read_json(&json!({"description": "admin-heavy data app in django, not php"}))
+                .unwrap();
+        let json = serde_json::to_value(&read.profile).unwrap();
+        assert_eq!(
+            json,
+            json!({
+                "use_case": "data_driven",
+                "priorities": [],
+                "languages": ["python"],
+                "excluded_languages": ["php"],
+                "required_features": ["admin_panel"],
+                "deployment": null,
+                "limit": 3
+            })
+        );
+        let again = Profile::from_json(&json).unwrap();
+        assert_eq!(again, read.profile);
     }
 }

@@ -1,0 +1,178 @@
+//! A profile from a description: what [`crate::describe`] read, merged with the fields the
+//! request gave explicitly (an explicit field wins), and the account of it a client shows as
+//! "we read this as …".
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::describe::{EXAMPLES, Interpretation, LOOKS_FOR, Reading};
+use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
+
+/// The use case of a description that names everything but the kind of project: an API is
+/// what most backends are.
+pub const DEFAULT_USE_CASE: UseCase = UseCase::RestApi;
+
+/// The message for a description that names nothing usable.
+pub(super) fn nothing_usable() -> String {
+    format!(
+        "names nothing the advisor can use; it looks for {LOOKS_FOR}. For example: \"{}\"",
+        EXAMPLES.join("\", \"")
+    )
+}
+
+/// One value read from the description.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldReading {
+    /// The request field it fills.
+    pub field: &'static str,
+    pub value: String,
+    /// The words of the description that decided it.
+    pub words: Vec<String>,
+}
+
+/// How a description became the profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Account {
+    /// What was read and used, field by field.
+    pub readings: Vec<FieldReading>,
+    /// Words that said nothing usable, and cues set aside (a nice-to-have feature).
+    pub unused_words: Vec<String>,
+    /// Fields the request gave explicitly: what the description implied for them was not used.
+    pub overridden: Vec<&'static str>,
+    /// Fields neither the request nor the description gave, set to their default.
+    pub defaulted: Vec<&'static str>,
+}
+
+/// The explicit fields of a request, `None` where the request did not give one.
+#[derive(Debug, Default)]
+pub(super) struct Explicit {
+    pub use_case: Option<UseCase>,
+    pub priorities: Option<Vec<Dimension>>,
+    pub languages: Option<Vec<Language>>,
+    pub excluded_languages: Option<Vec<Language>>,
+    pub required_features: Option<Vec<Feature>>,
+    pub deployment: Option<Deployment>,
+}
+
+impl Explicit {
+    /// The fields as the request gave them, for a request without a description (which
+    /// always names its use case).
+    pub(super) fn decided_as_given(self) -> Decided {
+        Decided {
+            use_case: self.use_case.unwrap_or(DEFAULT_USE_CASE),
+            priorities: self.priorities.unwrap_or_default(),
+            languages: self.languages.unwrap_or_default(),
+            excluded_languages: self.excluded_languages.unwrap_or_default(),
+            required_features: self.required_features.unwrap_or_default(),
+            deployment: self.deployment,
+        }
+    }
+}
+
+/// The fields of a profile, decided.
+pub(super) struct Decided {
+    pub use_case: UseCase,
+    pub priorities: Vec<Dimension>,
+    pub languages: Vec<Language>,
+    pub excluded_languages: Vec<Language>,
+    pub required_features: Vec<Feature>,
+    pub deployment: Option<Deployment>,
+}
+
+/// Merges `read` under `explicit`, field by field, and accounts for every choice.
+pub(super) fn merge(read: &Interpretation, explicit: Explicit) -> (Decided, Account) {
+    let mut account = Account {
+        readings: Vec::new(),
+        unused_words: read.unused.clone(),
+        overridden: Vec::new(),
+        defaulted: Vec::new(),
+    };
+
+    let use_case = match (explicit.use_case, &read.use_case) {
+        (Some(use_case), read) => {
+            if read.is_some() {
+                account.overridden.push("use_case");
+            }
+            use_case
+        }
+        (None, Some(reading)) => {
+            account.note("use_case", std::slice::from_ref(reading));
+            reading.value
+        }
+        (None, None) => {
+            account.defaulted.push("use_case");
+            DEFAULT_USE_CASE
+        }
+    };
+    let priorities = account.pick("priorities", explicit.priorities, &read.priorities);
+    let languages = account.pick("languages", explicit.languages, &read.languages);
+    let mut excluded_languages = account.pick(
+        "excluded_languages",
+        explicit.excluded_languages,
+        &read.excluded_languages,
+    );
+    // A language asked for explicitly is not also ruled out by the description.
+    excluded_languages.retain(|language| !languages.contains(language));
+    account.readings.retain(|r| {
+        r.field != "excluded_languages" || !languages.iter().any(|l| l.as_str() == r.value)
+    });
+    let required_features = account.pick(
+        "required_features",
+        explicit.required_features,
+        &read.required_features,
+    );
+    let deployment = match (explicit.deployment, &read.deployment) {
+        (Some(deployment), read) => {
+            if read.is_some() {
+                account.overridden.push("deployment");
+            }
+            Some(deployment)
+        }
+        (None, Some(reading)) => {
+            account.note("deployment", std::slice::from_ref(reading));
+            Some(reading.value)
+        }
+        (None, None) => None,
+    };
+    let decided = Decided {
+        use_case,
+        priorities,
+        languages,
+        excluded_languages,
+        required_features,
+        deployment,
+    };
+    (decided, account)
+}
+
+impl Account {
+    fn note<T: Copy + fmt::Display>(&mut self, field: &'static str, readings: &[Reading<T>]) {
+        self.readings.extend(readings.iter().map(|r| FieldReading {
+            field,
+            value: r.value.to_string(),
+            words: r.words.clone(),
+        }));
+    }
+
+    /// The explicit list if the request gave one, else the description's reading.
+    fn pick<T: Copy + fmt::Display>(
+        &mut self,
+        field: &'static str,
+        explicit: Option<Vec<T>>,
+        read: &[Reading<T>],
+    ) -> Vec<T> {
+        match explicit {
+            Some(values) => {
+                if !read.is_empty() {
+                    self.overridden.push(field);
+                }
+                values
+            }
+            None => {
+                self.note(field, read);
+                read.iter().map(|r| r.value).collect()
+            }
+        }
+    }
+}
