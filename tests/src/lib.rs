@@ -192,14 +192,14 @@ pub struct TestApi {
 /// Gives a test its API: `API_URL` if set, else a fresh local server in this process.
 pub async fn spawn_api() -> TestApi {
     let read_only = std::env::var("E2E_READ_ONLY").is_ok_and(|v| v == "1" || v == "true");
-    if let Ok(url) = std::env::var("API_URL") {
-        if !url.trim().is_empty() {
-            return TestApi {
-                client: ApiClient::new(url),
-                writable: !read_only,
-                _shutdown: None,
-            };
-        }
+    if let Ok(url) = std::env::var("API_URL")
+        && !url.trim().is_empty()
+    {
+        return TestApi {
+            client: ApiClient::new(url),
+            writable: !read_only,
+            _shutdown: None,
+        };
     }
     let context = runtime::Context::from_env()
         .await

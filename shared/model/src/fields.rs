@@ -172,12 +172,12 @@ impl<'a> Fields<'a> {
         let mut seen = BTreeSet::new();
         let mut ok = true;
         for (index, value) in parsed.iter().enumerate() {
-            if let Some(value) = value {
-                if !seen.insert(*value) {
-                    ok = self
-                        .fail::<()>(&format!("{field}[{index}]"), "is listed twice")
-                        .is_some();
-                }
+            if let Some(value) = value
+                && !seen.insert(*value)
+            {
+                ok = self
+                    .fail::<()>(&format!("{field}[{index}]"), "is listed twice")
+                    .is_some();
             }
         }
         let parsed: Option<Vec<T>> = parsed.into_iter().collect();

@@ -92,10 +92,10 @@ impl Lexicon {
                         continue;
                     };
                     for word in &read {
-                        if let Some(term) = &word.term {
-                            if word.lower.chars().count() >= 5 {
-                                spelt_keys.insert(word.lower.clone(), term.clone());
-                            }
+                        if let Some(term) = &word.term
+                            && word.lower.chars().count() >= 5
+                        {
+                            spelt_keys.insert(word.lower.clone(), term.clone());
                         }
                     }
                     keys.extend(phrase_keys.iter().cloned());
@@ -220,10 +220,8 @@ pub(super) fn read(text: &str) -> Reading {
         };
         if negation {
             key = "not".to_owned();
-        } else if content {
-            if let Some(corrected) = lexicon.correct(&lower, &key) {
-                key = corrected;
-            }
+        } else if content && let Some(corrected) = lexicon.correct(&lower, &key) {
+            key = corrected;
         }
         previous_end = span.end;
         tokens.push(Token {

@@ -121,13 +121,13 @@ pub(super) fn reasons(
             }
         }
     }
-    if let (Some(deployment), Some(dims)) = (profile.deployment(), scorer.deployment) {
-        if traits.strength(dims) >= 0.75 {
-            reasons.push(format!(
-                "suits {deployment} deployment: {}",
-                rating_list(traits, dims)
-            ));
-        }
+    if let (Some(deployment), Some(dims)) = (profile.deployment(), scorer.deployment)
+        && traits.strength(dims) >= 0.75
+    {
+        reasons.push(format!(
+            "suits {deployment} deployment: {}",
+            rating_list(traits, dims)
+        ));
     }
     reasons
 }
@@ -159,13 +159,13 @@ pub(super) fn caveats(
     if !weak.is_empty() {
         caveats.push(format!("rated only {}", weak.join(", ")));
     }
-    if let (Some(deployment), Some(dims)) = (profile.deployment(), scorer.deployment) {
-        if traits.strength(dims) <= 0.25 {
-            caveats.push(format!(
-                "a weak fit for {deployment} deployment: {}",
-                rating_list(traits, dims)
-            ));
-        }
+    if let (Some(deployment), Some(dims)) = (profile.deployment(), scorer.deployment)
+        && traits.strength(dims) <= 0.25
+    {
+        caveats.push(format!(
+            "a weak fit for {deployment} deployment: {}",
+            rating_list(traits, dims)
+        ));
     }
     if let Some((follower, theirs)) = next {
         let margin = points.total() - theirs.total();

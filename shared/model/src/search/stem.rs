@@ -84,10 +84,10 @@ impl Word {
 
     /// Replaces the first matching suffix when the remaining stem has measure > `min_m`.
     fn replace_first(&mut self, rules: &[(&str, &str)], min_m: usize) {
-        if let Some((suffix, with)) = rules.iter().find(|(suffix, _)| self.ends(suffix)) {
-            if self.measure(self.stem_len(suffix)) > min_m {
-                self.replace(suffix, with);
-            }
+        if let Some((suffix, with)) = rules.iter().find(|(suffix, _)| self.ends(suffix))
+            && self.measure(self.stem_len(suffix)) > min_m
+        {
+            self.replace(suffix, with);
         }
     }
 

@@ -265,10 +265,11 @@ impl Tables {
                 };
                 let list = related.entry(term.clone()).or_default();
                 for other in *others {
-                    if let Some(other) = analyse(&tables, other) {
-                        if other != term && !list.iter().any(|(t, _)| *t == other) {
-                            list.push((other, *weight));
-                        }
+                    if let Some(other) = analyse(&tables, other)
+                        && other != term
+                        && !list.iter().any(|(t, _)| *t == other)
+                    {
+                        list.push((other, *weight));
                     }
                 }
             }
@@ -321,11 +322,12 @@ fn push_chunk(text: &str, span: Range<usize>, tokens: &mut Vec<(Range<usize>, St
         return;
     }
     // `node.js`, `express.js`: the suffix is part of the name.
-    if let Some(name) = chunk.strip_suffix(".js") {
-        if !name.is_empty() && !name.contains('.') {
-            tokens.push((span, format!("{}js", clean(name))));
-            return;
-        }
+    if let Some(name) = chunk.strip_suffix(".js")
+        && !name.is_empty()
+        && !name.contains('.')
+    {
+        tokens.push((span, format!("{}js", clean(name))));
+        return;
     }
     // Most chunks are a plain word: keep the lowercased string rather than copy it again.
     if chunk.chars().all(char::is_alphanumeric) {
