@@ -10,9 +10,14 @@ API_URL     ?=
 # Logs of long-running dev servers live outside the workspace: `cargo lambda watch`
 # rebuilds on any change inside it.
 LOG_DIR     ?= $(or $(TMPDIR),/tmp)/stack-advisor
+# The project's own tools live outside the workspace, in one venv from tools/requirements.txt.
+TOOLS_DIR   ?= $(HOME)/.cache/stack-advisor
+VENV        := $(TOOLS_DIR)/venv
+# Commands that need those tools (cargo-lambda and its zig) find them first.
+WITH_TOOLS  := PATH="$(VENV)/bin:$$PATH"
 
 .DEFAULT_GOAL := help
-.PHONY: help run watch test test-rust test-e2e test-watch lint bench tools-cargo-lambda
+.PHONY: help run watch test test-rust test-e2e test-watch lint bench tools-venv tools-cargo-lambda
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | expand -t 20
@@ -23,12 +28,18 @@ run: ## serve every function at production paths on 127.0.0.1:$(PORT), embedded 
 watch: tools-cargo-lambda ## the same API through the real Lambda runtime path on 127.0.0.1:$(WATCH_PORT)
 	@mkdir -p $(LOG_DIR)
 	@echo "cargo lambda watch on http://127.0.0.1:$(WATCH_PORT) (routes from [workspace.metadata.lambda.watch.router])"
-	cargo lambda watch --invoke-address 127.0.0.1 --invoke-port $(WATCH_PORT) 2>&1 | tee $(LOG_DIR)/watch.log
+	$(WITH_TOOLS) cargo lambda watch --invoke-address 127.0.0.1 --invoke-port $(WATCH_PORT) 2>&1 | tee $(LOG_DIR)/watch.log
 
-tools-cargo-lambda:
-	@cargo lambda --version >/dev/null 2>&1 || pip install --quiet cargo-lambda
+tools-venv: ## the pinned Python tools (tools/requirements.txt) in $(VENV)
+	@if ! cmp -s tools/requirements.txt "$(VENV)/requirements.txt"; then \
+	  echo "Installing tools/requirements.txt into $(VENV)"; \
+	  python3 -m venv "$(VENV)" && "$(VENV)/bin/pip" install --quiet -r tools/requirements.txt && \
+	  cp tools/requirements.txt "$(VENV)/requirements.txt"; \
+	fi
 
-test: lint test-rust test-browser test-infra test-watch test-contract ## every test
+tools-cargo-lambda: tools-venv
+
+test: lint test-rust test-browser test-infra test-watch test-contract test-artifacts ## every test
 	@echo "make test: all suites passed"
 
 test-rust: ## unit, router, Lambda-event and black-box tests (the black-box suite starts its own server)
@@ -38,7 +49,7 @@ test-e2e: ## the black-box suite against API_URL (any deployment), or a local se
 	API_URL=$(API_URL) cargo test -p e2e --test api
 
 test-watch: tools-cargo-lambda ## the same requests through `cargo lambda watch` and the local server get the same answers
-	tests/watch/parity.sh
+	$(WITH_TOOLS) tests/watch/parity.sh
 
 lint: ## formatting and clippy, warnings are errors
 	cargo fmt --all -- --check

@@ -59,6 +59,34 @@ impl Tuning {
         }
     }
 
+    /// For a DynamoDB-compatible server on this machine reached through `AWS_ENDPOINT_URL`
+    /// (moto for `make run-dynamodb` and `make test-artifacts`). Such a server is no regional
+    /// endpoint: moto answers a whole-catalog Query in 1–2 s on a busy 2-core machine, so the
+    /// regional one-second attempt would turn a slow answer into a 503. A refused connection
+    /// is still known at once.
+    pub fn loopback() -> Self {
+        Self {
+            connect: Duration::from_millis(300),
+            attempt: Duration::from_secs(10),
+            operation: Duration::from_secs(20),
+            max_attempts: 2,
+            initial_backoff: Duration::from_millis(20),
+        }
+    }
+
+    /// `regional` for DynamoDB itself, [`Tuning::loopback`] when the environment points the
+    /// SDK at a server on this machine.
+    pub fn for_env(regional: Self) -> Self {
+        let endpoint = std::env::var("AWS_ENDPOINT_URL_DYNAMODB")
+            .or_else(|_| std::env::var("AWS_ENDPOINT_URL"))
+            .ok();
+        if endpoint.as_deref().is_some_and(is_loopback_url) {
+            Self::loopback()
+        } else {
+            regional
+        }
+    }
+
     fn timeouts(&self) -> TimeoutConfig {
         TimeoutConfig::builder()
             .connect_timeout(self.connect)
@@ -72,6 +100,27 @@ impl Tuning {
             .with_max_attempts(self.max_attempts)
             .with_initial_backoff(self.initial_backoff)
     }
+}
+
+/// Whether `url` names a host on the loopback interface (`localhost`, 127.0.0.0/8, `[::1]`).
+fn is_loopback_url(url: &str) -> bool {
+    let authority = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    let host_and_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = match host_and_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or(""),
+        None => host_and_port.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// A client configured from the environment: region, credentials and `AWS_ENDPOINT_URL`
@@ -97,4 +146,35 @@ pub async fn local(endpoint: &str, tuning: Tuning) -> Client {
         .load()
         .await;
     Client::new(&shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback_url;
+
+    #[test]
+    fn loopback_endpoints_are_recognised() {
+        for url in [
+            "http://127.0.0.1:8000",
+            "http://localhost:8000/",
+            "http://127.0.0.2",
+            "http://[::1]:8000",
+            "http://user@LOCALHOST:1",
+        ] {
+            assert!(is_loopback_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn other_endpoints_are_not() {
+        for url in [
+            "https://dynamodb.eu-west-1.amazonaws.com",
+            "http://10.0.0.5:8000",
+            "http://localhost.example.com",
+            "http://127.0.0.1.nip.io",
+            "",
+        ] {
+            assert!(!is_loopback_url(url), "{url}");
+        }
+    }
 }

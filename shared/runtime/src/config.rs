@@ -99,7 +99,8 @@ impl Stores {
         if settings.frameworks_table.is_none() && settings.faq_table.is_none() {
             return Self::embedded();
         }
-        let client = dynamo::client::from_env(dynamo::Tuning::default()).await;
+        let tuning = dynamo::Tuning::for_env(dynamo::Tuning::default());
+        let client = dynamo::client::from_env(tuning).await;
         let embedded = Self::embedded()?;
         Ok(Self {
             frameworks: match &settings.frameworks_table {
