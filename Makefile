@@ -55,7 +55,7 @@ lint: ## formatting and clippy, warnings are errors
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 
-bench: ## criterion benchmarks of compare, recommend and search
+bench: ## criterion benchmarks of compare, recommend, search and description reading
 	cargo bench -p model
 
 include shared/dynamo/dynamo.mk

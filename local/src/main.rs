@@ -33,6 +33,9 @@ async fn main() -> anyhow::Result<()> {
     println!(
         "  curl -X POST {base}/recommendations -H 'content-type: application/json' -d '{{\"use_case\":\"rest_api\",\"priorities\":[\"performance\"]}}'"
     );
+    println!(
+        "  curl -X POST {base}/recommendations -H 'content-type: application/json' -d '{{\"description\":\"realtime chat in typescript on lambda, must scale\"}}'"
+    );
     println!("  curl '{base}/faq?q=fastest+python+framework'");
     local_server::serve(listener, context, async {
         let _ = tokio::signal::ctrl_c().await;

@@ -1,5 +1,7 @@
 //! Reading a project description: a 300-character forum-style description (target: at most
-//! 50 µs), a one-liner, and a 2,000-character one.
+//! 50 µs), a one-liner, and a 2,000-character one; and the whole recommendation from the
+//! 300-character description on the real catalog (body → profile → shortlist → JSON), as
+//! `POST /recommendations` does it.
 //! `cargo bench -p model --bench describe -- --warm-up-time 1 --measurement-time 3`
 
 #![allow(clippy::unwrap_used, missing_docs)]
@@ -7,7 +9,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use model::dataset::load_frameworks;
 use model::describe::{self, Description, interpret};
+use model::{Advice, Profile, recommend};
+use serde_json::json;
 
 /// 304 characters, with everything the reader looks for: a use case, languages and a
 /// negated one, stressed and weak priorities, a required and a nice-to-have feature, a
@@ -35,6 +40,19 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("interpret 2,000 characters", |b| {
         b.iter(|| interpret(black_box(&longest)))
+    });
+    let catalog = load_frameworks().unwrap();
+    let body = json!({ "description": TYPICAL });
+    group.bench_function("recommend from 300 characters", |b| {
+        b.iter(|| {
+            let read = Profile::read_json(black_box(&body)).unwrap();
+            let advice = Advice {
+                recommendations: recommend(&catalog, &read.profile),
+                profile: &read.profile,
+                interpretation: read.account.as_ref(),
+            };
+            serde_json::to_value(&advice).unwrap()
+        })
     });
     group.finish();
 }

@@ -275,6 +275,17 @@ mod tests {
     }
 
     #[test]
+    fn every_example_shown_to_clients_reads_as_something() {
+        for example in EXAMPLES {
+            let read = read(example);
+            assert!(
+                read.use_case.is_some() && !read.languages.is_empty(),
+                "{example}"
+            );
+        }
+    }
+
+    #[test]
     fn words_it_cannot_use_are_reported_and_nothing_usable_is_empty() {
         let hello = read("hello");
         assert!(hello.is_empty());
