@@ -7,7 +7,9 @@ INFRA_DIR        ?= infra
 LAMBDA_DIR       ?= target/lambda/$(ARCH)
 FUNCTIONS        ?= $(patsubst functions/%/Cargo.toml,%,$(wildcard functions/*/Cargo.toml))
 TERRAFORM        ?= terraform
-TF_PLUGIN_MIRROR ?= /opt/tf-plugins
+# An offline provider mirror (a directory holding registry.terraform.io/...), for machines
+# without registry access; unset, providers come from the registry.
+TF_PLUGIN_MIRROR ?=
 CHECKOV_VENV     ?= $(HOME)/.cache/stack-advisor/checkov
 AUTO_APPROVE     ?=
 FORCE            ?=
@@ -80,7 +82,7 @@ test-infra: ## terraform fmt/validate, terraform test (mocked AWS), deploy rehea
 # Terraform reads its CLI configuration from $(INFRA_TF_RC): the offline provider mirror when
 # this machine has one, the public registry otherwise.
 infra-tf-config:
-	@if [ -d "$(TF_PLUGIN_MIRROR)/registry.terraform.io" ]; then \
+	@if [ -n "$(TF_PLUGIN_MIRROR)" ] && [ -d "$(TF_PLUGIN_MIRROR)/registry.terraform.io" ]; then \
 	  printf '%s\n' \
 	    'provider_installation {' \
 	    '  filesystem_mirror {' \
@@ -107,9 +109,8 @@ infra-validate: infra-init
 infra-unit: infra-init
 	$(TF) test
 
-infra-rehearsal: infra-init
-	@python3 -c 'import moto.server' 2>/dev/null || pip install --quiet 'moto[server]'
-	TF_CLI_CONFIG_FILE=$(INFRA_TF_RC) TERRAFORM=$(TERRAFORM) ARCH=$(ARCH) MAKE_CMD='$(INFRA_MAKE)' \
+infra-rehearsal: infra-init tools-moto
+	$(WITH_TOOLS) TF_CLI_CONFIG_FILE=$(INFRA_TF_RC) TERRAFORM=$(TERRAFORM) ARCH=$(ARCH) MAKE_CMD='$(INFRA_MAKE)' \
 	  bash $(INFRA_DIR)/scripts/rehearse.sh
 
 infra-checkov:

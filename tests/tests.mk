@@ -6,8 +6,8 @@ DURATION     ?= 10s
 
 .PHONY: test-contract load fuzz
 
-test-contract: ## schemathesis against the local server: every operation, every check, bounded
-	tests/contract/schemathesis.sh
+test-contract: tools-venv ## schemathesis against the local server: every operation, every check, bounded
+	$(WITH_TOOLS) tests/contract/schemathesis.sh
 
 load: ## wrk at concurrency 64 on the release local server: 0 errors, p50/p99, req/s, RSS before/after
 	DURATION=$(DURATION) tests/load/run.sh

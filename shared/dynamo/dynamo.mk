@@ -6,7 +6,7 @@ TABLE_PREFIX     ?= stack-advisor
 FRAMEWORKS_TABLE ?= $(TABLE_PREFIX)-frameworks
 FAQ_TABLE        ?= $(TABLE_PREFIX)-faq
 SEED_FLAGS       ?=
-MOTO             := python3 shared/dynamo/scripts/moto_serial.py
+MOTO             := $(VENV)/bin/python3 shared/dynamo/scripts/moto_serial.py
 # Dummy credentials for a local server; a real account's come from the caller's environment.
 LOCAL_AWS        := AWS_ENDPOINT_URL=http://127.0.0.1:$(DYNAMO_PORT) AWS_ACCESS_KEY_ID=test \
                     AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
@@ -18,8 +18,8 @@ seed: ## load the dataset into FRAMEWORKS_TABLE and FAQ_TABLE, idempotently (SEE
 	FRAMEWORKS_TABLE=$(FRAMEWORKS_TABLE) FAQ_TABLE=$(FAQ_TABLE) $(if $(AWS_REGION),AWS_REGION=$(AWS_REGION)) \
 	  cargo run --quiet -p dynamo --bin seed -- $(SEED_FLAGS)
 
-tools-moto:
-	@python3 -c 'import moto.server' 2>/dev/null || pip install --quiet "moto[server]"
+# moto comes from the project venv (tools/requirements.txt).
+tools-moto: tools-venv
 
 run-dynamodb: tools-moto ## make run on DynamoDB: moto on 127.0.0.1:$(DYNAMO_PORT), tables created and seeded, local writes allowed
 	@mkdir -p $(LOG_DIR)
@@ -31,5 +31,5 @@ run-dynamodb: tools-moto ## make run on DynamoDB: moto on 127.0.0.1:$(DYNAMO_POR
 	  $(LOCAL_AWS) FRAMEWORKS_TABLE=$(FRAMEWORKS_TABLE) FAQ_TABLE=$(FAQ_TABLE) ALLOW_LOCAL_WRITES=true \
 	    PORT=$(PORT) cargo run --release -p local-server
 
-# The DynamoDB tests start moto themselves; make sure it is there first.
+# The DynamoDB tests start moto themselves (MOTO_PYTHON, the venv's python); make sure it is there first.
 test-rust: tools-moto

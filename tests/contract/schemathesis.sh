@@ -6,15 +6,13 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-target=${CARGO_TARGET_DIR:-$root/target}
+target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 max_examples=${MAX_EXAMPLES:-30}
 max_time=${MAX_TIME:-180}
 report_dir=${REPORT_DIR:-$target/schemathesis}
 
-if ! command -v schemathesis >/dev/null 2>&1; then
-  echo "installing schemathesis (PyPI)"
-  python3 -m pip install --quiet --disable-pip-version-check 'schemathesis>=4.3,<5'
-fi
+# schemathesis comes from the project venv (`make tools-venv`), which the Makefile puts first on PATH.
+command -v schemathesis >/dev/null 2>&1 || { echo "schemathesis missing: run make tools-venv" >&2; exit 1; }
 
 cargo build --quiet -p local-server --manifest-path "$root/Cargo.toml"
 

@@ -10,12 +10,14 @@ log_dir="${TMPDIR:-/tmp}/stack-advisor"
 mkdir -p "$log_dir"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-cargo lambda --version >/dev/null 2>&1 || pip install --quiet cargo-lambda
+# cargo-lambda comes from the project venv (`make tools-venv`), which the Makefile puts first on PATH.
+command -v cargo-lambda >/dev/null 2>&1 || { echo "cargo-lambda missing: run make tools-venv" >&2; exit 1; }
+target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 cargo build --quiet -p local-server --bins -p catalog -p compare -p recommend -p faq -p web
 
 local_port=$(free_port)
 watch_port=$(free_port)
-PORT=$local_port target/debug/local-server >"$log_dir/parity-local.log" 2>&1 &
+PORT=$local_port "$target/debug/local-server" >"$log_dir/parity-local.log" 2>&1 &
 local_pid=$!
 setsid cargo lambda watch --invoke-address 127.0.0.1 --invoke-port "$watch_port" >"$log_dir/parity-watch.log" 2>&1 &
 watch_pid=$!
