@@ -93,8 +93,9 @@ impl Stores {
     }
 
     /// Each table that is named is read from DynamoDB (through the warm-container cache);
-    /// the other falls back to the embedded dataset. A function's environment names only
-    /// the tables it may read, so the choice is per store. The client is built here, once.
+    /// the other falls back to the embedded dataset, so the choice is per store. Terraform
+    /// names both tables to every function; IAM (`function_access` in `infra/main.tf`) grants
+    /// each only the calls its handlers make. The client is built here, once.
     pub async fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
         if settings.frameworks_table.is_none() && settings.faq_table.is_none() {
             return Self::embedded();

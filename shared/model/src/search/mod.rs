@@ -71,7 +71,7 @@ impl SearchText {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
     pub position: usize,
-    /// BM25F relevance, rounded to three decimals; higher is better, always finite and > 0.
+    /// BM25 relevance summed over the fields (each saturating on its own), rounded to three decimals; higher is better, always finite and > 0.
     pub score: f64,
 }
 
