@@ -2,6 +2,9 @@
 //! value serves `If-None-Match` on reads and `If-Match` on writes; every other response's
 //! ETag is a hash of its body.
 
+use std::hash::{BuildHasher, Hasher};
+
+use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::Precondition;
@@ -12,17 +15,23 @@ use crate::problem::ApiError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ETag(String);
 
+/// Any fixed value: it only has to be the same in every container.
+const ETAG_SEED: u64 = 0x5ac4_ad71_5e70_e7a6;
+
 impl ETag {
     /// The ETag of a versioned resource.
     pub fn version(version: u64) -> Self {
         Self(format!("\"{version}\""))
     }
 
-    /// The ETag of a representation: FNV-1a over its bytes.
+    /// The ETag of a representation: a 64-bit hash of its bytes. foldhash reads 16 bytes a
+    /// step (a 35 KB document in about 2 µs, where a byte-at-a-time FNV took 35 µs). The seed
+    /// is fixed, so every container running the same build tags the same body alike; a new
+    /// build of foldhash may tag it differently, which costs clients one full response.
     pub fn of_bytes(bytes: &[u8]) -> Self {
-        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
+        let mut hasher = foldhash::fast::FixedState::with_seed(ETAG_SEED).build_hasher();
+        hasher.write(bytes);
+        let hash = hasher.finish();
         Self(format!("\"h{hash:016x}\""))
     }
 
@@ -128,28 +137,83 @@ impl Freshness {
 }
 
 /// A JSON 200 with `ETag` and `Cache-Control`, or a bodiless 304 when the client already
-/// holds it. `etag` defaults to a hash of the body.
+/// holds it. `etag` defaults to a hash of the body; a given `etag` that matches answers the
+/// 304 without serialising the body at all.
 pub fn conditional_json<T: Serialize>(
     request_headers: &HeaderMap,
     body: &T,
     etag: Option<ETag>,
     freshness: Freshness,
 ) -> Result<Response, ApiError> {
+    if let Some(etag) = &etag
+        && etag.matches_if_none_match(request_headers)
+    {
+        return Ok(not_modified(etag, freshness));
+    }
     let bytes = serde_json::to_vec(body).map_err(|error| {
         tracing::error!(%error, "response did not serialise");
         ApiError::Internal
     })?;
     let etag = etag.unwrap_or_else(|| ETag::of_bytes(&bytes));
-    let status = if etag.matches_if_none_match(request_headers) {
-        StatusCode::NOT_MODIFIED
-    } else {
-        StatusCode::OK
-    };
-    let mut response = if status == StatusCode::NOT_MODIFIED {
-        status.into_response()
-    } else {
-        (status, [(header::CONTENT_TYPE, "application/json")], bytes).into_response()
-    };
+    Ok(respond(
+        request_headers,
+        Bytes::from(bytes),
+        &etag,
+        freshness,
+    ))
+}
+
+/// A JSON body serialised and tagged once, served many times (`GET /openapi.json`).
+#[derive(Debug, Clone)]
+pub struct PreparedJson {
+    bytes: Bytes,
+    etag: ETag,
+}
+
+impl PreparedJson {
+    pub fn new<T: Serialize>(body: &T) -> Result<Self, serde_json::Error> {
+        let bytes = serde_json::to_vec(body)?;
+        Ok(Self {
+            etag: ETag::of_bytes(&bytes),
+            bytes: Bytes::from(bytes),
+        })
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub fn etag(&self) -> &ETag {
+        &self.etag
+    }
+
+    /// The 200 or 304 for a request with these headers; the bytes are shared, not copied.
+    pub fn respond(&self, request_headers: &HeaderMap, freshness: Freshness) -> Response {
+        respond(request_headers, self.bytes.clone(), &self.etag, freshness)
+    }
+}
+
+fn respond(
+    request_headers: &HeaderMap,
+    bytes: Bytes,
+    etag: &ETag,
+    freshness: Freshness,
+) -> Response {
+    if etag.matches_if_none_match(request_headers) {
+        return not_modified(etag, freshness);
+    }
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], bytes).into_response();
+    add_cache_headers(&mut response, etag, freshness);
+    response
+}
+
+fn not_modified(etag: &ETag, freshness: Freshness) -> Response {
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    add_cache_headers(&mut response, etag, freshness);
+    response
+}
+
+fn add_cache_headers(response: &mut Response, etag: &ETag, freshness: Freshness) {
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(etag.as_str()) {
         headers.insert(header::ETAG, value);
@@ -158,7 +222,6 @@ pub fn conditional_json<T: Serialize>(
         header::CACHE_CONTROL,
         HeaderValue::from_static(freshness.header()),
     );
-    Ok(response)
 }
 
 #[cfg(test)]
@@ -217,6 +280,36 @@ mod tests {
         assert_eq!(
             status(&[(IF_NONE_MATCH, "*"), (IF_MATCH, "\"1\"")]),
             Err(400)
+        );
+    }
+
+    #[test]
+    fn the_tag_changes_with_every_byte_and_only_with_the_body() {
+        let body = br#"{"items":[{"id":"django","version":1}],"count":1}"#;
+        let tag = ETag::of_bytes(body);
+        assert_eq!(tag, ETag::of_bytes(body.as_slice()), "same body, same tag");
+        for position in 0..body.len() {
+            let mut changed = body.to_vec();
+            changed[position] ^= 1;
+            assert_ne!(ETag::of_bytes(&changed), tag, "byte {position} flipped");
+        }
+        assert_ne!(ETag::of_bytes(&body[..body.len() - 1]), tag, "shorter");
+        assert!(tag.as_str().starts_with("\"h") && tag.as_str().len() == 19);
+    }
+
+    #[test]
+    fn a_prepared_body_answers_200_then_304() {
+        let prepared = PreparedJson::new(&serde_json::json!({"openapi": "3.1.0"})).unwrap();
+        assert_eq!(prepared.bytes(), br#"{"openapi":"3.1.0"}"#);
+        let first = prepared.respond(&HeaderMap::new(), Freshness::Reference);
+        assert_eq!(first.status(), StatusCode::OK);
+        let tag = first.headers()[header::ETAG].to_str().unwrap().to_owned();
+        assert_eq!(tag, prepared.etag().as_str());
+        let again = prepared.respond(&headers(&tag), Freshness::Reference);
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(
+            again.headers()[header::CACHE_CONTROL],
+            "public, max-age=300"
         );
     }
 

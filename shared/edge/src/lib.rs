@@ -10,7 +10,9 @@ pub mod problem;
 pub mod router;
 
 pub use auth::{Admin, LocalWrites};
-pub use etag::{ETag, Freshness, conditional_json, if_match_version, write_precondition};
+pub use etag::{
+    ETag, Freshness, PreparedJson, conditional_json, if_match_version, write_precondition,
+};
 pub use extract::{JsonBody, PathId, QueryParams};
 pub use problem::ApiError;
 
