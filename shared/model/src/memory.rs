@@ -17,8 +17,10 @@ use crate::store::{
 
 #[derive(Debug)]
 pub struct MemoryStore {
-    /// Copy-on-write: readers take a cheap snapshot, a write swaps in a new map.
-    frameworks: RwLock<Arc<BTreeMap<Slug, Framework>>>,
+    /// Copy-on-write, sorted by id: a reader takes the snapshot (one reference count) and
+    /// `catalog()` hands it out as is, so compare, recommend and every 404 read the
+    /// frameworks without copying them; a write swaps in a new vector.
+    frameworks: RwLock<Arc<Vec<Framework>>>,
     faq: Arc<Vec<FaqEntry>>,
 }
 
@@ -26,10 +28,15 @@ impl MemoryStore {
     pub fn new(frameworks: Vec<Framework>, faq: Vec<FaqEntry>) -> Self {
         let mut faq = faq;
         faq.sort_by(|a, b| a.id.cmp(&b.id));
+        // Through a map: sorted by id, and a later duplicate replaces an earlier one.
+        let frameworks: Vec<Framework> = frameworks
+            .into_iter()
+            .map(|f| (f.id.clone(), f))
+            .collect::<BTreeMap<_, _>>()
+            .into_values()
+            .collect();
         Self {
-            frameworks: RwLock::new(Arc::new(
-                frameworks.into_iter().map(|f| (f.id.clone(), f)).collect(),
-            )),
+            frameworks: RwLock::new(Arc::new(frameworks)),
             faq: Arc::new(faq),
         }
     }
@@ -39,7 +46,7 @@ impl MemoryStore {
         Ok(Self::new(dataset::load_frameworks()?, dataset::load_faq()?))
     }
 
-    fn snapshot(&self) -> Arc<BTreeMap<Slug, Framework>> {
+    fn snapshot(&self) -> Arc<Vec<Framework>> {
         // A poisoned lock only means a writer panicked between whole-map swaps; the map is intact.
         self.frameworks
             .read()
@@ -51,16 +58,19 @@ impl MemoryStore {
 impl FrameworkStore for MemoryStore {
     fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
         let snapshot = self.snapshot();
-        Box::pin(async move { Ok(list_in_memory(snapshot.values(), query)) })
+        Box::pin(async move { Ok(list_in_memory(snapshot.iter(), query)) })
     }
 
     fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
-        let found = self.snapshot().get(id).cloned();
+        let snapshot = self.snapshot();
+        let found = position(&snapshot, id)
+            .ok()
+            .map(|index| snapshot[index].clone());
         Box::pin(async move { Ok(found) })
     }
 
     fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>> {
-        let all = Arc::new(self.snapshot().values().cloned().collect());
+        let all = self.snapshot();
         Box::pin(async move { Ok(all) })
     }
 
@@ -75,7 +85,8 @@ impl FrameworkStore for MemoryStore {
                 .frameworks
                 .write()
                 .unwrap_or_else(PoisonError::into_inner);
-            let current = guard.get(&id).map(|f| f.version);
+            let found = position(&guard, &id);
+            let current = found.ok().map(|index| guard[index].version);
             let holds = match precondition {
                 Precondition::Absent => current.is_none(),
                 Precondition::Version(expected) => current == Some(expected),
@@ -85,7 +96,10 @@ impl FrameworkStore for MemoryStore {
             }
             let stored = stored_framework(id.clone(), spec, precondition, now_rfc3339());
             let mut next = (**guard).clone();
-            next.insert(id, stored.clone());
+            match found {
+                Ok(index) => next[index] = stored.clone(),
+                Err(index) => next.insert(index, stored.clone()),
+            }
             *guard = Arc::new(next);
             Ok(stored)
         })();
@@ -98,17 +112,25 @@ impl FrameworkStore for MemoryStore {
                 .frameworks
                 .write()
                 .unwrap_or_else(PoisonError::into_inner);
-            let current = guard.get(&id).map(|f| f.version);
+            let found = position(&guard, &id);
+            let current = found.ok().map(|index| guard[index].version);
             if current != Some(version) {
                 return Err(StoreError::PreconditionFailed { current });
             }
             let mut next = (**guard).clone();
-            next.remove(&id);
+            if let Ok(index) = found {
+                next.remove(index);
+            }
             *guard = Arc::new(next);
             Ok(())
         })();
         Box::pin(async move { result })
     }
+}
+
+/// Where `id` is in a snapshot (`Ok`), or where it would go (`Err`).
+fn position(snapshot: &[Framework], id: &Slug) -> Result<usize, usize> {
+    snapshot.binary_search_by(|framework| framework.id.cmp(id))
 }
 
 impl FaqStore for MemoryStore {
