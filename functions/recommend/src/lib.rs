@@ -6,9 +6,11 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+use axum::Router;
 use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Json, Router};
 use edge::{ApiError, JsonBody};
 use model::{Advice, Profile, recommend};
 use runtime::Context;
@@ -31,7 +33,7 @@ pub fn app(context: Context) -> Router {
 async fn recommendations(
     State(context): State<Context>,
     JsonBody(body): JsonBody<Value>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let read = Profile::read_json(&body).map_err(ApiError::invalid_fields)?;
     let catalog = context.stores.frameworks.catalog().await?;
     let advice = Advice {
@@ -39,10 +41,10 @@ async fn recommendations(
         profile: &read.profile,
         interpretation: read.account.as_ref(),
     };
-    // Serialised here, while the borrowed catalog is still alive.
-    let body = serde_json::to_value(&advice).map_err(|error| {
+    // Straight to bytes, while the borrowed catalog is still alive (no `Value` in between).
+    let bytes = serde_json::to_vec(&advice).map_err(|error| {
         tracing::error!(%error, "recommendations did not serialise");
         ApiError::Internal
     })?;
-    Ok(Json(body))
+    Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
 }
