@@ -8,10 +8,13 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use aws_sdk_dynamodb::types::AttributeValue;
 use axum::http::StatusCode;
 use dynamo::Client;
 use dynamo::moto::{Moto, client, seeded, tables};
-use edge::testing::{admin_write_lifecycle, call, framework_body as draft};
+use edge::testing::{
+    admin_write_lifecycle, call, framework_body as draft, recreation_never_reuses_an_etag,
+};
 use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
 use runtime::{Context, Settings, Stores};
 use serde_json::{Value, json};
@@ -91,6 +94,25 @@ async fn a_framework_goes_through_its_whole_life_over_http() {
     assert_eq!(typo.body["suggestions"][0], "django");
 
     admin_write_lifecycle(&app, 26).await;
+}
+
+#[tokio::test]
+async fn a_deleted_and_recreated_framework_never_reuses_an_etag() {
+    let moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    let app = catalog::app(context(&client, TTL));
+
+    recreation_never_reuses_an_etag(&app, "django", "\"1\"").await;
+
+    let listed = call(&app, "GET", "/frameworks?limit=100", &[], None).await;
+    assert_eq!(listed.body["count"], 26, "a tombstone is not listed");
+    let again = seeded(&client).await;
+    assert_eq!(
+        (again.frameworks_written, again.frameworks_present),
+        (0, 26),
+        "seeding stays idempotent"
+    );
 }
 
 /// Follows `next_cursor` to the end; returns the ids in the order served.
@@ -340,5 +362,42 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
     println!(
         "outage: 6 calls answered in {outage_calls:.2?} while down; recovered {:.2?} after restart",
         back.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn an_unreadable_item_is_skipped_and_the_listing_keeps_serving() {
+    let moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    // An item written by hand, in the index but without most of a framework's attributes.
+    client
+        .put_item()
+        .table_name(tables().frameworks)
+        .item("id", AttributeValue::S("hand-written".into()))
+        .item("entity", AttributeValue::S("framework".into()))
+        .item("name_key", AttributeValue::S("hand#hand-written".into()))
+        .item("name", AttributeValue::S("Hand".into()))
+        .item("version", AttributeValue::N("1".into()))
+        .send()
+        .await
+        .unwrap();
+    let app = catalog::app(context(&client, TTL));
+
+    for query in [
+        "/frameworks?limit=100",
+        "/frameworks?sort=performance&limit=100",
+    ] {
+        let listed = call(&app, "GET", query, &[], None).await;
+        assert_eq!(listed.status, StatusCode::OK, "{query}: {}", listed.body);
+        assert_eq!(listed.body["count"], 26, "{query}");
+    }
+    let store = dynamo::DynamoFrameworks::new(client.clone(), tables().frameworks);
+    assert_eq!(store.catalog().await.unwrap().len(), 26);
+    store.list(&ListQuery::default()).await.unwrap();
+    assert_eq!(
+        store.unreadable_items(),
+        vec!["hand-written".to_owned()],
+        "counted once, by its key"
     );
 }

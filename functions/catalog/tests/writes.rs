@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use edge::testing::{admin_write_lifecycle, call, framework_body as draft};
+use edge::testing::{
+    admin_write_lifecycle, call, framework_body as draft, recreation_never_reuses_an_etag,
+};
 use runtime::{Context, Settings, Stores};
 use serde_json::json;
 
@@ -25,6 +27,12 @@ fn context(allow_local_writes: bool) -> Context {
 async fn a_framework_is_created_replaced_and_deleted_with_its_etags() {
     let app = catalog::app(context(true));
     admin_write_lifecycle(&app, 26).await;
+}
+
+#[tokio::test]
+async fn a_deleted_and_recreated_framework_never_reuses_an_etag() {
+    let app = catalog::app(context(true));
+    recreation_never_reuses_an_etag(&app, "django", "\"1\"").await;
 }
 
 #[tokio::test]

@@ -2,10 +2,10 @@
 //! on the `by_name` index — compare and recommend may only `Query` (least privilege), so
 //! nothing here scans.
 
-use std::sync::Arc;
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::operation::delete_item::DeleteItemError;
 use aws_sdk_dynamodb::operation::put_item::PutItemError;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValuesOnConditionCheckFailure};
 use model::clock::now_rfc3339;
@@ -17,7 +17,10 @@ use model::{
 };
 
 use crate::error::store_error;
-use crate::item::{FRAMEWORK_ENTITY, Item, framework_from_item, framework_to_item, version_of};
+use crate::item::{
+    FRAMEWORK_ENTITY, Item, framework_from_item, framework_to_item, is_tombstone,
+    retired_version_of, tombstone, version_of,
+};
 use crate::tables::BY_NAME_INDEX;
 
 /// Items one `Query` page asks for when a filter may drop some of them: enough that a
@@ -29,6 +32,8 @@ const FILTERED_PAGE: usize = 100;
 pub struct DynamoFrameworks {
     client: Client,
     table: String,
+    /// Ids of items a listing could not read and skipped, each logged once per container.
+    unreadable: Arc<Mutex<BTreeSet<String>>>,
 }
 
 impl DynamoFrameworks {
@@ -36,6 +41,44 @@ impl DynamoFrameworks {
         Self {
             client,
             table: table.into(),
+            unreadable: Arc::default(),
+        }
+    }
+
+    /// The ids listings have skipped as unreadable so far, in id order.
+    pub fn unreadable_items(&self) -> Vec<String> {
+        self.unreadable_ids().iter().cloned().collect()
+    }
+
+    fn unreadable_ids(&self) -> std::sync::MutexGuard<'_, BTreeSet<String>> {
+        // The set is only ever inserted into; a poisoned lock still holds a whole set.
+        self.unreadable
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// One item a listing cannot read (written by hand, or by an older schema) must not
+    /// take the listing down for everyone: it is left out and reported once, with its key
+    /// and a field an alarm's metric filter counts (`unreadable_item`).
+    fn read_listed(&self, item: Item) -> Option<Framework> {
+        let id = match item.get("id") {
+            Some(AttributeValue::S(id)) => id.clone(),
+            _ => "?".to_owned(),
+        };
+        match framework_from_item(item) {
+            Ok(framework) => Some(framework),
+            Err(error) => {
+                if self.unreadable_ids().insert(id.clone()) {
+                    tracing::error!(
+                        table = %self.table,
+                        id = %id,
+                        unreadable_item = 1,
+                        %error,
+                        "skipping an unreadable framework item in listings; fix or delete it"
+                    );
+                }
+                None
+            }
         }
     }
 
@@ -62,8 +105,8 @@ impl DynamoFrameworks {
             .items
             .unwrap_or_default()
             .into_iter()
-            .map(framework_from_item)
-            .collect::<Result<_, _>>()?;
+            .filter_map(|item| self.read_listed(item))
+            .collect();
         Ok((frameworks, next))
     }
 
@@ -142,12 +185,40 @@ fn start_key(position: &Position) -> Option<Item> {
     ]))
 }
 
-fn version_condition(version: u64) -> (&'static str, &'static str, AttributeValue) {
-    (
-        "version = :expected",
-        ":expected",
-        AttributeValue::N(version.to_string()),
-    )
+/// How many times a create retries when the id's tombstone changes under it (another
+/// writer deleting or creating it at the same moment); beyond that it reports the conflict.
+const CREATE_ATTEMPTS: usize = 3;
+
+/// The condition a write puts on the item it replaces.
+enum Expect {
+    /// Nothing at the id: create.
+    Nothing,
+    /// A tombstone at `version`: create again after a delete.
+    Tombstone(u64),
+    /// A live framework at `version`: replace or delete.
+    Live(u64),
+}
+
+impl Expect {
+    fn condition(&self) -> (&'static str, Option<AttributeValue>) {
+        match self {
+            Expect::Nothing => ("attribute_not_exists(id)", None),
+            Expect::Tombstone(version) => (
+                "attribute_exists(deleted) AND version = :expected",
+                Some(AttributeValue::N(version.to_string())),
+            ),
+            Expect::Live(version) => (
+                "attribute_not_exists(deleted) AND version = :expected",
+                Some(AttributeValue::N(version.to_string())),
+            ),
+        }
+    }
+}
+
+/// A conditional write's outcome: done, or refused with the item found instead (if any).
+enum Written {
+    Done,
+    Refused(Option<Item>),
 }
 
 impl FrameworkStore for DynamoFrameworks {
@@ -173,7 +244,11 @@ impl FrameworkStore for DynamoFrameworks {
                 .send()
                 .await
                 .map_err(|error| store_error("GetItem", error))?;
-            output.item.map(framework_from_item).transpose()
+            output
+                .item
+                .filter(|item| !is_tombstone(item))
+                .map(framework_from_item)
+                .transpose()
         })
     }
 
@@ -192,66 +267,87 @@ impl FrameworkStore for DynamoFrameworks {
         precondition: Precondition,
     ) -> BoxFuture<'_, Result<Framework, StoreError>> {
         Box::pin(async move {
-            let stored = stored_framework(id, spec, precondition, now_rfc3339());
-            let request = self
-                .client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(framework_to_item(&stored)?))
-                .return_values_on_condition_check_failure(
-                    ReturnValuesOnConditionCheckFailure::AllOld,
-                );
-            let request = match precondition {
-                Precondition::Absent => request.condition_expression("attribute_not_exists(id)"),
-                Precondition::Version(expected) => {
-                    let (condition, name, value) = version_condition(expected);
-                    request
-                        .condition_expression(condition)
-                        .expression_attribute_values(name, value)
-                }
+            let mut expect = match precondition {
+                Precondition::Absent => Expect::Nothing,
+                Precondition::Version(version) => Expect::Live(version),
             };
-            match request.send().await {
-                Ok(_) => Ok(stored),
-                Err(error) => match error.as_service_error() {
-                    Some(PutItemError::ConditionalCheckFailedException(failed)) => {
-                        Err(StoreError::PreconditionFailed {
-                            current: failed.item.as_ref().and_then(version_of),
-                        })
+            for _ in 0..CREATE_ATTEMPTS {
+                let retired = match expect {
+                    Expect::Tombstone(version) => Some(version),
+                    _ => None,
+                };
+                let version = precondition.next_version(retired);
+                let stored = stored_framework(id.clone(), spec.clone(), version, now_rfc3339());
+                match self.write(framework_to_item(&stored)?, &expect).await? {
+                    Written::Done => return Ok(stored),
+                    // Creating over a tombstone: try again from its version.
+                    Written::Refused(Some(found))
+                        if precondition == Precondition::Absent && is_tombstone(&found) =>
+                    {
+                        match retired_version_of(&found) {
+                            Some(version) => expect = Expect::Tombstone(version),
+                            None => return Err(unreadable_tombstone(&id)),
+                        }
                     }
-                    _ => Err(store_error("PutItem", error)),
-                },
+                    Written::Refused(found) => {
+                        return Err(StoreError::PreconditionFailed {
+                            current: found.as_ref().and_then(version_of),
+                        });
+                    }
+                }
             }
+            Err(StoreError::PreconditionFailed { current: None })
         })
     }
 
     fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
         Box::pin(async move {
-            let (condition, name, value) = version_condition(version);
-            let result = self
-                .client
-                .delete_item()
-                .table_name(&self.table)
-                .key("id", AttributeValue::S(id.as_str().into()))
-                .condition_expression(condition)
-                .expression_attribute_values(name, value)
-                .return_values_on_condition_check_failure(
-                    ReturnValuesOnConditionCheckFailure::AllOld,
-                )
-                .send()
-                .await;
-            match result {
-                Ok(_) => Ok(()),
-                Err(error) => match error.as_service_error() {
-                    Some(DeleteItemError::ConditionalCheckFailedException(failed)) => {
-                        Err(StoreError::PreconditionFailed {
-                            current: failed.item.as_ref().and_then(version_of),
-                        })
-                    }
-                    _ => Err(store_error("DeleteItem", error)),
-                },
+            match self
+                .write(tombstone(id.as_str(), version), &Expect::Live(version))
+                .await?
+            {
+                Written::Done => Ok(()),
+                Written::Refused(found) => Err(StoreError::PreconditionFailed {
+                    current: found.as_ref().and_then(version_of),
+                }),
             }
         })
     }
+}
+
+impl DynamoFrameworks {
+    /// `PutItem` of `item` if the item now stored is what `expect` says. A refusal returns
+    /// the current item in the same round trip (`ALL_OLD`), so a 412 can name its `ETag`.
+    async fn write(&self, item: Item, expect: &Expect) -> Result<Written, StoreError> {
+        let (condition, expected) = expect.condition();
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression(condition)
+            .set_expression_attribute_values(
+                expected.map(|value| [(":expected".to_owned(), value)].into()),
+            )
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(Written::Done),
+            Err(error) => match error.as_service_error() {
+                Some(PutItemError::ConditionalCheckFailedException(failed)) => {
+                    Ok(Written::Refused(failed.item.clone()))
+                }
+                _ => Err(store_error("PutItem", error)),
+            },
+        }
+    }
+}
+
+fn unreadable_tombstone(id: &Slug) -> StoreError {
+    StoreError::Corrupt(format!(
+        "item '{id}': a tombstone without a readable version"
+    ))
 }
 
 #[cfg(test)]

@@ -41,8 +41,42 @@ pub fn faq_from_item(item: Item) -> Result<FaqEntry, StoreError> {
     from_item(item)
 }
 
-/// The `version` attribute of an item, if it has a readable one.
+/// The attribute that marks a deleted framework's tombstone.
+pub const DELETED: &str = "deleted";
+
+/// What a deleted framework leaves behind: its id and last version, nothing else. Without
+/// `entity` and `name_key` it is absent from the sparse `by_name` index, so listings never
+/// see it; a re-create continues from its version, so no `ETag` repeats for the id.
+pub fn tombstone(id: &str, version: u64) -> Item {
+    Item::from([
+        ("id".into(), AttributeValue::S(id.into())),
+        ("version".into(), AttributeValue::N(version.to_string())),
+        (DELETED.into(), AttributeValue::Bool(true)),
+    ])
+}
+
+pub fn is_tombstone(item: &Item) -> bool {
+    item.contains_key(DELETED)
+}
+
+/// The version of a live framework's item; `None` for a tombstone or an unreadable version.
 pub fn version_of(item: &Item) -> Option<u64> {
+    if is_tombstone(item) {
+        return None;
+    }
+    raw_version(item)
+}
+
+/// The last version of a deleted framework, if `item` is its tombstone.
+pub fn retired_version_of(item: &Item) -> Option<u64> {
+    if is_tombstone(item) {
+        raw_version(item)
+    } else {
+        None
+    }
+}
+
+fn raw_version(item: &Item) -> Option<u64> {
     match item.get("version") {
         Some(AttributeValue::N(number)) => number.parse().ok(),
         _ => None,
@@ -143,6 +177,14 @@ mod tests {
         for entry in model::dataset::load_faq().unwrap() {
             assert_eq!(faq_from_item(faq_to_item(&entry).unwrap()).unwrap(), entry);
         }
+    }
+
+    #[test]
+    fn a_tombstone_has_no_live_version_and_stays_out_of_the_index() {
+        let item = tombstone("django", 3);
+        assert_eq!(version_of(&item), None);
+        assert_eq!(retired_version_of(&item), Some(3));
+        assert!(!item.contains_key("entity") && !item.contains_key("name_key"));
     }
 
     #[test]

@@ -205,6 +205,61 @@ pub async fn admin_write_lifecycle(app: &Router, catalog_size: u64) {
     assert_eq!(gone.status, StatusCode::NOT_FOUND);
 }
 
+/// Deletes `id` (at `etag`) and creates it again through `app` (writes allowed), then holds
+/// every `ETag` the id had before to the rule that a version never repeats: each is a 200
+/// (not a 304) for `If-None-Match` and a 412 for `If-Match` on `PUT` and `DELETE`, so a client
+/// that never saw the new framework cannot overwrite or delete it by accident.
+pub async fn recreation_never_reuses_an_etag(app: &Router, id: &str, etag: &str) {
+    use axum::http::StatusCode;
+
+    let uri = format!("/frameworks/{id}");
+    let mut seen = vec![etag.to_owned()];
+    let mut edited = framework_body(id);
+    edited["description"] = Value::from("Before the delete.");
+    let replaced = call(app, "PUT", &uri, &[("if-match", etag)], Some(&edited)).await;
+    assert_eq!(replaced.status, StatusCode::OK, "{}", replaced.body);
+    let current = replaced.header("etag").unwrap().to_owned();
+    seen.push(current.clone());
+    let deleted = call(app, "DELETE", &uri, &[("if-match", &current)], None).await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+
+    let mut reborn_body = framework_body(id);
+    reborn_body["description"] = Value::from("Created again after a delete.");
+    let reborn = call(
+        app,
+        "PUT",
+        &uri,
+        &[("if-none-match", "*")],
+        Some(&reborn_body),
+    )
+    .await;
+    assert_eq!(reborn.status, StatusCode::CREATED, "{}", reborn.body);
+    let new_etag = reborn.header("etag").unwrap().to_owned();
+    assert!(
+        !seen.contains(&new_etag),
+        "the new {new_etag} repeats one of {seen:?}"
+    );
+    for old in &seen {
+        let fetched = call(app, "GET", &uri, &[("if-none-match", old)], None).await;
+        assert_eq!(fetched.status, StatusCode::OK, "If-None-Match: {old}");
+        assert_eq!(fetched.body["description"], "Created again after a delete.");
+        let overwrite = call(app, "PUT", &uri, &[("if-match", old)], Some(&edited)).await;
+        assert_eq!(
+            overwrite.status,
+            StatusCode::PRECONDITION_FAILED,
+            "PUT If-Match: {old}"
+        );
+        let delete = call(app, "DELETE", &uri, &[("if-match", old)], None).await;
+        assert_eq!(
+            delete.status,
+            StatusCode::PRECONDITION_FAILED,
+            "DELETE If-Match: {old}"
+        );
+    }
+    let unchanged = call(app, "GET", &uri, &[("if-none-match", &new_etag)], None).await;
+    assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED);
+}
+
 pub fn get(uri: &str) -> Request {
     Request::get(uri).body(Body::empty()).unwrap()
 }

@@ -3,7 +3,7 @@
 //! tested against.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use crate::clock::now_rfc3339;
 use crate::dataset::{self, DatasetError};
@@ -21,6 +21,10 @@ pub struct MemoryStore {
     /// `catalog()` hands it out as is, so compare, recommend and every 404 read the
     /// frameworks without copying them; a write swaps in a new vector.
     frameworks: RwLock<Arc<Vec<Framework>>>,
+    /// The last version of each deleted id (a tombstone, as in the DynamoDB table), changed
+    /// only under the `frameworks` write lock: a re-created framework continues from it, so
+    /// an old `ETag` never matches new content.
+    retired: Mutex<BTreeMap<Slug, u64>>,
     faq: Arc<Vec<FaqEntry>>,
 }
 
@@ -37,6 +41,7 @@ impl MemoryStore {
             .collect();
         Self {
             frameworks: RwLock::new(Arc::new(frameworks)),
+            retired: Mutex::default(),
             faq: Arc::new(faq),
         }
     }
@@ -94,7 +99,9 @@ impl FrameworkStore for MemoryStore {
             if !holds {
                 return Err(StoreError::PreconditionFailed { current });
             }
-            let stored = stored_framework(id.clone(), spec, precondition, now_rfc3339());
+            let mut retired = self.retired.lock().unwrap_or_else(PoisonError::into_inner);
+            let version = precondition.next_version(retired.remove(&id));
+            let stored = stored_framework(id.clone(), spec, version, now_rfc3339());
             let mut next = (**guard).clone();
             match found {
                 Ok(index) => next[index] = stored.clone(),
@@ -121,6 +128,10 @@ impl FrameworkStore for MemoryStore {
             if let Ok(index) = found {
                 next.remove(index);
             }
+            self.retired
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(id, version);
             *guard = Arc::new(next);
             Ok(())
         })();

@@ -27,10 +27,12 @@ pub enum Precondition {
 }
 
 impl Precondition {
-    /// The version the item will have after a successful write.
-    pub fn next_version(self) -> u64 {
+    /// The version the item will have after a successful write. `retired` is the last
+    /// version a deleted item had under this id: a re-created item continues from it, so
+    /// that no version (and no `ETag`) ever names two different contents of one id.
+    pub fn next_version(self, retired: Option<u64>) -> u64 {
         match self {
-            Precondition::Absent => 1,
+            Precondition::Absent => retired.unwrap_or(0).saturating_add(1),
             Precondition::Version(current) => current.saturating_add(1),
         }
     }
@@ -112,17 +114,17 @@ pub trait FaqStore: Send + Sync + fmt::Debug {
     fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>>;
 }
 
-/// The framework a successful write stores.
+/// The framework a successful write stores at `version`.
 pub fn stored_framework(
     id: Slug,
     spec: FrameworkSpec,
-    precondition: Precondition,
+    version: u64,
     updated_at: String,
 ) -> Framework {
     Framework {
         id,
         spec,
-        version: precondition.next_version(),
+        version,
         updated_at,
     }
 }
