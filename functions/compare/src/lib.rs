@@ -65,7 +65,7 @@ fn unknown_ids<'a>(unknown: &[String], known: impl Iterator<Item = &'a str> + Cl
     }
     let names: Vec<String> = unknown
         .iter()
-        .map(|id| format!("'{}'", edge::extract::truncate(id)))
+        .map(|id| format!("'{}'", model::echo(id)))
         .collect();
     let mut detail = match names.as_slice() {
         [one] => format!("no framework has the id {one}"),

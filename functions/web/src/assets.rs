@@ -64,10 +64,7 @@ pub async fn serve(headers: HeaderMap, Path(file): Path<String>) -> Response {
         return PageError {
             status: StatusCode::NOT_FOUND,
             heading: "No such file",
-            detail: format!(
-                "There is no asset called “{}” here.",
-                edge::extract::truncate(&file)
-            ),
+            detail: format!("There is no asset called “{}” here.", model::echo(&file)),
             links: Vec::new(),
         }
         .render(&headers);

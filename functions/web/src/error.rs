@@ -30,7 +30,7 @@ impl PageError {
             heading: "No such framework",
             detail: format!(
                 "The catalog has no framework with the id “{}”.",
-                edge::extract::truncate(raw_id)
+                model::echo(raw_id)
             ),
             links: suggestions
                 .into_iter()

@@ -96,7 +96,7 @@ pub fn if_match_version(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
         .ok_or_else(|| {
             ApiError::PreconditionFailed(format!(
                 "If-Match {} names no version of this framework; GET it and send its ETag",
-                crate::extract::truncate(raw)
+                model::echo(raw)
             ))
         })
 }

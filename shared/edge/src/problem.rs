@@ -72,10 +72,7 @@ impl ApiError {
         let suggestions = known
             .map(|ids| model::suggest::near_misses(&raw_id.to_lowercase(), ids))
             .unwrap_or_default();
-        let mut detail = format!(
-            "no {what} has the id '{}'",
-            crate::extract::truncate(raw_id)
-        );
+        let mut detail = format!("no {what} has the id '{}'", model::echo(raw_id));
         if !suggestions.is_empty() {
             detail.push_str(&format!("; did you mean {}?", suggestions.join(" or ")));
         }
@@ -86,7 +83,7 @@ impl ApiError {
     }
 
     /// A 422 for one field.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl AsRef<str>, message: impl Into<String>) -> Self {
         let error = FieldError::new(field, message);
         ApiError::Unprocessable {
             detail: format!("{}: {}", error.field, error.message),
@@ -95,7 +92,7 @@ impl ApiError {
     }
 
     /// A 422 for a value outside a vocabulary, naming every valid one.
-    pub fn unknown_value(field: impl Into<String>, error: &UnknownValue) -> Self {
+    pub fn unknown_value(field: impl AsRef<str>, error: &UnknownValue) -> Self {
         Self::invalid(field, error.to_string())
     }
 

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Response};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::extract::truncate;
 use crate::problem::ApiError;
 
 /// Adds the shared fallbacks and layers to a router made of one or more functions' routes.
@@ -25,7 +24,7 @@ pub fn finish(routes: Router) -> Router {
 async fn unknown_path(uri: Uri) -> ApiError {
     ApiError::not_found(format!(
         "no endpoint at '{}'; see GET /openapi.json",
-        truncate(uri.path())
+        model::echo(uri.path())
     ))
 }
 

@@ -55,7 +55,7 @@ impl Selection {
                     Self::FIELD,
                     format!(
                         "'{}' is listed twice; compare distinct frameworks",
-                        clip(&id)
+                        crate::echo::echo(&id)
                     ),
                 )));
             }
@@ -97,10 +97,6 @@ impl Selection {
             Err(unknown)
         }
     }
-}
-
-fn clip(text: &str) -> String {
-    text.chars().take(64).collect()
 }
 
 /// The answer of `GET /compare`.

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::echo::echo;
 use crate::vocab::{UnknownValue, Vocabulary};
 
 /// One reason a body was rejected. Serialised into the problem document's `errors`.
@@ -18,9 +19,11 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    /// `field` may hold client text (an unknown key, `ratings.<key>`), so it is repeated
+    /// through [`echo`]; a `message` that quotes client text must do the same.
+    pub fn new(field: impl AsRef<str>, message: impl Into<String>) -> Self {
         Self {
-            field: field.into(),
+            field: echo(field.as_ref()),
             message: message.into(),
         }
     }
@@ -34,6 +37,9 @@ pub(crate) const MAX_LIST: usize = 32;
 pub(crate) struct Fields<'a> {
     object: &'a Map<String, Value>,
     errors: Vec<FieldError>,
+    /// Vocabulary values only by their canonical names (a stored document, whose schema
+    /// lists exactly those), not the aliases a profile may use.
+    canonical: bool,
 }
 
 impl<'a> Fields<'a> {
@@ -52,12 +58,22 @@ impl<'a> Fields<'a> {
             .filter(|key| !known.contains(&key.as_str()) && !ignored.contains(&key.as_str()))
             .map(|key| {
                 FieldError::new(
-                    key.chars().take(64).collect::<String>(),
+                    key,
                     format!("unknown field; known fields are: {}", known.join(", ")),
                 )
             })
             .collect();
-        Ok(Self { object, errors })
+        Ok(Self {
+            object,
+            errors,
+            canonical: false,
+        })
+    }
+
+    /// Refuses aliases: every vocabulary value must be its canonical name.
+    pub(crate) fn canonical_names(mut self) -> Self {
+        self.canonical = true;
+        self
     }
 
     /// `value` when every field read cleanly, else every error found.
@@ -83,33 +99,43 @@ impl<'a> Fields<'a> {
         self.get(field).or_else(|| self.fail(field, "is required"))
     }
 
-    /// Trimmed text of 1 to `max` characters, without control characters.
+    /// Required text as the schema's `PlainText` has it (see [`plain_text`]).
     pub(crate) fn text(&mut self, field: &str, max: usize) -> Option<String> {
         let value = self.required(field)?;
-        match value.as_str().map(str::trim) {
-            None => self.fail(field, "must be a string"),
-            Some("") => self.fail(field, "must not be empty"),
-            Some(text) if text.chars().count() > max => {
-                self.fail(field, format!("must be at most {max} characters"))
-            }
-            Some(text) if text.chars().any(char::is_control) => {
-                self.fail(field, "must not contain control characters")
-            }
-            Some(text) => Some(text.to_owned()),
+        match plain_text(value, max) {
+            Ok(text) => Some(text),
+            Err(message) => self.fail(field, message),
         }
     }
 
     /// One value of `T` at `field`; an unknown one is refused with the valid values.
-    pub(crate) fn parse<T: FromStr<Err = UnknownValue>>(
+    pub(crate) fn parse<T: FromStr<Err = UnknownValue> + std::fmt::Display>(
         &mut self,
         field: &str,
         value: &Value,
     ) -> Option<T> {
-        match value.as_str().map(str::parse::<T>) {
-            Some(Ok(parsed)) => Some(parsed),
-            Some(Err(unknown)) => self.fail(field, clipped(unknown).to_string()),
+        match value.as_str() {
+            Some(raw) => match self.name::<T>(raw) {
+                Ok(parsed) => Some(parsed),
+                Err(message) => self.fail(field, message),
+            },
             None => self.fail(field, "must be a string"),
         }
+    }
+
+    /// A vocabulary value named by `raw` (a string value or an object key); with
+    /// [`Fields::canonical_names`], an alias is refused with the name to use instead.
+    pub(crate) fn name<T: FromStr<Err = UnknownValue>>(&self, raw: &str) -> Result<T, String>
+    where
+        T: std::fmt::Display,
+    {
+        let parsed: T = raw
+            .parse()
+            .map_err(|unknown: UnknownValue| unknown.to_string())?;
+        if self.canonical && parsed.to_string() != raw {
+            return Err(format!("write '{parsed}', not '{}'", echo(raw)));
+        }
+        Ok(parsed)
     }
 
     /// A required vocabulary value; missing, it lists the valid ones.
@@ -195,10 +221,20 @@ pub(crate) fn whole_number(value: &Value) -> Option<u64> {
     })
 }
 
-/// Keeps an echoed client value short.
-fn clipped(mut unknown: UnknownValue) -> UnknownValue {
-    if unknown.value.chars().count() > 64 {
-        unknown.value = format!("{}…", unknown.value.chars().take(64).collect::<String>());
+/// Free text as the schema's `PlainText` has it: a string of at most `max` characters as
+/// sent (JSON Schema's `maxLength` counts them so), not blank, without control characters.
+/// Stored without surrounding whitespace.
+pub(crate) fn plain_text(value: &Value, max: usize) -> Result<String, String> {
+    let Some(text) = value.as_str() else {
+        return Err("must be a string".into());
+    };
+    if text.trim().is_empty() {
+        Err("must not be empty or blank".into())
+    } else if text.chars().count() > max {
+        Err(format!("must be at most {max} characters"))
+    } else if text.chars().any(char::is_control) {
+        Err("must not contain control characters".into())
+    } else {
+        Ok(text.trim().to_owned())
     }
-    unknown
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::fields::{FieldError, Fields, whole_number};
+use crate::fields::{FieldError, Fields, plain_text, whole_number};
 use crate::slug::Slug;
 use crate::vocab::{Category, Dimension, Feature, Language, UseCase};
 
@@ -120,6 +120,8 @@ impl FrameworkSpec {
 /// The earliest and latest plausible first-release years.
 const FIRST_RELEASE_RANGE: std::ops::RangeInclusive<u16> = 1990..=2100;
 const MAX_TEXT: usize = 4_000;
+const MAX_LINE: usize = 300;
+const MAX_URL: usize = 2_048;
 
 impl FrameworkSpec {
     /// Fields the server manages; a client may echo them back from a GET and they are ignored.
@@ -146,7 +148,15 @@ impl FrameworkSpec {
     /// Checks a JSON body against the framework schema, for the framework `id` named by the
     /// path. Returns every problem found, not just the first.
     pub fn from_json(id: &Slug, body: &Value) -> Result<FrameworkSpec, Vec<FieldError>> {
-        let mut fields = Fields::of(body, &Self::FIELDS, &Self::SERVER_FIELDS)?;
+        let mut fields = Fields::of(body, &Self::FIELDS, &Self::SERVER_FIELDS)?.canonical_names();
+        // Ignored, but typed as the schema types them, so that what the server accepts is
+        // exactly what the published schema calls valid.
+        if fields.get("version").is_some_and(|v| !is_integer(v)) {
+            fields.fail::<()>("version", "must be an integer (it is ignored)");
+        }
+        if fields.get("updated_at").is_some_and(|v| !v.is_string()) {
+            fields.fail::<()>("updated_at", "must be a string (it is ignored)");
+        }
         if fields
             .get("id")
             .is_some_and(|body_id| body_id.as_str() != Some(id.as_str()))
@@ -199,11 +209,10 @@ impl FrameworkSpec {
 /// The readers only a framework body needs.
 impl Fields<'_> {
     fn url(&mut self, field: &str) -> Option<String> {
-        let text = self.text(field, 300)?;
-        if is_https_url(&text) {
-            Some(text)
-        } else {
-            self.fail(field, "must be an https:// URL")
+        let value = self.required(field)?;
+        match https_url(value) {
+            Ok(url) => Some(url),
+            Err(message) => self.fail(field, message),
         }
     }
 
@@ -229,15 +238,10 @@ impl Fields<'_> {
         }
         let mut texts = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            match item.as_str().map(str::trim) {
-                Some(text) if !text.is_empty() && text.chars().count() <= 300 => {
-                    texts.push(text.to_owned())
-                }
-                _ => {
-                    self.fail::<()>(
-                        &format!("{field}[{index}]"),
-                        "must be a non-empty string of at most 300 characters",
-                    );
+            match plain_text(item, MAX_LINE) {
+                Ok(text) => texts.push(text),
+                Err(message) => {
+                    self.fail::<()>(&format!("{field}[{index}]"), message);
                 }
             }
         }
@@ -253,8 +257,8 @@ impl Fields<'_> {
         let mut ok = true;
         for (key, score) in object {
             let at = format!("{field}.{key}");
-            match (key.parse::<Dimension>(), score.as_u64()) {
-                (Err(error), _) => ok &= self.fail::<()>(&at, error.to_string()).is_some(),
+            match (self.name::<Dimension>(key), whole_number(score)) {
+                (Err(message), _) => ok &= self.fail::<()>(&at, message).is_some(),
                 (Ok(dimension), Some(n @ 1..=5)) => {
                     scores.insert(dimension, n as u8);
                 }
@@ -283,15 +287,12 @@ impl Fields<'_> {
         let mut ok = true;
         for (key, note) in object {
             let at = format!("{field}.{key}");
-            match (key.parse::<Dimension>(), note.as_str().map(str::trim)) {
-                (Err(error), _) => ok &= self.fail::<()>(&at, error.to_string()).is_some(),
-                (Ok(dimension), Some(text)) if !text.is_empty() && text.len() <= 300 => {
-                    notes.insert(dimension, text.to_owned());
+            match (self.name::<Dimension>(key), plain_text(note, MAX_LINE)) {
+                (Err(message), _) | (Ok(_), Err(message)) => {
+                    ok &= self.fail::<()>(&at, message).is_some()
                 }
-                (Ok(_), _) => {
-                    ok &= self
-                        .fail::<()>(&at, "must be a non-empty string of at most 300 characters")
-                        .is_some()
+                (Ok(dimension), Ok(text)) => {
+                    notes.insert(dimension, text);
                 }
             }
         }
@@ -305,39 +306,68 @@ impl Fields<'_> {
         }
         let mut sources = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let title = item.get("title").and_then(Value::as_str).map(str::trim);
-            let url = item.get("url");
-            match (title, url) {
-                (Some(title), None | Some(Value::Null)) if !title.is_empty() => {
-                    sources.push(Source {
-                        title: title.to_owned(),
-                        url: None,
-                    })
-                }
-                (Some(title), Some(Value::String(url)))
-                    if !title.is_empty() && is_https_url(url) =>
-                {
-                    sources.push(Source {
-                        title: title.to_owned(),
-                        url: Some(url.clone()),
-                    })
-                }
-                _ => {
-                    self.fail::<()>(
-                        &format!("{field}[{index}]"),
-                        "must be {\"title\": non-empty string, \"url\": https URL or null}",
-                    );
-                }
+            let at = format!("{field}[{index}]");
+            let Some(source) = item.as_object() else {
+                self.fail::<()>(&at, "must be {\"title\": text, \"url\": https URL or null}");
+                continue;
+            };
+            let mut ok = true;
+            for key in source
+                .keys()
+                .filter(|key| !["title", "url"].contains(&key.as_str()))
+            {
+                ok &= self
+                    .fail::<()>(
+                        &format!("{at}.{key}"),
+                        "unknown field; a source has title and url",
+                    )
+                    .is_some();
+            }
+            let title = match source.get("title").map(|title| plain_text(title, MAX_LINE)) {
+                Some(Ok(title)) => Some(title),
+                Some(Err(message)) => self.fail(&format!("{at}.title"), message),
+                None => self.fail(&format!("{at}.title"), "is required"),
+            };
+            let url = match source.get("url") {
+                Some(Value::Null) => Some(None),
+                Some(url) => match https_url(url) {
+                    Ok(url) => Some(Some(url)),
+                    Err(message) => self.fail(&format!("{at}.url"), message),
+                },
+                None => self.fail(&format!("{at}.url"), "is required: an https URL, or null"),
+            };
+            if let (true, Some(title), Some(url)) = (ok, title, url) {
+                sources.push(Source { title, url });
             }
         }
         (sources.len() == items.len()).then_some(sources)
     }
 }
 
-fn is_https_url(text: &str) -> bool {
-    text.strip_prefix("https://").is_some_and(|rest| {
-        !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
+/// An `https://` URL of at most [`MAX_URL`] characters, without whitespace or control
+/// characters, taken exactly as sent.
+fn https_url(value: &Value) -> Result<String, String> {
+    let is_url = |text: &str| {
+        text.chars().count() <= MAX_URL
+            && text.strip_prefix("https://").is_some_and(|rest| {
+                !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+            })
+    };
+    match value.as_str() {
+        Some(text) if is_url(text) => Ok(text.to_owned()),
+        _ => Err(format!(
+            "must be an https:// URL of at most {MAX_URL} characters, without spaces"
+        )),
+    }
+}
+
+/// Any JSON integer, `7.0` included, as JSON Schema's `integer` has it.
+fn is_integer(value: &Value) -> bool {
+    value.is_i64()
+        || value.is_u64()
+        || value
+            .as_f64()
+            .is_some_and(|n| n.is_finite() && n.fract() == 0.0)
 }
 
 #[cfg(test)]

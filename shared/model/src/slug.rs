@@ -14,7 +14,7 @@ impl fmt::Display for InvalidSlug {
         write!(
             f,
             "'{}' is not an id: ids are 1 to 64 characters of a-z, 0-9 and '-', starting with a letter or digit",
-            self.0.chars().take(80).collect::<String>()
+            crate::echo::echo(&self.0)
         )
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownValue {
     pub vocabulary: &'static str,
+    /// The value as sent, through [`crate::echo::echo`]: it is repeated to the client.
     pub value: String,
     pub valid: &'static [&'static str],
 }
@@ -31,7 +32,7 @@ impl std::error::Error for UnknownValue {}
 
 /// A closed vocabulary, as [`vocabulary!`] defines one: generic code (the body reader) can
 /// parse any of them and name their valid values.
-pub trait Vocabulary: FromStr<Err = UnknownValue> + Copy + Ord + 'static {
+pub trait Vocabulary: FromStr<Err = UnknownValue> + Copy + Ord + fmt::Display + 'static {
     /// The canonical spelling of every value, in declaration order.
     const NAMES: &'static [&'static str];
 }
@@ -81,7 +82,7 @@ macro_rules! vocabulary {
                     $($canonical $(| $alias)* => Ok($name::$variant),)+
                     _ => Err(UnknownValue {
                         vocabulary: $label,
-                        value: raw.to_owned(),
+                        value: $crate::echo::echo(raw),
                         valid: $name::NAMES,
                     }),
                 }

@@ -129,7 +129,7 @@ fn render(
     };
     let title = match form.first("q") {
         Some(q) if hits.is_some() => {
-            format!("“{}” — questions and answers", edge::extract::truncate(q))
+            format!("“{}” — questions and answers", model::echo(q))
         }
         _ => "Questions and answers about backend frameworks".to_owned(),
     };

@@ -71,7 +71,7 @@ fn chosen<'a>(
             .iter()
             .map(|id| {
                 let near = model::suggest::near_misses(id, known());
-                let shown = edge::extract::truncate(id);
+                let shown = model::echo(id);
                 if near.is_empty() {
                     format!("no framework has the id “{shown}”")
                 } else {
