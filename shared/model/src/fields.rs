@@ -125,10 +125,10 @@ impl<'a> Fields<'a> {
 
     /// A vocabulary value named by `raw` (a string value or an object key); with
     /// [`Fields::canonical_names`], an alias is refused with the name to use instead.
-    pub(crate) fn name<T: FromStr<Err = UnknownValue>>(&self, raw: &str) -> Result<T, String>
-    where
-        T: std::fmt::Display,
-    {
+    pub(crate) fn name<T: FromStr<Err = UnknownValue> + std::fmt::Display>(
+        &self,
+        raw: &str,
+    ) -> Result<T, String> {
         let parsed: T = raw
             .parse()
             .map_err(|unknown: UnknownValue| unknown.to_string())?;

@@ -151,13 +151,14 @@ impl FrameworkSpec {
         let mut fields = Fields::of(body, &Self::FIELDS, &Self::SERVER_FIELDS)?.canonical_names();
         // Ignored, but typed as the schema types them, so that what the server accepts is
         // exactly what the published schema calls valid.
-        if fields.get("version").is_some_and(|v| !is_integer(v)) {
+        if body.get("version").is_some_and(|v| !is_integer(v)) {
             fields.fail::<()>("version", "must be an integer (it is ignored)");
         }
-        if fields.get("updated_at").is_some_and(|v| !v.is_string()) {
+        if body.get("updated_at").is_some_and(|v| !v.is_string()) {
             fields.fail::<()>("updated_at", "must be a string (it is ignored)");
         }
-        if fields
+        // A stored document has no nulls, so here (unlike a profile) null is not "absent".
+        if body
             .get("id")
             .is_some_and(|body_id| body_id.as_str() != Some(id.as_str()))
         {
