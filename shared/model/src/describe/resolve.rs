@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use super::lexicon::{FILLER, Meaning, Stress, Toward};
 use super::reader::{Cue, Reading};
-use super::{Interpretation, Reading as FieldReading, echo};
+use super::{Interpretation, Reading as FieldReading};
+use crate::echo::echo;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
 /// How far (in words) a marker reaches for the signal it qualifies.
