@@ -24,7 +24,7 @@ use serde_json::{Value, json};
 const PAGES: [(&str, &str); 6] = [
     (
         "advice",
-        "/?use_case=rest_api&priorities=performance&priorities=type_safety&languages=python&languages=go&languages=rust&deployment=serverless",
+        "/?description=a+fast+REST+API+in+Go+or+Rust+on+Lambda%2C+type+safety+matters+too&limit=3",
     ),
     ("catalog", "/catalog?sort=performance&limit=10"),
     ("framework", "/catalog/fastapi"),
@@ -269,6 +269,25 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
     assert!(shortlist <= 3, "{label}: {shortlist} recommendations");
     let url = client.current_url().await.unwrap();
     assert!(url.as_str().contains("use_case=realtime"), "{label}: {url}");
+
+    // Advice from plain words: the description is read back as chips, one can be dropped.
+    client.goto(&format!("{base}/")).await.unwrap();
+    let description = client.find(Locator::Css("#description")).await.unwrap();
+    description
+        .send_keys("admin-heavy data app, Python team, security matters most")
+        .await
+        .unwrap();
+    submit(client, "form.profile").await;
+    wait_for(client, "ul.chips > li", 3).await;
+    wait_for(client, "ol.shortlist > li", 1).await;
+    client
+        .find(Locator::Css("ul.chips > li:first-child a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "ul.chips > li.ignored", 1).await;
 
     // Compare: picked in the catalog, drawn as a radar with one series per framework.
     client.goto(&format!("{base}/catalog")).await.unwrap();

@@ -116,12 +116,38 @@ async fn the_advice_form_returns_the_api_s_shortlist() {
 }
 
 #[tokio::test]
+async fn a_description_is_read_back_as_chips_that_can_be_set_aside() {
+    let app = app();
+    let uri = "/?description=realtime+chat+in+typescript+on+lambda%2C+must+scale";
+    let html = page(&send(&app, get(uri)).await, 200);
+    assert!(html.contains("We read your text as"));
+    for label in ["Real-time", "TypeScript", "Scalability", "Serverless"] {
+        assert!(
+            html.contains(&format!("<strong>{label}")),
+            "no chip for {label}"
+        );
+    }
+    assert!(html.contains("ignore=languages%3Atypescript"));
+    let ignored = page(
+        &send(&app, get(&format!("{uri}&ignore=languages:typescript"))).await,
+        200,
+    );
+    assert!(ignored.contains("class=\"chip ignored\""));
+    assert!(ignored.contains("use it again"));
+    assert_ne!(
+        ignored, html,
+        "setting a reading aside changes the shortlist's inputs"
+    );
+}
+
+#[tokio::test]
 async fn bad_form_input_is_a_page_with_the_api_s_status_not_a_problem_document() {
     let app = app();
     let cases = [
         ("/?use_case=telepathy", 422, "telepathy"),
         ("/?languages=python", 422, "is required"),
         ("/?use_case=rest_api&limit=99", 422, "1 to 10"),
+        ("/?description=hello+there", 422, "kind of project"),
         ("/catalog?language=cobol", 422, "cobol"),
         ("/catalog?limit=abc", 400, "whole number"),
         ("/catalog?cursor=forged", 400, "cursor"),

@@ -3,13 +3,20 @@
 //! The form's fields have the names of `POST /recommendations`, and the page builds that
 //! very JSON body from them and reads it with the API's parser ([`Profile::from_json`]), so
 //! the page and the API accept and refuse exactly the same profiles.
+//!
+//! A description in plain words (`description`) is read by [`model::interpret`]; what it
+//! says fills every field the form leaves empty, and is shown as chips ("we read your text
+//! as …"). A chip's "not this" link adds it to `ignore` (`languages:java`), so a misreading
+//! is corrected in the address itself and the corrected view can be shared.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
+use model::describe::Reading;
 use model::{
-    Deployment, Dimension, Feature, Language, Profile, Recommendations, UseCase, recommend,
+    Deployment, Description, Dimension, Feature, Interpretation, Language, Profile,
+    Recommendations, UseCase, interpret, recommend,
 };
 use serde_json::{Map, Value};
 
@@ -38,25 +45,48 @@ pub async fn page(
     let asked = SINGLE
         .iter()
         .chain(LISTS.iter())
-        .chain(["limit"].iter())
+        .chain(["limit", "description"].iter())
         .any(|key| form.contains(key));
     if !asked {
-        let page = render(&form, None, &[]);
+        let page = render(&form, None, None, &[]);
         return Ok(respond::html(&headers, StatusCode::OK, page));
     }
-    match Profile::from_json(&request_body(&form)) {
+    let reading = match form.first("description").map(Description::parse) {
+        None => None,
+        Some(Ok(description)) => Some(interpret(&description)),
+        Some(Err(error)) => {
+            let page = render(&form, None, None, &[format!("Description: {error}")]);
+            return Ok(respond::html(
+                &headers,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page,
+            ));
+        }
+    };
+    let chips = reading.as_ref().map(|reading| Chips::of(reading, &form));
+    match Profile::from_json(&request_body(&form, chips.as_ref())) {
         Ok(profile) => {
             let catalog = web.context.stores.frameworks.catalog().await?;
             let result = recommend(&catalog, &profile);
-            let page = render(&form, Some((&profile, &result)), &[]);
+            let page = render(&form, chips.as_ref(), Some((&profile, &result)), &[]);
             Ok(respond::html(&headers, StatusCode::OK, page))
         }
         Err(errors) => {
-            let messages: Vec<String> = errors
+            let mut messages: Vec<String> = errors
                 .iter()
                 .map(|error| format!("{}: {}", field_label(&error.field), error.message))
                 .collect();
-            let page = render(&form, None, &messages);
+            if chips
+                .as_ref()
+                .is_some_and(|chips| chips.use_case().is_none())
+                && !form.contains("use_case")
+            {
+                messages.push(format!(
+                    "We could not tell the kind of project from your description; choose it above, or mention {}.",
+                    model::describe::LOOKS_FOR
+                ));
+            }
+            let page = render(&form, chips.as_ref(), None, &messages);
             Ok(respond::html(
                 &headers,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -67,9 +97,27 @@ pub async fn page(
 }
 
 /// The `POST /recommendations` body the form describes: one value as a string (several as
-/// an array, which the parser refuses), lists as arrays, the limit as a number when it is one.
-pub fn request_body(form: &FormQuery) -> Value {
+/// an array, which the parser refuses), lists as arrays, the limit as a number when it is
+/// one. A field the form leaves empty takes what the description said, less what was ignored.
+pub fn request_body(form: &FormQuery, chips: Option<&Chips>) -> Value {
     let mut body = Map::new();
+    for key in SINGLE.iter().chain(LISTS.iter()) {
+        if form.contains(key) {
+            continue;
+        }
+        let read: Vec<&str> = chips
+            .map(|chips| chips.kept(key).map(|chip| chip.value).collect())
+            .unwrap_or_default();
+        match (SINGLE.contains(key), read.as_slice()) {
+            (_, []) => {}
+            (true, [first, ..]) => {
+                body.insert((*key).into(), Value::from(*first));
+            }
+            (false, values) => {
+                body.insert((*key).into(), Value::from(values.to_vec()));
+            }
+        }
+    }
     for key in SINGLE {
         match form.all(key) {
             [] => {}
@@ -97,6 +145,120 @@ pub fn request_body(form: &FormQuery) -> Value {
     Value::Object(body)
 }
 
+/// One value read from the description, as shown and as sent.
+#[derive(Debug)]
+pub struct Chip {
+    /// The request field it fills (`languages`), or `not` for a ruled-out language.
+    field: &'static str,
+    value: &'static str,
+    label: &'static str,
+    words: Vec<String>,
+    ignored: bool,
+}
+
+impl Chip {
+    fn key(&self) -> String {
+        format!("{}:{}", self.field, self.value)
+    }
+}
+
+/// What a description was read as, with the `ignore` corrections applied.
+#[derive(Debug)]
+pub struct Chips {
+    chips: Vec<Chip>,
+    unused: Vec<String>,
+}
+
+impl Chips {
+    fn of(reading: &Interpretation, form: &FormQuery) -> Self {
+        let ignore = form.all("ignore");
+        let mut chips = Vec::new();
+        let mut push =
+            |field: &'static str, value: &'static str, label: &'static str, words: &[String]| {
+                let key = format!("{field}:{value}");
+                chips.push(Chip {
+                    field,
+                    value,
+                    label,
+                    words: words.to_vec(),
+                    ignored: ignore.contains(&key),
+                });
+            };
+        if let Some(Reading { value, words }) = &reading.use_case {
+            push("use_case", value.as_str(), labels::use_case(*value), words);
+        }
+        for Reading { value, words } in &reading.languages {
+            push("languages", value.as_str(), labels::language(*value), words);
+        }
+        for Reading { value, words } in &reading.excluded_languages {
+            push("not", value.as_str(), labels::language(*value), words);
+        }
+        for Reading { value, words } in &reading.priorities {
+            push(
+                "priorities",
+                value.as_str(),
+                labels::dimension(*value),
+                words,
+            );
+        }
+        for Reading { value, words } in &reading.required_features {
+            push(
+                "required_features",
+                value.as_str(),
+                labels::feature(*value),
+                words,
+            );
+        }
+        if let Some(Reading { value, words }) = &reading.deployment {
+            push(
+                "deployment",
+                value.as_str(),
+                labels::deployment(*value),
+                words,
+            );
+        }
+        let mut chips = Self {
+            chips,
+            unused: reading.unused.clone(),
+        };
+        // A language ruled out, with none named, leaves every other language in.
+        if !chips.kept("languages").any(|_| true) && chips.kept("not").any(|_| true) {
+            let ruled_out: Vec<&str> = chips.kept("not").map(|chip| chip.value).collect();
+            for language in Language::ALL
+                .iter()
+                .filter(|l| !ruled_out.contains(&l.as_str()))
+            {
+                chips.chips.push(Chip {
+                    field: "languages",
+                    value: language.as_str(),
+                    label: labels::language(*language),
+                    words: Vec::new(),
+                    ignored: false,
+                });
+            }
+        }
+        chips
+    }
+
+    /// The values read for `field` that were not ignored.
+    fn kept<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Chip> + 'a {
+        self.chips
+            .iter()
+            .filter(move |chip| chip.field == field && !chip.ignored)
+    }
+
+    fn use_case(&self) -> Option<&Chip> {
+        self.kept("use_case").next()
+    }
+
+    /// The chips a person reads: the implied languages of a ruled-out one are not shown.
+    fn shown(&self) -> impl Iterator<Item = &Chip> {
+        self.chips
+            .iter()
+            .filter(|chip| !(chip.field == "languages" && chip.words.is_empty()))
+    }
+}
+
 fn field_label(field: &str) -> String {
     let base = field.split('[').next().unwrap_or(field);
     match base {
@@ -112,6 +274,7 @@ fn field_label(field: &str) -> String {
 
 fn render(
     form: &FormQuery,
+    chips: Option<&Chips>,
     answer: Option<(&Profile, &Recommendations<'_>)>,
     errors: &[String],
 ) -> Markup {
@@ -125,6 +288,7 @@ fn render(
         div.advice {
             (profile_form(form, errors))
             section #results.results aria-labelledby="results-heading" data-live-region {
+                @if let Some(chips) = chips { (chips_view(form, chips)) }
                 @match answer {
                     Some((profile, result)) => { (shortlist(profile, result)) }
                     None => {
@@ -144,6 +308,63 @@ fn render(
     .render()
 }
 
+fn chips_view(form: &FormQuery, chips: &Chips) -> Markup {
+    let field_name = |field: &str| match field {
+        "use_case" => "Project",
+        "languages" => "Language",
+        "not" => "Not in",
+        "priorities" => "Priority",
+        "required_features" => "Must have",
+        _ => "Runs on",
+    };
+    let toggled = |chip: &Chip| {
+        let key = chip.key();
+        let mut ignore: Vec<String> = form
+            .all("ignore")
+            .iter()
+            .filter(|k| **k != key)
+            .cloned()
+            .collect();
+        if !chip.ignored {
+            ignore.push(key);
+        }
+        let ignore = (!ignore.is_empty()).then(|| ignore.join(","));
+        format!(
+            "/{}#results",
+            form.with("ignore", ignore.as_deref()).to_query()
+        )
+    };
+    html! {
+        div.reading aria-labelledby="reading-heading" role="group" {
+            h2 #reading-heading { "We read your text as…" }
+            @if chips.shown().next().is_none() {
+                p.empty { "Nothing we could use. Mention " (model::describe::LOOKS_FOR) "." }
+            }
+            ul.chips {
+                @for chip in chips.shown() {
+                    li class=(if chip.ignored { "chip ignored" } else { "chip" }) {
+                        span.what { (field_name(chip.field)) ": " strong { (chip.label) } }
+                        @if !chip.words.is_empty() {
+                            " " span.words { "(“" (chip.words.join(" ")) "”)" }
+                        }
+                        " "
+                        @if chip.ignored {
+                            a href=(toggled(chip)) { "use it again" span.visually-hidden { ": " (chip.label) } }
+                        } @else {
+                            a href=(toggled(chip)) { "not this" span.visually-hidden { ": " (chip.label) } }
+                        }
+                    }
+                }
+            }
+            @if !chips.unused.is_empty() {
+                p.hint { "Not used: " (chips.unused.join(", ")) ". Fields you set in the form take precedence over the text." }
+            } @else {
+                p.hint { "Fields you set in the form take precedence over the text." }
+            }
+        }
+    }
+}
+
 fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
     let use_cases = choices(UseCase::ALL, UseCase::as_str, labels::use_case);
     let dimensions = choices(Dimension::ALL, Dimension::as_str, labels::dimension);
@@ -156,7 +377,17 @@ fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
         form.profile method="get" action="/#results" data-live="results" aria-labelledby="form-heading" {
             h2 #form-heading { "Your project" }
             (form_errors(errors))
-            (select("use_case", "use_case", "What are you building?", &use_cases, form.first("use_case"), Some("Choose…")))
+            div.field {
+                label for="description" { "Describe your project" }
+                textarea #description name="description" maxlength="2000" rows="3" placeholder=(model::describe::EXAMPLES[0]) {
+                    (form.first("description").unwrap_or_default())
+                }
+            }
+            @if !form.all("ignore").is_empty() {
+                input type="hidden" name="ignore" value=(form.all("ignore").join(","));
+            }
+            p.hint { "…or set the details (they take precedence):" }
+            (select("use_case", "use_case", "What are you building?", &use_cases, form.first("use_case"), Some("From the description / choose…")))
             fieldset.priorities {
                 legend { "What matters most, in order" }
                 @for slot in 0..PRIORITY_SLOTS {
@@ -272,7 +503,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            request_body(&form),
+            request_body(&form, None),
             serde_json::json!({
                 "use_case": "rest_api",
                 "priorities": ["performance", "security"],
@@ -280,14 +511,30 @@ mod tests {
                 "limit": 5
             })
         );
-        assert!(Profile::from_json(&request_body(&form)).is_ok());
+        assert!(Profile::from_json(&request_body(&form, None)).is_ok());
     }
 
     #[test]
     fn what_the_api_refuses_the_page_refuses() {
         let form = FormQuery::parse("use_case=telepathy&limit=eleven").unwrap();
-        let errors = Profile::from_json(&request_body(&form)).unwrap_err();
+        let errors = Profile::from_json(&request_body(&form, None)).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["use_case", "limit"]);
+    }
+
+    #[test]
+    fn the_description_fills_what_the_form_leaves_empty_less_what_is_ignored() {
+        let form = FormQuery::parse(
+            "description=realtime+chat+in+typescript+on+lambda%2C+must+scale&deployment=containers&ignore=priorities:scalability",
+        )
+        .unwrap();
+        let reading = interpret(&Description::parse(form.first("description").unwrap()).unwrap());
+        let chips = Chips::of(&reading, &form);
+        let body = request_body(&form, Some(&chips));
+        assert_eq!(body["use_case"], "realtime");
+        assert_eq!(body["languages"], serde_json::json!(["typescript"]));
+        assert_eq!(body["deployment"], "containers", "the form wins");
+        assert!(body.get("priorities").is_none(), "ignored: {body}");
+        assert!(Profile::from_json(&body).is_ok());
     }
 }
