@@ -3,6 +3,7 @@
 # release local server on a free loopback port: performance, accessibility, best practices
 # and SEO, under Lighthouse's default mobile emulation (simulated slow 4G, mid-range phone),
 # plus each page's total transfer size. Prints a Markdown table; reports go to $LIGHTHOUSE_DIR.
+# BASE_URL=http://... measures a server that is already running instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,17 +14,23 @@ export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 reports=${LIGHTHOUSE_DIR:-${TMPDIR:-/tmp}/stack-advisor/lighthouse}
 mkdir -p "$reports"
 
-cargo build --quiet --release -p local-server
-target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-PORT=$port "$target_dir/release/local-server" >"$reports/server.log" 2>&1 &
-server=$!
 profile=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$profile"' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+if [ -n "${BASE_URL:-}" ]; then
+  base=$BASE_URL
+  trap 'rm -rf "$profile"' EXIT
+else
+  cargo build --quiet --release -p local-server
+  target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  PORT=$port "$target_dir/release/local-server" >"$reports/server.log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true; rm -rf "$profile"' EXIT
+  base="http://127.0.0.1:$port"
+fi
+for _ in $(seq 1 100); do curl -s -o /dev/null "$base/" && break; sleep 0.1; done
 
 pages=(
-  "advice|/?use_case=rest_api&priorities=performance,type_safety&languages=python,go,rust&deployment=serverless"
+  "advice|/?description=a+fast+REST+API+in+Go+or+Rust+on+Lambda%2C+type+safety+matters+too"
   "catalog|/catalog?sort=performance"
   "framework|/catalog/fastapi"
   "compare|/versus?ids=django,fastapi,gin,spring-boot&priorities=performance,productivity"
@@ -36,7 +43,7 @@ echo "|---|---:|---:|---:|---:|---:|"
 for entry in "${pages[@]}"; do
   name=${entry%%|*}
   path=${entry#*|}
-  "$lighthouse" "http://127.0.0.1:$port$path" --quiet --chrome-flags="$flags" \
+  "$lighthouse" "$base$path" --quiet --chrome-flags="$flags" \
     --only-categories=performance,accessibility,best-practices,seo \
     --output=json --output-path="$reports/$name.json" >/dev/null 2>"$reports/$name.log" \
     || { echo "lighthouse failed on $path; see $reports/$name.log" >&2; exit 1; }
