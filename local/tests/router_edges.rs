@@ -146,18 +146,3 @@ async fn edge_problems_are_identical_in_every_function_and_the_local_server() {
         }
     }
 }
-
-#[tokio::test]
-async fn pending_routes_are_not_served_yet() {
-    let api = local_server::api(Context::embedded().unwrap());
-    for route in routes().iter().filter(|route| is_pending(route)) {
-        let reply = send(&api, example_request(route)).await;
-        assert!(
-            reply.status == 404 || reply.status == 405,
-            "{} {} is served now ({}): remove it from PENDING",
-            route.method,
-            route.path,
-            reply.status
-        );
-    }
-}

@@ -51,9 +51,7 @@ pub static ICON: Asset = asset!("icon", "svg", "image/svg+xml");
 pub static ALL: [&Asset; 3] = [&STYLE, &SCRIPT, &ICON];
 
 fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
+    let hash = model::hash::fnv1a([bytes]);
     format!("{stem}.{hash:016x}.{extension}")
 }
 

@@ -36,19 +36,11 @@ pub fn function_names() -> Vec<&'static str> {
         .collect()
 }
 
-/// Routes of the table that their function does not serve yet. A test fails as soon as one
-/// of them is served, so this list only shrinks.
-pub const PENDING: &[(&str, &str)] = &[];
-
-pub fn is_pending(route: &Route) -> bool {
-    PENDING.contains(&(route.method.as_str(), route.path.as_str()))
-}
-
-/// The routes of the functions the local server has, less the pending ones.
+/// The routes of the functions the local server has.
 pub fn served_routes() -> Vec<Route> {
     routes()
         .into_iter()
-        .filter(|route| function_names().contains(&route.function.as_str()) && !is_pending(route))
+        .filter(|route| function_names().contains(&route.function.as_str()))
         .collect()
 }
 
