@@ -146,3 +146,12 @@ async fn edge_problems_are_identical_in_every_function_and_the_local_server() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_encoded_dot_dot_id_is_an_unknown_framework_not_another_page() {
+    let api = local_server::api(Context::embedded().unwrap());
+    for uri in ["/frameworks/%2E%2E", "/frameworks/.%2e", "/frameworks/%2e."] {
+        let reply = send(&api, request(Method::GET, uri, None)).await;
+        reply.problem(404);
+    }
+}

@@ -246,7 +246,11 @@ async fn ids_that_cannot_exist_are_refused() {
         get("emoji", "/frameworks/%F0%9F%A6%80", &[404]),
         get("control character", "/frameworks/django%07", &[404]),
         get("NUL", "/frameworks/%00", &[400, 404]),
-        get("encoded dot-dot", "/frameworks/%2E%2E", &[404]),
+        // A lone `%2E%2E` segment is a dot segment to every URL parser (WHATWG): the client
+        // resolves it and sends `GET /`, the web page. What reaches the server is an encoded
+        // dot-dot with more after it; the literal one is checked without a client, in
+        // local/tests/router_edges.rs.
+        get("encoded dot-dot", "/frameworks/%2E%2E%2Fdjango", &[404]),
         get(
             "encoded traversal",
             "/frameworks/..%2F..%2Fetc%2Fpasswd",
