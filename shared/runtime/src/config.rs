@@ -102,7 +102,17 @@ impl Stores {
         }
         let tuning = dynamo::Tuning::for_env(dynamo::Tuning::default());
         let client = dynamo::client::from_env(tuning).await;
-        let embedded = Self::embedded()?;
+        // Parsed and validated only when one table is unset: with both named, the embedded
+        // dataset would be start-up work that nothing reads.
+        let embedded = match (&settings.frameworks_table, &settings.faq_table) {
+            (Some(frameworks), Some(faq)) => {
+                return Ok(Self {
+                    frameworks: Self::dynamodb_frameworks(&client, frameworks, settings.cache_ttl),
+                    faq: Self::dynamodb_faq(&client, faq, settings.cache_ttl),
+                });
+            }
+            _ => Self::embedded()?,
+        };
         Ok(Self {
             frameworks: match &settings.frameworks_table {
                 Some(table) => Self::dynamodb_frameworks(&client, table, settings.cache_ttl),
