@@ -33,7 +33,10 @@ watch: tools-cargo-lambda ## the same API through the real Lambda runtime path o
 tools-venv: ## the pinned Python tools (tools/requirements.txt) in $(VENV)
 	@if ! cmp -s tools/requirements.txt "$(VENV)/requirements.txt"; then \
 	  echo "Installing tools/requirements.txt into $(VENV)"; \
-	  python3 -m venv "$(VENV)" && "$(VENV)/bin/pip" install --quiet -r tools/requirements.txt && \
+	  python3 -m venv "$(VENV)"; \
+	  "$(VENV)/bin/pip" install --quiet -r tools/requirements.txt || \
+	    { echo "pip failed once (a registry hiccup?); trying again"; \
+	      "$(VENV)/bin/pip" install -r tools/requirements.txt; }; \
 	  cp tools/requirements.txt "$(VENV)/requirements.txt"; \
 	fi
 
