@@ -2,8 +2,9 @@
 //!
 //! compare and recommend score over the whole catalog on every request; reading it once per
 //! TTL keeps a warm request free of DynamoDB calls. When the store fails, the last good copy
-//! keeps serving (stale beats a 503 for reference data that changes rarely), and the store is
-//! tried again after a short back-off, so the container recovers by itself.
+//! keeps serving (stale beats a 503 for reference data that changes rarely). After any call to
+//! the store fails (a read or a write), reads answer from that copy without asking the store
+//! for a short back-off, then try it again, so the container recovers by itself.
 //!
 //! Single flight: one request refreshes while the others wait for its result, so a cold or
 //! expired container sends one `Query` burst, not one per concurrent request.
@@ -68,11 +69,40 @@ impl<T> Cached<T> {
     }
 
     /// Forgets freshness (not the value, which stays as a fallback); the next read refreshes.
+    /// The failure back-off stays: only the store answering ends it ([`Cached::observe`]).
     pub fn invalidate(&self) {
         let mut state = self.state();
         state.fresh_until = None;
-        state.failing_until = None;
         state.generation = state.generation.wrapping_add(1);
+    }
+
+    /// Makes a call to the store behind this cache, unless it failed moments ago: within the
+    /// back-off the call is not made and the answer is [`StoreError::Unavailable`] at once.
+    pub async fn ask<V>(
+        &self,
+        call: impl Future<Output = Result<V, StoreError>>,
+    ) -> Result<V, StoreError> {
+        let now = Instant::now();
+        let backing_off = self.state().failing_until.filter(|until| now < *until);
+        if let Some(until) = backing_off {
+            return Err(recently_failed(until - now));
+        }
+        let result = call.await;
+        self.observe(&result);
+        result
+    }
+
+    /// Learns from any other call to the same store: an outage starts (or extends) the
+    /// back-off, so the next read does not wait on a store that has just timed out; an
+    /// answer, even a refusal, ends it.
+    pub fn observe<V>(&self, result: &Result<V, StoreError>) {
+        let mut state = self.state();
+        match result {
+            Err(error) if is_outage(error) => {
+                state.failing_until = Some(Instant::now() + self.ttl.min(MAX_FAILURE_BACKOFF));
+            }
+            _ => state.failing_until = None,
+        }
     }
 
     /// The cached value while fresh; otherwise `load`s it, falling back to the stale copy
@@ -168,7 +198,7 @@ impl<S: FrameworkStore> CachedFrameworks<S> {
 impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
     fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
         Box::pin(async move {
-            match self.inner.list(query).await {
+            match self.catalog.ask(self.inner.list(query)).await {
                 Err(error) if is_outage(&error) => match self.catalog.stale() {
                     Some(all) => {
                         tracing::warn!(%error, "store failed; listing the cached catalog");
@@ -183,7 +213,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
 
     fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
         Box::pin(async move {
-            match self.inner.get(id).await {
+            match self.catalog.ask(self.inner.get(id)).await {
                 Err(error) if is_outage(&error) => match self.catalog.stale() {
                     Some(all) => {
                         tracing::warn!(%error, "store failed; reading the cached catalog");
@@ -209,6 +239,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
         Box::pin(async move {
             let result = self.inner.put(id, spec, precondition).await;
             self.catalog.invalidate();
+            self.catalog.observe(&result);
             result
         })
     }
@@ -217,6 +248,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
         Box::pin(async move {
             let result = self.inner.delete(id, version).await;
             self.catalog.invalidate();
+            self.catalog.observe(&result);
             result
         })
     }
@@ -245,7 +277,7 @@ impl<S: FaqStore> FaqStore for CachedFaq<S> {
 
     fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>> {
         Box::pin(async move {
-            match self.inner.entry(id).await {
+            match self.entries.ask(self.inner.entry(id)).await {
                 Err(error) if is_outage(&error) => match self.entries.stale() {
                     Some(all) => Ok(all.iter().find(|e| &e.id == id).cloned()),
                     None => Err(error),
@@ -270,6 +302,7 @@ mod tests {
         inner: MemoryStore,
         down: AtomicBool,
         catalog_reads: AtomicUsize,
+        calls: AtomicUsize,
     }
 
     impl Flaky {
@@ -278,10 +311,12 @@ mod tests {
                 inner: MemoryStore::seeded().unwrap(),
                 down: AtomicBool::new(false),
                 catalog_reads: AtomicUsize::new(0),
+                calls: AtomicUsize::new(0),
             }
         }
 
         fn check(&self) -> Result<(), StoreError> {
+            self.calls.fetch_add(1, Ordering::SeqCst);
             if self.down.load(Ordering::SeqCst) {
                 Err(StoreError::Unavailable {
                     retry_after_secs: 1,
@@ -414,6 +449,40 @@ mod tests {
         store.inner.down.store(false, Ordering::SeqCst);
         tokio::time::advance(Duration::from_secs(3)).await;
         assert_eq!(store.catalog().await.unwrap().len(), 26);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_failed_write_keeps_the_failure_back_off() {
+        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        store.catalog().await.unwrap();
+        store.inner.down.store(true, Ordering::SeqCst);
+        tokio::time::advance(Duration::from_secs(61)).await;
+        store.catalog().await.unwrap();
+        let failed_reads = reads(&store);
+
+        let django = Slug::parse("django").unwrap();
+        let spec = store.inner.inner.get(&django).await.unwrap().unwrap().spec;
+        let write = store.put(django, spec, Precondition::Version(1)).await;
+        assert!(matches!(write, Err(StoreError::Unavailable { .. })));
+
+        let calls = store.inner.calls.load(Ordering::SeqCst);
+        store.catalog().await.unwrap();
+        assert_eq!(
+            reads(&store),
+            failed_reads,
+            "the read after a failed write is answered within the back-off, without waiting on the store"
+        );
+        let django = Slug::parse("django").unwrap();
+        assert!(store.get(&django).await.unwrap().is_some());
+        assert_eq!(
+            store.list(&ListQuery::default()).await.unwrap().items.len(),
+            26
+        );
+        assert_eq!(
+            store.inner.calls.load(Ordering::SeqCst),
+            calls,
+            "get and list within the back-off answer from the copy too"
+        );
     }
 
     #[tokio::test(start_paused = true)]
