@@ -21,7 +21,7 @@ static PREPARED: LazyLock<Option<PreparedJson>> = LazyLock::new(|| {
         .ok()
 });
 
-pub async fn document(headers: HeaderMap) -> Result<Response, ApiError> {
+pub(crate) async fn document(headers: HeaderMap) -> Result<Response, ApiError> {
     let prepared = PREPARED.as_ref().ok_or(ApiError::Internal)?;
     Ok(prepared.respond(&headers, Freshness::Reference))
 }

@@ -44,9 +44,9 @@ macro_rules! asset {
     };
 }
 
-pub static STYLE: Asset = asset!("site", "css", "text/css; charset=utf-8");
-pub static SCRIPT: Asset = asset!("site", "js", "text/javascript; charset=utf-8");
-pub static ICON: Asset = asset!("icon", "svg", "image/svg+xml");
+pub(crate) static STYLE: Asset = asset!("site", "css", "text/css; charset=utf-8");
+pub(crate) static SCRIPT: Asset = asset!("site", "js", "text/javascript; charset=utf-8");
+pub(crate) static ICON: Asset = asset!("icon", "svg", "image/svg+xml");
 
 pub static ALL: [&Asset; 3] = [&STYLE, &SCRIPT, &ICON];
 
@@ -57,7 +57,7 @@ fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
 
 /// `GET /assets/{file}`: the asset of that exact hashed name, cacheable for a year and
 /// never revalidated; any other name is a 404 page (an old name after a deploy included).
-pub async fn serve(headers: HeaderMap, Path(file): Path<String>) -> Response {
+pub(crate) async fn serve(headers: HeaderMap, Path(file): Path<String>) -> Response {
     let Some(asset) = ALL.iter().find(|asset| asset.name() == file) else {
         return PageError {
             status: StatusCode::NOT_FOUND,

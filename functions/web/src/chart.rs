@@ -17,8 +17,8 @@ const RADIUS: f64 = 140.0;
 const RINGS: u8 = 5;
 
 /// What distinguishes series `i` besides its colour (`series-i` in the CSS).
-pub const MARKERS: [&str; 4] = ["circle", "square", "triangle", "diamond"];
-pub const LINES: [&str; 4] = ["solid line", "dashed line", "dotted line", "dash-dot line"];
+pub(crate) const MARKERS: [&str; 4] = ["circle", "square", "triangle", "diamond"];
+pub(crate) const LINES: [&str; 4] = ["solid line", "dashed line", "dotted line", "dash-dot line"];
 
 /// The point at `rating` (0..=5) on the axis of dimension number `axis`, clockwise from the top.
 fn point(axis: usize, rating: f64) -> (f64, f64) {
@@ -49,7 +49,7 @@ fn marker(shape: &str, (x, y): (f64, f64)) -> Markup {
 
 /// A radar of the eight ratings of up to four frameworks. `title_id` names the heading
 /// that labels the figure; the description lists every value for a screen reader.
-pub fn radar(frameworks: &[&Framework], title_id: &str) -> Markup {
+pub(crate) fn radar(frameworks: &[&Framework], title_id: &str) -> Markup {
     let description: Vec<String> = frameworks
         .iter()
         .enumerate()
@@ -99,7 +99,7 @@ pub fn radar(frameworks: &[&Framework], title_id: &str) -> Markup {
 }
 
 /// A key for the radar: each framework's line pattern and marker, drawn and named.
-pub fn legend(frameworks: &[&Framework]) -> Markup {
+pub(crate) fn legend(frameworks: &[&Framework]) -> Markup {
     html! {
         ul.legend {
             @for (i, framework) in frameworks.iter().enumerate() {
@@ -118,7 +118,7 @@ pub fn legend(frameworks: &[&Framework]) -> Markup {
 
 /// A bar of a recommendation's score out of 100, one segment per factor in `parts` order;
 /// the list that follows it carries the numbers.
-pub fn score_bar(parts: &[(&str, f64)]) -> Markup {
+pub(crate) fn score_bar(parts: &[(&str, f64)]) -> Markup {
     let mut x = 0.0;
     let mut segments = Vec::new();
     for (i, (_, points)) in parts.iter().enumerate() {

@@ -13,7 +13,7 @@ use crate::layout::{Page, Section};
 use crate::respond;
 
 #[derive(Debug)]
-pub struct PageError {
+pub(crate) struct PageError {
     pub status: StatusCode,
     pub heading: &'static str,
     pub detail: String,
@@ -23,7 +23,10 @@ pub struct PageError {
 
 impl PageError {
     /// A 404 for a framework id nothing has, linking the near misses.
-    pub fn unknown_framework<'a>(raw_id: &str, known: impl Iterator<Item = &'a str>) -> Self {
+    pub(crate) fn unknown_framework<'a>(
+        raw_id: &str,
+        known: impl Iterator<Item = &'a str>,
+    ) -> Self {
         let suggestions = model::suggest::near_misses(&raw_id.to_lowercase(), known);
         Self {
             status: StatusCode::NOT_FOUND,
@@ -40,7 +43,7 @@ impl PageError {
         }
     }
 
-    pub fn render(&self, request_headers: &HeaderMap) -> Response {
+    pub(crate) fn render(&self, request_headers: &HeaderMap) -> Response {
         let page = Page {
             title: self.heading.to_owned(),
             description: self.detail.clone(),

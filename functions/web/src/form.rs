@@ -5,19 +5,19 @@
 use std::collections::BTreeMap;
 
 /// Longest query string a page reads; a form of this site never comes near it.
-pub const MAX_QUERY: usize = 4096;
+pub(crate) const MAX_QUERY: usize = 4096;
 
 /// A query string over [`MAX_QUERY`] bytes: a 414 page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QueryTooLong;
+pub(crate) struct QueryTooLong;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct FormQuery(BTreeMap<String, Vec<String>>);
+pub(crate) struct FormQuery(BTreeMap<String, Vec<String>>);
 
 impl FormQuery {
     /// Every non-empty value per key, in the order sent; comma lists split into items.
     /// Items are trimmed and empty ones dropped; repeats stay, for the API's parser to judge.
-    pub fn parse(raw: &str) -> Result<Self, QueryTooLong> {
+    pub(crate) fn parse(raw: &str) -> Result<Self, QueryTooLong> {
         if raw.len() > MAX_QUERY {
             return Err(QueryTooLong);
         }
@@ -30,34 +30,34 @@ impl FormQuery {
         Ok(Self(values))
     }
 
-    pub fn contains(&self, key: &str) -> bool {
+    pub(crate) fn contains(&self, key: &str) -> bool {
         self.0.contains_key(key)
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }
 
     /// Every item of `key`.
-    pub fn all(&self, key: &str) -> &[String] {
+    pub(crate) fn all(&self, key: &str) -> &[String] {
         self.0.get(key).map(Vec::as_slice).unwrap_or_default()
     }
 
     /// The first item of `key`.
-    pub fn first(&self, key: &str) -> Option<&str> {
+    pub(crate) fn first(&self, key: &str) -> Option<&str> {
         self.all(key).first().map(String::as_str)
     }
 
     /// A copy with only the `keys` given: pages ignore what they do not read (a tracking tag
     /// in a shared link), where the API refuses it.
-    pub fn only(&self, keys: &[&str]) -> Self {
+    pub(crate) fn only(&self, keys: &[&str]) -> Self {
         let mut copy = self.clone();
         copy.0.retain(|key, _| keys.contains(&key.as_str()));
         copy
     }
 
     /// A copy with `key` set to `value` (or removed when `None`).
-    pub fn with(&self, key: &str, value: Option<&str>) -> Self {
+    pub(crate) fn with(&self, key: &str, value: Option<&str>) -> Self {
         let mut copy = self.clone();
         match value {
             Some(value) => {
@@ -71,7 +71,7 @@ impl FormQuery {
     }
 
     /// The canonical query string: keys sorted, lists comma-joined, `?` included when not empty.
-    pub fn to_query(&self) -> String {
+    pub(crate) fn to_query(&self) -> String {
         if self.0.is_empty() {
             return String::new();
         }

@@ -2,7 +2,7 @@
 
 use model::{Category, Deployment, Dimension, Feature, Language, Topic, UseCase};
 
-pub fn language(language: Language) -> &'static str {
+pub(crate) fn language(language: Language) -> &'static str {
     match language {
         Language::Python => "Python",
         Language::Javascript => "JavaScript",
@@ -18,7 +18,7 @@ pub fn language(language: Language) -> &'static str {
     }
 }
 
-pub fn category(category: Category) -> &'static str {
+pub(crate) fn category(category: Category) -> &'static str {
     match category {
         Category::FullStack => "Full-stack",
         Category::Micro => "Micro",
@@ -27,7 +27,7 @@ pub fn category(category: Category) -> &'static str {
     }
 }
 
-pub fn dimension(dimension: Dimension) -> &'static str {
+pub(crate) fn dimension(dimension: Dimension) -> &'static str {
     match dimension {
         Dimension::Performance => "Performance",
         Dimension::Scalability => "Scalability",
@@ -40,7 +40,7 @@ pub fn dimension(dimension: Dimension) -> &'static str {
     }
 }
 
-pub fn feature(feature: Feature) -> &'static str {
+pub(crate) fn feature(feature: Feature) -> &'static str {
     match feature {
         Feature::Orm => "ORM",
         Feature::Migrations => "Migrations",
@@ -58,7 +58,7 @@ pub fn feature(feature: Feature) -> &'static str {
     }
 }
 
-pub fn use_case(use_case: UseCase) -> &'static str {
+pub(crate) fn use_case(use_case: UseCase) -> &'static str {
     match use_case {
         UseCase::RestApi => "REST API",
         UseCase::Microservices => "Microservices",
@@ -75,7 +75,7 @@ pub fn use_case(use_case: UseCase) -> &'static str {
     }
 }
 
-pub fn deployment(deployment: Deployment) -> &'static str {
+pub(crate) fn deployment(deployment: Deployment) -> &'static str {
     match deployment {
         Deployment::Serverless => "Serverless (e.g. Lambda)",
         Deployment::Containers => "Containers",
@@ -84,7 +84,7 @@ pub fn deployment(deployment: Deployment) -> &'static str {
 }
 
 /// The label of a recommendation's score factor, as named in its `breakdown`.
-pub fn factor(name: &str) -> &str {
+pub(crate) fn factor(name: &str) -> &str {
     match name {
         "use_case_fit" => "Use-case fit",
         "priorities" => "Your priorities",
@@ -93,7 +93,7 @@ pub fn factor(name: &str) -> &str {
     }
 }
 
-pub fn topic(topic: Topic) -> &'static str {
+pub(crate) fn topic(topic: Topic) -> &'static str {
     match topic {
         Topic::Basics => "Basics",
         Topic::Choosing => "Choosing",

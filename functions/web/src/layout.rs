@@ -7,7 +7,7 @@ use crate::assets;
 
 /// The part of the site a page belongs to, marked `aria-current` in the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub(crate) enum Section {
     Advice,
     Catalog,
     Compare,
@@ -23,7 +23,7 @@ const NAVIGATION: [(Section, &str, &str); 4] = [
 ];
 
 #[derive(Debug)]
-pub struct Page {
+pub(crate) struct Page {
     /// Without the site name, which is appended.
     pub title: String,
     /// The `<meta name="description">`: one or two sentences about this very page.
@@ -33,7 +33,7 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn render(self) -> Markup {
+    pub(crate) fn render(self) -> Markup {
         html! {
             (DOCTYPE)
             html lang="en" {
@@ -79,7 +79,7 @@ impl Page {
 }
 
 /// An alert listing what was wrong with a form, announced to screen readers when shown.
-pub fn form_errors(errors: &[String]) -> Markup {
+pub(crate) fn form_errors(errors: &[String]) -> Markup {
     html! {
         @if !errors.is_empty() {
             div.alert role="alert" {

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use edge::ETag;
 use maud::Markup;
 
-pub const HTML: &str = "text/html; charset=utf-8";
+pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
 /// Scripts, styles, images and fetches from this origin only; no inline code of any kind,
 /// no plugins, no framing, forms that post only here.
@@ -17,7 +17,7 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 /// A page: 200 with an ETag over its bytes and `no-cache` (reuse after revalidating, so an
 /// admin's write shows on the next visit), or 304 when the browser holds these bytes.
 /// Any other status is not cached at all.
-pub fn html(request_headers: &HeaderMap, status: StatusCode, markup: Markup) -> Response {
+pub(crate) fn html(request_headers: &HeaderMap, status: StatusCode, markup: Markup) -> Response {
     let body = markup.into_string();
     if status != StatusCode::OK {
         let mut response = (status, [(header::CONTENT_TYPE, HTML)], body).into_response();
@@ -41,7 +41,7 @@ pub fn html(request_headers: &HeaderMap, status: StatusCode, markup: Markup) -> 
 }
 
 /// Added to every response of this function, pages, assets and errors alike.
-pub async fn security_headers(mut response: Response) -> Response {
+pub(crate) async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     let fixed: [(HeaderName, &'static str); 5] = [
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),

@@ -13,13 +13,13 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request};
 #[allow(unused_imports)]
-pub use edge::contract::{Observed, component_errors, resolve, schema_errors};
-pub use edge::testing::{Reply, send};
+pub(crate) use edge::contract::{Observed, component_errors, resolve, schema_errors};
+pub(crate) use edge::testing::{Reply, send};
 use serde_json::{Value, json};
 
 /// Every function's Lambda router, as its `main` builds it: its routes with the shared
 /// fallbacks. The functions come from the local server's table, the one place they join.
-pub fn function_apps() -> Vec<(&'static str, Router)> {
+pub(crate) fn function_apps() -> Vec<(&'static str, Router)> {
     local_server::FUNCTIONS
         .iter()
         .map(|(name, routes)| {
@@ -29,7 +29,7 @@ pub fn function_apps() -> Vec<(&'static str, Router)> {
         .collect()
 }
 
-pub fn function_names() -> Vec<&'static str> {
+pub(crate) fn function_names() -> Vec<&'static str> {
     local_server::FUNCTIONS
         .iter()
         .map(|(name, _)| *name)
@@ -37,7 +37,7 @@ pub fn function_names() -> Vec<&'static str> {
 }
 
 /// The routes of the functions the local server has.
-pub fn served_routes() -> Vec<Route> {
+pub(crate) fn served_routes() -> Vec<Route> {
     routes()
         .into_iter()
         .filter(|route| function_names().contains(&route.function.as_str()))
@@ -46,7 +46,7 @@ pub fn served_routes() -> Vec<Route> {
 
 /// One line of `shared/routes.json`.
 #[derive(Debug, Clone)]
-pub struct Route {
+pub(crate) struct Route {
     pub method: Method,
     pub path: String,
     pub function: String,
@@ -56,18 +56,18 @@ pub struct Route {
 /// What a route serves: the JSON API that `shared/openapi.json` documents, or a page
 /// (HTML for a browser, or one of its assets) that the document leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Api,
     Page,
 }
 
 impl Route {
-    pub fn is_api(&self) -> bool {
+    pub(crate) fn is_api(&self) -> bool {
         self.kind == Kind::Api
     }
 }
 
-pub fn routes() -> Vec<Route> {
+pub(crate) fn routes() -> Vec<Route> {
     let table: Value = serde_json::from_str(include_str!("../../../shared/routes.json")).unwrap();
     table["routes"]
         .as_array()
@@ -87,21 +87,21 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// The routes of the JSON API, which the OpenAPI document must describe one for one.
-pub fn api_routes() -> Vec<Route> {
+pub(crate) fn api_routes() -> Vec<Route> {
     routes().into_iter().filter(Route::is_api).collect()
 }
 
-pub fn document() -> Value {
+pub(crate) fn document() -> Value {
     serde_json::from_str(catalog::OPENAPI).unwrap()
 }
 
 /// The methods OpenAPI allows as keys of a path item.
-pub const OPERATION_KEYS: [&str; 8] = [
+pub(crate) const OPERATION_KEYS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
 /// The parameters of an operation, path-level ones included, resolved.
-pub fn parameters<'a>(document: &'a Value, path: &str, method: &str) -> Vec<&'a Value> {
+pub(crate) fn parameters<'a>(document: &'a Value, path: &str, method: &str) -> Vec<&'a Value> {
     let item = &document["paths"][path];
     let shared = item["parameters"].as_array().into_iter().flatten();
     let own = item[method]["parameters"].as_array().into_iter().flatten();
@@ -112,7 +112,7 @@ pub fn parameters<'a>(document: &'a Value, path: &str, method: &str) -> Vec<&'a 
 }
 
 /// Checks a reply against what the document promises for this operation and status.
-pub fn conformance_errors(
+pub(crate) fn conformance_errors(
     document: &Value,
     method: &Method,
     path: &str,
@@ -127,7 +127,7 @@ pub fn conformance_errors(
     edge::contract::conformance_errors(document, method.as_str(), path, &observed)
 }
 
-pub fn request(method: Method, uri: &str, body: Option<&Value>) -> Request<Body> {
+pub(crate) fn request(method: Method, uri: &str, body: Option<&Value>) -> Request<Body> {
     let builder = Request::builder().method(method).uri(uri);
     match body {
         Some(body) => builder
@@ -139,7 +139,7 @@ pub fn request(method: Method, uri: &str, body: Option<&Value>) -> Request<Body>
 }
 
 /// A request that exercises a route's success path, built from its template.
-pub fn example_request(route: &Route) -> Request<Body> {
+pub(crate) fn example_request(route: &Route) -> Request<Body> {
     let faq_id = model::dataset::load_faq().unwrap()[0].id.to_string();
     let uri = match route.path.as_str() {
         "/frameworks/{id}" => "/frameworks/django".to_owned(),

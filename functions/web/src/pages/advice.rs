@@ -36,7 +36,7 @@ const LISTS: [&str; 3] = ["priorities", "languages", "required_features"];
 /// How many priorities the form offers, most important first.
 const PRIORITY_SLOTS: usize = 3;
 
-pub async fn page(
+pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
@@ -99,7 +99,7 @@ pub async fn page(
 /// The `POST /recommendations` body the form describes: one value as a string (several as
 /// an array, which the parser refuses), lists as arrays, the limit as a number when it is
 /// one. A field the form leaves empty takes what the description said, less what was ignored.
-pub fn request_body(form: &FormQuery, chips: Option<&Chips>) -> Value {
+pub(crate) fn request_body(form: &FormQuery, chips: Option<&Chips>) -> Value {
     let mut body = Map::new();
     for key in SINGLE.iter().chain(LISTS.iter()) {
         if form.contains(key) {
@@ -147,7 +147,7 @@ pub fn request_body(form: &FormQuery, chips: Option<&Chips>) -> Value {
 
 /// One value read from the description, as shown and as sent.
 #[derive(Debug)]
-pub struct Chip {
+pub(crate) struct Chip {
     /// The request field it fills (`languages`), or `not` for a ruled-out language.
     field: &'static str,
     value: &'static str,
@@ -164,7 +164,7 @@ impl Chip {
 
 /// What a description was read as, with the `ignore` corrections applied.
 #[derive(Debug)]
-pub struct Chips {
+pub(crate) struct Chips {
     chips: Vec<Chip>,
     unused: Vec<String>,
 }

@@ -16,7 +16,7 @@ use crate::layout::{Page, Section, form_errors};
 use crate::pages::{checkboxes, choices, select};
 use crate::respond;
 
-pub async fn page(
+pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,

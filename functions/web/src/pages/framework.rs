@@ -15,7 +15,7 @@ use crate::layout::{Page, Section};
 use crate::pages::select;
 use crate::respond;
 
-pub async fn page(
+pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
     PathId(raw_id): PathId,

@@ -1,18 +1,18 @@
 //! One module per page, and the form controls they share.
 
-pub mod advice;
-pub mod catalog;
-pub mod framework;
-pub mod questions;
-pub mod versus;
+pub(crate) mod advice;
+pub(crate) mod catalog;
+pub(crate) mod framework;
+pub(crate) mod questions;
+pub(crate) mod versus;
 
 use maud::{Markup, html};
 
 /// A value of a form control and the words shown for it.
-pub type Choice<'a> = (&'a str, &'a str);
+pub(crate) type Choice<'a> = (&'a str, &'a str);
 
 /// Every value of a vocabulary with its label.
-pub fn choices<T: Copy>(
+pub(crate) fn choices<T: Copy>(
     all: &'static [T],
     name: fn(T) -> &'static str,
     label: fn(T) -> &'static str,
@@ -23,7 +23,12 @@ pub fn choices<T: Copy>(
 }
 
 /// A group of checkboxes sharing `name`; the form sends one `name=value` per ticked box.
-pub fn checkboxes(name: &str, legend: &str, options: &[Choice<'_>], checked: &[String]) -> Markup {
+pub(crate) fn checkboxes(
+    name: &str,
+    legend: &str,
+    options: &[Choice<'_>],
+    checked: &[String],
+) -> Markup {
     html! {
         fieldset.checks {
             legend { (legend) }
@@ -41,7 +46,7 @@ pub fn checkboxes(name: &str, legend: &str, options: &[Choice<'_>], checked: &[S
 }
 
 /// A labelled select; `blank` is the label of an empty first option ("any"), if wanted.
-pub fn select(
+pub(crate) fn select(
     name: &str,
     id: &str,
     label: &str,

@@ -19,7 +19,7 @@ const PARAMETERS: [&str; 2] = ["q", "topic"];
 /// How many answers a search shows.
 const RESULTS: usize = 8;
 
-pub async fn page(
+pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,

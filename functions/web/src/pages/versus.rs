@@ -20,7 +20,7 @@ use crate::respond;
 const PARAMETERS: [&str; 2] = ["ids", "priorities"];
 const PRIORITY_SLOTS: usize = 3;
 
-pub async fn page(
+pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,

@@ -74,7 +74,10 @@ pub(super) enum Stress {
     Strong,
 }
 
-use Meaning::*;
+use Meaning::{
+    ClauseBreak, Framework, Languages, Needs, Negation, Neutral, Pain, Priority, Project,
+    Reference, RunsOn, ServerChores, Speed, Stressed,
+};
 
 const fn lang(languages: &'static [Language]) -> Meaning {
     Languages(languages)

@@ -15,7 +15,10 @@ pub(super) const DEPLOYMENT_FIT: &str = "deployment_fit";
 
 /// What the use case leans on: features worth having and dimensions worth being good at.
 fn key_features(use_case: UseCase) -> &'static [Feature] {
-    use Feature::*;
+    use Feature::{
+        AdminPanel, AsyncNative, Auth, Caching, CliScaffolding, DependencyInjection, Migrations,
+        OpenapiDocs, Orm, Templating, Validation, Websockets,
+    };
     match use_case {
         UseCase::RestApi => &[Validation, OpenapiDocs],
         UseCase::Microservices => &[Validation, AsyncNative],
@@ -33,7 +36,10 @@ fn key_features(use_case: UseCase) -> &'static [Feature] {
 }
 
 fn key_dimensions(use_case: UseCase) -> &'static [Dimension] {
-    use Dimension::*;
+    use Dimension::{
+        EaseOfLearning, Ecosystem, Performance, Productivity, Scalability, Security, ServerlessFit,
+        TypeSafety,
+    };
     match use_case {
         UseCase::RestApi => &[Productivity, Performance],
         UseCase::Microservices => &[ServerlessFit, Scalability],
@@ -51,7 +57,7 @@ fn key_dimensions(use_case: UseCase) -> &'static [Dimension] {
 }
 
 fn deployment_dimensions(deployment: Deployment) -> &'static [Dimension] {
-    use Dimension::*;
+    use Dimension::{Performance, Scalability, ServerlessFit};
     match deployment {
         Deployment::Serverless => &[ServerlessFit],
         Deployment::Containers => &[ServerlessFit, Scalability],

@@ -221,7 +221,7 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 /// Terms a query term should also match, with their weights (the term itself excluded).
-pub fn related(term: &str) -> &'static [(String, f64)] {
+pub(super) fn related(term: &str) -> &'static [(String, f64)] {
     Tables::get()
         .related
         .get(term)

@@ -11,7 +11,7 @@ use model::{
 
 /// A valid framework with the given id, name and traits; category `micro`, released 2020.
 /// `ratings` must rate every dimension 1..=5.
-pub fn synthetic_framework(
+pub(crate) fn synthetic_framework(
     id: &str,
     name: String,
     language: Language,
