@@ -366,6 +366,92 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
 }
 
 #[tokio::test]
+async fn an_outage_after_acknowledged_writes_serves_them_not_the_older_copy() {
+    let mut moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    let ttl = Duration::from_secs(1);
+    let warm = context(&client, ttl);
+    let catalog_app = catalog::app(warm.clone());
+    let compare_app = compare::app(warm.clone());
+    let compared = call(&compare_app, "GET", "/compare?ids=django,flask", &[], None).await;
+    assert_eq!(
+        compared.status,
+        StatusCode::OK,
+        "the copy is read before the writes"
+    );
+
+    let mut edited = draft("django");
+    edited["description"] = json!("Edited just before the outage.");
+    let put = call(
+        &catalog_app,
+        "PUT",
+        "/frameworks/django",
+        &[("if-match", "\"1\"")],
+        Some(&edited),
+    )
+    .await;
+    assert_eq!(put.header("etag"), Some("\"2\""), "{}", put.body);
+    let deleted = call(
+        &catalog_app,
+        "DELETE",
+        "/frameworks/flask",
+        &[("if-match", "\"1\"")],
+        None,
+    )
+    .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+
+    moto.kill();
+    tokio::time::sleep(ttl).await;
+
+    let django = call(&catalog_app, "GET", "/frameworks/django", &[], None).await;
+    assert_eq!(django.status, StatusCode::OK, "{}", django.body);
+    assert_eq!(
+        django.header("etag"),
+        Some("\"2\""),
+        "not the pre-write ETag"
+    );
+    assert_eq!(django.body["description"], "Edited just before the outage.");
+    let flask = call(&catalog_app, "GET", "/frameworks/flask", &[], None).await;
+    assert_eq!(
+        flask.status,
+        StatusCode::NOT_FOUND,
+        "a deleted framework stays deleted"
+    );
+    let listed = call(&catalog_app, "GET", "/frameworks?limit=100", &[], None).await;
+    assert_eq!(listed.status, StatusCode::OK);
+    assert_eq!(listed.body["count"], 25);
+    let ids: Vec<&str> = listed.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.contains(&"flask"), "{ids:?}");
+    let by_rating = call(
+        &catalog_app,
+        "GET",
+        "/frameworks?sort=performance&limit=100",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(by_rating.body["count"], 25);
+    let compared = call(&compare_app, "GET", "/compare?ids=django,flask", &[], None).await;
+    assert_eq!(compared.status, StatusCode::NOT_FOUND, "{}", compared.body);
+    let compared = call(
+        &compare_app,
+        "GET",
+        "/compare?ids=django,fastapi",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(compared.status, StatusCode::OK, "{}", compared.body);
+}
+
+#[tokio::test]
 async fn an_unreadable_item_is_skipped_and_the_listing_keeps_serving() {
     let moto = Moto::start();
     let client = client(&moto).await;

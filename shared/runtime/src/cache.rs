@@ -20,6 +20,8 @@ use model::{
 };
 use tokio::time::Instant;
 
+use crate::acknowledged::Acknowledged;
+
 /// The longest a container waits before asking a failing store again. Bounded by the TTL,
 /// so that a short TTL (tests) also recovers quickly.
 const MAX_FAILURE_BACKOFF: Duration = Duration::from_secs(5);
@@ -70,20 +72,34 @@ impl<T> Cached<T> {
 
     /// Forgets freshness (not the value, which stays as a fallback); the next read refreshes.
     /// The failure back-off stays: only the store answering ends it ([`Cached::observe`]).
-    pub fn invalidate(&self) {
+    /// Returns the new generation: a load that starts from it on was sent after this call.
+    pub fn invalidate(&self) -> u64 {
         let mut state = self.state();
         state.fresh_until = None;
         state.generation = state.generation.wrapping_add(1);
+        state.generation
     }
 
-    /// Makes a call to the store behind this cache, unless it failed moments ago: within the
-    /// back-off the call is not made and the answer is [`StoreError::Unavailable`] at once.
+    /// How many times the value has been invalidated.
+    pub fn generation(&self) -> u64 {
+        self.state().generation
+    }
+
+    /// Makes a call to the store behind this cache, unless it failed moments ago and there is
+    /// a copy to answer from: then the call is not made and the answer is
+    /// [`StoreError::Unavailable`] at once, for the caller to answer from [`Cached::stale`].
+    /// Without a copy the call is made anyway: it is the only way to an answer.
     pub async fn ask<V>(
         &self,
         call: impl Future<Output = Result<V, StoreError>>,
     ) -> Result<V, StoreError> {
         let now = Instant::now();
-        let backing_off = self.state().failing_until.filter(|until| now < *until);
+        let backing_off = {
+            let state = self.state();
+            state
+                .failing_until
+                .filter(|until| now < *until && state.value.is_some())
+        };
         if let Some(until) = backing_off {
             return Err(recently_failed(until - now));
         }
@@ -179,11 +195,13 @@ fn is_outage(error: &StoreError) -> bool {
 }
 
 /// A framework store whose `catalog()` is cached; `list` and `get` go to the store (an
-/// admin reads what they wrote) and fall back to the cached catalog when it is down.
+/// admin reads what they wrote) and fall back to the cached catalog when it is down. The
+/// writes this container acknowledged are laid over that copy until a later read holds them.
 #[derive(Debug)]
 pub struct CachedFrameworks<S> {
     inner: S,
     catalog: Cached<Vec<Framework>>,
+    acknowledged: Acknowledged,
 }
 
 impl<S: FrameworkStore> CachedFrameworks<S> {
@@ -191,7 +209,15 @@ impl<S: FrameworkStore> CachedFrameworks<S> {
         Self {
             inner,
             catalog: Cached::new(ttl),
+            acknowledged: Acknowledged::default(),
         }
+    }
+
+    /// The copy to answer from when the store is down, never older than this container's writes.
+    fn fallback(&self) -> Option<Arc<Vec<Framework>>> {
+        self.catalog
+            .stale()
+            .map(|copy| self.acknowledged.over(copy))
     }
 }
 
@@ -199,7 +225,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
     fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
         Box::pin(async move {
             match self.catalog.ask(self.inner.list(query)).await {
-                Err(error) if is_outage(&error) => match self.catalog.stale() {
+                Err(error) if is_outage(&error) => match self.fallback() {
                     Some(all) => {
                         tracing::warn!(%error, "store failed; listing the cached catalog");
                         Ok(list_in_memory(all.iter(), query))
@@ -214,7 +240,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
     fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
         Box::pin(async move {
             match self.catalog.ask(self.inner.get(id)).await {
-                Err(error) if is_outage(&error) => match self.catalog.stale() {
+                Err(error) if is_outage(&error) => match self.fallback() {
                     Some(all) => {
                         tracing::warn!(%error, "store failed; reading the cached catalog");
                         Ok(all.iter().find(|f| &f.id == id).cloned())
@@ -227,7 +253,23 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
     }
 
     fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>> {
-        Box::pin(self.catalog.get(async || self.inner.catalog().await))
+        Box::pin(async move {
+            let mut read_from = None;
+            let copy = self
+                .catalog
+                .get(async || {
+                    let generation = self.catalog.generation();
+                    let all = self.inner.catalog().await?;
+                    read_from = Some(generation);
+                    Ok(all)
+                })
+                .await?;
+            // Only once the new copy is in place: a fallback read in between still needs them.
+            if let Some(generation) = read_from {
+                self.acknowledged.forget_up_to(generation);
+            }
+            Ok(self.acknowledged.over(copy))
+        })
     }
 
     fn put(
@@ -238,17 +280,23 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
     ) -> BoxFuture<'_, Result<Framework, StoreError>> {
         Box::pin(async move {
             let result = self.inner.put(id, spec, precondition).await;
-            self.catalog.invalidate();
+            let generation = self.catalog.invalidate();
             self.catalog.observe(&result);
+            if let Ok(stored) = &result {
+                self.acknowledged.stored(stored.clone(), generation);
+            }
             result
         })
     }
 
     fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
         Box::pin(async move {
-            let result = self.inner.delete(id, version).await;
-            self.catalog.invalidate();
+            let result = self.inner.delete(id.clone(), version).await;
+            let generation = self.catalog.invalidate();
             self.catalog.observe(&result);
+            if result.is_ok() {
+                self.acknowledged.deleted(id, version, generation);
+            }
             result
         })
     }
@@ -483,6 +531,46 @@ mod tests {
             calls,
             "get and list within the back-off answer from the copy too"
         );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_outage_never_serves_data_older_than_a_write_this_container_acknowledged() {
+        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        store.catalog().await.unwrap();
+        let django = Slug::parse("django").unwrap();
+        let flask = Slug::parse("flask").unwrap();
+        let mut spec = store.get(&django).await.unwrap().unwrap().spec;
+        spec.description = "Edited by an admin.".into();
+        let edited = store
+            .put(django.clone(), spec, Precondition::Version(1))
+            .await
+            .unwrap();
+        store.delete(flask.clone(), 1).await.unwrap();
+        store.inner.down.store(true, Ordering::SeqCst);
+        tokio::time::advance(Duration::from_secs(61)).await;
+
+        assert_eq!(
+            store.get(&django).await.unwrap().as_ref(),
+            Some(&edited),
+            "get serves the acknowledged version"
+        );
+        assert_eq!(
+            store.get(&flask).await.unwrap(),
+            None,
+            "a deleted id stays deleted"
+        );
+        let catalog = store.catalog().await.unwrap();
+        assert_eq!(catalog.len(), 25);
+        assert!(catalog.iter().any(|f| f == &edited));
+        assert!(catalog.iter().all(|f| f.id != flask));
+        assert!(
+            catalog.is_sorted_by(|a, b| a.id < b.id),
+            "still sorted by id"
+        );
+        let listed = store.list(&ListQuery::default()).await.unwrap().items;
+        assert_eq!(listed.len(), 25);
+        assert!(listed.iter().any(|f| f == &edited));
+        assert!(listed.iter().all(|f| f.id != flask));
     }
 
     #[tokio::test(start_paused = true)]
