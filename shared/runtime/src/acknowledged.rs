@@ -38,7 +38,7 @@ enum Patch<'a> {
 }
 
 #[derive(Debug, Default)]
-pub struct Acknowledged {
+pub(crate) struct Acknowledged {
     /// The latest acknowledged write per id, with the cache generation it was made in: a
     /// catalog read that started at that generation or later was sent after the write.
     writes: Mutex<BTreeMap<Slug, (Write, u64)>>,
@@ -51,7 +51,7 @@ impl Acknowledged {
     }
 
     /// A `PUT` stored `framework`.
-    pub fn stored(&self, framework: Framework, generation: u64) {
+    pub(crate) fn stored(&self, framework: Framework, generation: u64) {
         self.record(
             framework.id.clone(),
             Write::Stored(Box::new(framework)),
@@ -60,7 +60,7 @@ impl Acknowledged {
     }
 
     /// A `DELETE` removed `id` at `version`.
-    pub fn deleted(&self, id: Slug, version: u64, generation: u64) {
+    pub(crate) fn deleted(&self, id: Slug, version: u64, generation: u64) {
         self.record(id, Write::Deleted { version }, generation);
     }
 
@@ -76,14 +76,14 @@ impl Acknowledged {
     }
 
     /// Forgets the writes a copy read from `generation` on already holds.
-    pub fn forget_up_to(&self, generation: u64) {
+    pub(crate) fn forget_up_to(&self, generation: u64) {
         self.writes()
             .retain(|_, (_, made_in)| *made_in > generation);
     }
 
     /// `copy` (sorted by id) with every acknowledged write it predates applied; the same
     /// `Arc` when it holds them all already.
-    pub fn over(&self, copy: Arc<Vec<Framework>>) -> Arc<Vec<Framework>> {
+    pub(crate) fn over(&self, copy: Arc<Vec<Framework>>) -> Arc<Vec<Framework>> {
         let writes = self.writes();
         if writes.is_empty() {
             return copy;
