@@ -15,9 +15,27 @@ TOOLS_DIR   ?= $(HOME)/.cache/stack-advisor
 VENV        := $(TOOLS_DIR)/venv
 # Commands that need those tools (cargo-lambda and its zig) find them first.
 WITH_TOOLS  := PATH="$(VENV)/bin:$$PATH"
+# Cargo-installed tools (cargo-machete) live beside them, pinned here.
+CARGO_TOOLS := $(TOOLS_DIR)/cargo
+MACHETE_VERSION := 0.9.2
+# Where cargo builds, honouring CARGO_TARGET_DIR and .cargo/config: never assume ./target.
+CARGO_TARGET := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
+
+# $(call python-venv,DIR,REQUIREMENTS): DIR holds a venv with exactly REQUIREMENTS installed;
+# rebuilt only when the pinned list changes. One retry, loudly, for a registry hiccup.
+define python-venv
+	@if ! cmp -s $(2) "$(1)/requirements.txt"; then \
+	  echo "Installing $(2) into $(1)"; \
+	  python3 -m venv "$(1)"; \
+	  "$(1)/bin/pip" install --quiet -r $(2) || \
+	    { echo "pip failed once (a registry hiccup?); trying again"; \
+	      "$(1)/bin/pip" install -r $(2); }; \
+	  cp $(2) "$(1)/requirements.txt"; \
+	fi
+endef
 
 .DEFAULT_GOAL := help
-.PHONY: help run watch test test-rust test-e2e test-watch lint bench tools-venv tools-cargo-lambda
+.PHONY: help run watch test test-rust test-e2e test-watch lint bench tools-venv tools-machete tools-cargo-lambda
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | expand -t 20
@@ -31,14 +49,11 @@ watch: tools-cargo-lambda ## the same API through the real Lambda runtime path o
 	$(WITH_TOOLS) cargo lambda watch --invoke-address 127.0.0.1 --invoke-port $(WATCH_PORT) 2>&1 | tee $(LOG_DIR)/watch.log
 
 tools-venv: ## the pinned Python tools (tools/requirements.txt) in $(VENV)
-	@if ! cmp -s tools/requirements.txt "$(VENV)/requirements.txt"; then \
-	  echo "Installing tools/requirements.txt into $(VENV)"; \
-	  python3 -m venv "$(VENV)"; \
-	  "$(VENV)/bin/pip" install --quiet -r tools/requirements.txt || \
-	    { echo "pip failed once (a registry hiccup?); trying again"; \
-	      "$(VENV)/bin/pip" install -r tools/requirements.txt; }; \
-	  cp tools/requirements.txt "$(VENV)/requirements.txt"; \
-	fi
+	$(call python-venv,$(VENV),tools/requirements.txt)
+
+tools-machete: ## cargo-machete $(MACHETE_VERSION), which finds unused dependencies, in $(CARGO_TOOLS)
+	@"$(CARGO_TOOLS)/bin/cargo-machete" --version 2>/dev/null | grep -q "$(MACHETE_VERSION)" || \
+	  cargo install --locked --quiet --version $(MACHETE_VERSION) --root "$(CARGO_TOOLS)" cargo-machete
 
 tools-cargo-lambda: tools-venv
 
@@ -58,9 +73,10 @@ test-e2e: ## the black-box suite against API_URL (any deployment), or a local se
 test-watch: tools-cargo-lambda ## the same requests through `cargo lambda watch` and the local server get the same answers
 	$(WITH_TOOLS) tests/watch/parity.sh
 
-lint: ## formatting and clippy, warnings are errors
+lint: tools-machete ## formatting, clippy (warnings are errors) and unused dependencies
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	"$(CARGO_TOOLS)/bin/cargo-machete"
 
 bench: ## criterion benchmarks of compare, recommend, search and description reading
 	cargo bench -p model
