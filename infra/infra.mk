@@ -4,13 +4,14 @@
 ARCH             ?= arm64
 AWS_REGION       ?= eu-west-1
 INFRA_DIR        ?= infra
-LAMBDA_DIR       ?= target/lambda/$(ARCH)
+LAMBDA_DIR       ?= $(or $(CARGO_TARGET),target)/lambda/$(ARCH)
 FUNCTIONS        ?= $(patsubst functions/%/Cargo.toml,%,$(wildcard functions/*/Cargo.toml))
 TERRAFORM        ?= terraform
 # An offline provider mirror (a directory holding registry.terraform.io/...), for machines
 # without registry access; unset, providers come from the registry.
 TF_PLUGIN_MIRROR ?=
-CHECKOV_VENV     ?= $(HOME)/.cache/stack-advisor/checkov
+# checkov has a venv of its own beside $(VENV): its pins would downgrade the boto3 moto needs.
+CHECKOV_VENV     ?= $(or $(TOOLS_DIR),$(HOME)/.cache/stack-advisor)/checkov
 AUTO_APPROVE     ?=
 FORCE            ?=
 LOG_DIR          ?= $(or $(TMPDIR),/tmp)/stack-advisor
@@ -33,7 +34,7 @@ CARGO_LAMBDA_ARCH_FLAG = $(if $(filter arm64,$(ARCH)),--arm64,$(if $(filter x86_
 .PHONY: build test-artifacts verify-artifacts tools-qemu test-infra plan deploy destroy \
         infra-tf-config infra-init infra-fmt infra-validate infra-unit infra-rehearsal infra-checkov
 
-build: tools-cargo-lambda ## cross-compile every function to target/lambda/$(ARCH)/<name>/bootstrap.zip (ARCH=arm64|x86_64)
+build: tools-cargo-lambda ## cross-compile every function to $(LAMBDA_DIR)/<name>/bootstrap.zip (ARCH=arm64|x86_64)
 	@rustup target list --installed 2>/dev/null | grep -qx $(RUST_TARGET) || rustup target add $(RUST_TARGET)
 	$(WITH_TOOLS) cargo lambda build --release --output-format zip $(CARGO_LAMBDA_ARCH_FLAG) --lambda-dir $(LAMBDA_DIR) $(addprefix --package ,$(FUNCTIONS))
 
@@ -114,11 +115,8 @@ infra-rehearsal: infra-init tools-moto
 	  bash $(INFRA_DIR)/scripts/rehearse.sh
 
 infra-checkov:
-	@if ! command -v checkov >/dev/null 2>&1 && [ ! -x "$(CHECKOV_VENV)/bin/checkov" ]; then \
-	  echo "Installing checkov into $(CHECKOV_VENV) (its pins would downgrade a shared boto3)"; \
-	  python3 -m venv "$(CHECKOV_VENV)" && "$(CHECKOV_VENV)/bin/pip" install --quiet checkov; \
-	fi
-	PATH="$(CHECKOV_VENV)/bin:$$PATH" checkov -d $(INFRA_DIR) --framework terraform --skip-download --quiet --compact
+	$(call python-venv,$(CHECKOV_VENV),tools/checkov-requirements.txt)
+	"$(CHECKOV_VENV)/bin/checkov" -d $(INFRA_DIR) --framework terraform --skip-download --quiet --compact
 
 plan: infra-tf-config ## show what deploy would change in the account of the current AWS credentials
 	$(TF) init -input=false
