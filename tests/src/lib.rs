@@ -184,7 +184,8 @@ impl ApiClient {
 #[derive(Debug)]
 pub struct TestApi {
     pub client: ApiClient,
-    /// False against a deployment (`E2E_READ_ONLY=1`): the smoke subset never writes.
+    /// False with `E2E_READ_ONLY=1` (how `make deploy` checks a live deployment): tests that
+    /// send PUT or DELETE, even ones meant to be refused, return before sending anything.
     pub writable: bool,
     _shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
