@@ -57,7 +57,7 @@ tools-machete: ## cargo-machete $(MACHETE_VERSION), which finds unused dependenc
 
 tools-cargo-lambda: tools-venv
 
-test: lint test-rust test-browser test-infra test-watch test-contract test-artifacts ## every test
+test: lint test-rust test-browser test-infra test-watch test-contract test-clients test-artifacts ## every test
 	@if command -v $(or $(TERRAFORM),terraform) >/dev/null 2>&1; then \
 	  echo "make test: all suites passed"; \
 	else \

@@ -4,10 +4,13 @@
 FUZZ_SECONDS ?= 60
 DURATION     ?= 10s
 
-.PHONY: test-contract load fuzz
+.PHONY: test-contract test-clients load fuzz
 
 test-contract: tools-venv ## schemathesis against the local server: every operation, every check, bounded
 	$(WITH_TOOLS) tests/contract/schemathesis.sh
+
+test-clients: tools-venv tools-node ## clients generated from the served document (openapi-python-client; openapi-typescript + openapi-fetch) call every operation
+	TOOLS_DIR=$(TOOLS_DIR) tests/clients/run.sh
 
 load: ## wrk at concurrency 64 on the release local server: 0 errors, p50/p99, req/s, RSS before/after
 	DURATION=$(DURATION) tests/load/run.sh

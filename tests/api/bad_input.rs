@@ -152,8 +152,18 @@ async fn malformed_and_invalid_query_strings_are_refused() {
             &[422],
         ),
         get(
-            "duplicate key",
-            "/frameworks?language=go&language=rust",
+            "a scalar given twice",
+            "/frameworks?sort=name&sort=performance",
+            &[400],
+        ),
+        get(
+            "a repeated list with an unknown value",
+            "/frameworks?language=go&language=cobol",
+            &[422],
+        ),
+        get(
+            "a repeated list with an empty value",
+            "/frameworks?language=go&language=",
             &[400],
         ),
         get("empty value", "/frameworks?language=", &[400]),
@@ -210,7 +220,7 @@ async fn malformed_and_invalid_query_strings_are_refused() {
             &[400, 422],
         ),
     ];
-    assert_eq!(refuse_all(cases).await, 29);
+    assert_eq!(refuse_all(cases).await, 31);
 }
 
 #[tokio::test]

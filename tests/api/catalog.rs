@@ -102,7 +102,8 @@ async fn every_bad_query_value_answers_a_4xx_problem_document() {
         ("limit=0", 422),
         ("limit=many", 400),
         ("cursor=forged", 400),
-        ("language=go&language=go", 400),
+        ("sort=name&sort=name", 400),
+        ("language=go&language=cobol", 422),
         ("unknown=1", 400),
     ] {
         api.client.list_frameworks(query).await.problem(status);

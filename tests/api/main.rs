@@ -7,4 +7,5 @@ mod bad_input;
 mod catalog;
 mod compare;
 mod faq;
+mod list_forms;
 mod recommend;

@@ -33,13 +33,13 @@ async fn compare_frameworks(
     params: QueryParams,
 ) -> Result<Response, ApiError> {
     let params = params.only(PARAMETERS)?;
-    let Some(raw_ids) = params.text("ids")? else {
+    let Some(raw_ids) = params.joined("ids")? else {
         return Err(ApiError::invalid(
             "ids",
             "is required: 2 to 4 framework ids, comma-separated",
         ));
     };
-    let selection = Selection::parse(raw_ids).map_err(|error| match error {
+    let selection = Selection::parse(&raw_ids).map_err(|error| match error {
         SelectionError::Malformed(message) => ApiError::BadRequest(message),
         SelectionError::Invalid(field) => ApiError::invalid_fields(vec![field]),
     })?;

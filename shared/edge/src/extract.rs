@@ -2,8 +2,9 @@
 //!
 //! - [`JsonBody`]: `application/json` only (415), at most [`BODY_LIMIT`] bytes (413),
 //!   syntactically valid (400), then shaped like `T` (422).
-//! - [`QueryParams`]: the raw query string, each key at most once (400), only known keys
-//!   (400), comma-separated lists of vocabulary values (422 listing valid ones).
+//! - [`QueryParams`]: the raw query string, only known keys (400); a scalar at most once
+//!   (400); lists of vocabulary values comma-separated, the key repeated, or both (422 listing
+//!   valid ones).
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -78,9 +79,9 @@ async fn read_limited(request: Request) -> Result<Bytes, ApiError> {
     }
 }
 
-/// The decoded query string: each key once, values as sent.
+/// The decoded query string: every value of each key, in the order sent.
 #[derive(Debug, Default)]
-pub struct QueryParams(BTreeMap<String, String>);
+pub struct QueryParams(BTreeMap<String, Vec<String>>);
 
 impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
     type Rejection = ApiError;
@@ -92,19 +93,17 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
 
 impl QueryParams {
     pub fn parse(query: &str) -> Result<Self, ApiError> {
-        let mut params = BTreeMap::new();
+        let mut params: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             if key.is_empty() {
                 return Err(ApiError::BadRequest(
                     "the query string has a parameter without a name".into(),
                 ));
             }
-            if params.insert(key.to_string(), value.to_string()).is_some() {
-                return Err(ApiError::BadRequest(format!(
-                    "query parameter '{}' is given more than once; give it once, with comma-separated values",
-                    echo(&key)
-                )));
-            }
+            params
+                .entry(key.into_owned())
+                .or_default()
+                .push(value.into_owned());
         }
         Ok(Self(params))
     }
@@ -121,14 +120,31 @@ impl QueryParams {
         Ok(self)
     }
 
-    /// The raw value of `key`; an empty value is a 400, absence is `None`.
+    /// The raw value of a scalar `key`: given twice is a 400 (which one would win?), an
+    /// empty value is a 400, absence is `None`.
     pub fn text(&self, key: &str) -> Result<Option<&str>, ApiError> {
-        match self.0.get(key).map(String::as_str) {
-            Some(value) if value.trim().is_empty() => Err(ApiError::BadRequest(format!(
-                "query parameter '{key}' is empty; omit it or give a value"
+        match self.0.get(key).map(Vec::as_slice) {
+            None | Some([]) => Ok(None),
+            Some([value]) => non_empty(key, value).map(Some),
+            Some(_) => Err(ApiError::BadRequest(format!(
+                "query parameter '{key}' is given more than once; give it once"
             ))),
-            other => Ok(other),
         }
+    }
+
+    /// Every value of a list `key` as one comma-separated text, in the order sent:
+    /// `ids=a,b&ids=c` reads as `a,b,c`. Clients send lists either way (many generators
+    /// repeat the key whatever the document's `explode` says), and a mix means the same.
+    /// An empty value is a 400; absence is `None`.
+    pub fn joined(&self, key: &str) -> Result<Option<String>, ApiError> {
+        let Some(values) = self.0.get(key).filter(|values| !values.is_empty()) else {
+            return Ok(None);
+        };
+        let values = values
+            .iter()
+            .map(|value| non_empty(key, value))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(values.join(",")))
     }
 
     /// One vocabulary value, or `None` when absent.
@@ -142,12 +158,12 @@ impl QueryParams {
         }
     }
 
-    /// A comma-separated list of vocabulary values, duplicates removed, order kept.
+    /// A list of vocabulary values (see [`QueryParams::joined`]), duplicates removed, order kept.
     pub fn list<T: FromStr<Err = UnknownValue> + PartialEq>(
         &self,
         key: &str,
     ) -> Result<Vec<T>, ApiError> {
-        let Some(raw) = self.text(key)? else {
+        let Some(raw) = self.joined(key)? else {
             return Ok(Vec::new());
         };
         let mut values = Vec::new();
@@ -194,6 +210,15 @@ impl QueryParams {
     }
 }
 
+fn non_empty<'a>(key: &str, value: &'a str) -> Result<&'a str, ApiError> {
+    if value.trim().is_empty() {
+        return Err(ApiError::BadRequest(format!(
+            "query parameter '{key}' is empty; omit it or give a value"
+        )));
+    }
+    Ok(value)
+}
+
 /// The `{id}` segment of a path, as sent. Its rejection (percent-encoding that is not
 /// UTF-8) is a problem document like every other; whether it names anything is the
 /// handler's question.
@@ -220,9 +245,60 @@ mod tests {
     use model::Language;
 
     #[test]
-    fn duplicate_keys_are_malformed() {
-        let error = QueryParams::parse("language=go&language=rust").unwrap_err();
-        assert!(matches!(error, ApiError::BadRequest(_)));
+    fn a_scalar_given_twice_is_malformed() {
+        let params = QueryParams::parse("sort=name&sort=performance&limit=1&limit=1").unwrap();
+        for key in ["sort", "limit"] {
+            assert!(matches!(params.text(key), Err(ApiError::BadRequest(_))));
+        }
+        assert!(matches!(
+            params.one::<model::Sort>("sort"),
+            Err(ApiError::BadRequest(_))
+        ));
+    }
+
+    #[test]
+    fn a_list_reads_the_same_comma_separated_repeated_or_mixed() {
+        let expected = vec![Language::Python, Language::Go, Language::Rust];
+        for query in [
+            "language=python,go,rust",
+            "language=python&language=go&language=rust",
+            "language=python,go&language=rust",
+            "language=python&language=go,rust&language=python",
+        ] {
+            let params = QueryParams::parse(query).unwrap();
+            assert_eq!(
+                params.list::<Language>("language").unwrap(),
+                expected,
+                "{query}"
+            );
+        }
+        let params = QueryParams::parse("ids=django,fastapi&ids=gin").unwrap();
+        assert_eq!(
+            params.joined("ids").unwrap().as_deref(),
+            Some("django,fastapi,gin")
+        );
+    }
+
+    #[test]
+    fn a_repeated_list_is_held_to_the_same_rules() {
+        let params = QueryParams::parse("language=python&language=cobol").unwrap();
+        assert!(matches!(
+            params.list::<Language>("language"),
+            Err(ApiError::Unprocessable { .. })
+        ));
+        for query in [
+            "language=python&language=",
+            "language=python&language=go,,rust",
+        ] {
+            let params = QueryParams::parse(query).unwrap();
+            assert!(
+                matches!(
+                    params.list::<Language>("language"),
+                    Err(ApiError::BadRequest(_))
+                ),
+                "{query}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,171 @@
+// Every operation of the API through openapi-fetch, typed by the `paths` openapi-typescript
+// generated from the served document, against a local server with writes allowed. `tsc --strict`
+// checks these calls against the generated types before node runs them, so an operation,
+// parameter or field the generator could not express fails the test at compile time.
+//
+// usage: node drive_typescript.js BASE_URL   (schema.d.ts generated beside this file)
+
+import createClient from "openapi-fetch";
+import type { components, paths } from "./schema.js";
+
+declare const process: { argv: string[]; exitCode?: number };
+
+type Framework = components["schemas"]["Framework"];
+type FrameworkInput = components["schemas"]["FrameworkInput"];
+
+const NEW_ID = "typescript-client-check";
+const client = createClient<paths>({ baseUrl: process.argv[2] });
+
+function require(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+function ok<T>(result: { data?: T; error?: unknown; response: Response }, status: number): T {
+  require(
+    result.response.status === status,
+    `status ${result.response.status}, expected ${status}: ${JSON.stringify(result.error)}`,
+  );
+  require(result.data !== undefined, `no parsed body for ${status}`);
+  return result.data;
+}
+
+async function listWithArrayFilters(): Promise<void> {
+  const both = ok(
+    await client.GET("/frameworks", { params: { query: { language: ["python", "go"], limit: 100 } } }),
+    200,
+  );
+  const languages = new Set(both.items.map((item) => item.language));
+  require(languages.size === 2 && languages.has("python") && languages.has("go"), `languages ${[...languages]}`);
+  const filtered = ok(
+    await client.GET("/frameworks", {
+      params: {
+        query: {
+          language: ["python", "javascript", "typescript"],
+          feature: ["websockets"],
+          use_case: ["rest_api"],
+        },
+      },
+    }),
+    200,
+  );
+  require(filtered.items.length > 0, "websocket REST frameworks in three languages: none found");
+  require(filtered.items.every((item) => item.features.includes("websockets")), "feature filter ignored");
+}
+
+async function getThenNotModified(): Promise<void> {
+  const first = await client.GET("/frameworks/{id}", { params: { path: { id: "django" } } });
+  const django = ok(first, 200);
+  require(django.id === "django" && django.language === "python", `got ${django.id}`);
+  const etag = first.response.headers.get("etag");
+  require(etag, "no ETag");
+  const again = await client.GET("/frameworks/{id}", {
+    params: { path: { id: "django" }, header: { "If-None-Match": etag } },
+  });
+  require(again.response.status === 304 && again.data === undefined, `status ${again.response.status}`);
+}
+
+async function unknownFrameworkProblem(): Promise<void> {
+  const { error, response } = await client.GET("/frameworks/{id}", { params: { path: { id: "djnago" } } });
+  require(response.status === 404 && error !== undefined, `status ${response.status}`);
+  require(error.status === 404, `problem status ${error.status}`);
+  const suggestions = error.suggestions ?? [];
+  require(suggestions.includes("django"), `suggestions ${suggestions}`);
+}
+
+async function compare(): Promise<void> {
+  const comparison = ok(
+    await client.GET("/compare", {
+      params: { query: { ids: ["django", "fastapi", "gin"], priorities: ["performance", "security"] } },
+    }),
+    200,
+  );
+  const ids = comparison.frameworks.map((framework) => framework.id);
+  require(ids.join(",") === "django,fastapi,gin", `compared ${ids}`);
+  const winner = comparison.verdict.winner;
+  require(winner !== null && ids.includes(winner), `winner ${winner}`);
+}
+
+async function recommendations(): Promise<void> {
+  const result = ok(
+    await client.POST("/recommendations", {
+      body: {
+        use_case: "rest_api",
+        priorities: ["performance", "type_safety"],
+        deployment: "serverless",
+        languages: ["rust", "go"],
+        limit: 3,
+      },
+    }),
+    200,
+  );
+  const count = result.recommendations.length;
+  require(count > 0 && count <= 3, `${count} recommendations`);
+  const inLanguages = ok(
+    await client.GET("/frameworks", { params: { query: { language: ["rust", "go"], limit: 100 } } }),
+    200,
+  ).items.map((item) => item.id);
+  require(
+    result.recommendations.every((r) => inLanguages.includes(r.id)),
+    `recommended outside rust and go: ${result.recommendations.map((r) => r.id)}`,
+  );
+}
+
+async function faqSearchAndEntry(): Promise<void> {
+  const found = ok(await client.GET("/faq", { params: { query: { q: "fastest python framework", limit: 3 } } }), 200);
+  require(found.items.length > 0 && found.items.length <= 3, `${found.items.length} results`);
+  const first = found.items[0];
+  require(first.score !== undefined && first.score > 0, `score ${first.score}`);
+  const entry = ok(await client.GET("/faq/{id}", { params: { path: { id: first.id } } }), 200);
+  require(entry.id === first.id && entry.question === first.question, `entry ${entry.id}`);
+}
+
+async function servedDocument(): Promise<void> {
+  const document = ok(await client.GET("/openapi.json"), 200);
+  require(String(document.openapi).startsWith("3.1"), `openapi ${document.openapi}`);
+}
+
+async function writeLifecycle(): Promise<void> {
+  const template: Framework = ok(
+    await client.GET("/frameworks/{id}", { params: { path: { id: "fastapi" } } }),
+    200,
+  );
+  const body: FrameworkInput = { ...template, id: NEW_ID, name: "TypeScript Client Check" };
+  const path = { id: NEW_ID };
+  const created = await client.PUT("/frameworks/{id}", { params: { path, header: { "If-None-Match": "*" } }, body });
+  const framework = ok(created, 201);
+  require(framework.id === NEW_ID && framework.version === 1, `created version ${framework.version}`);
+  const conflict = await client.PUT("/frameworks/{id}", { params: { path, header: { "If-None-Match": "*" } }, body });
+  require(conflict.response.status === 412 && conflict.error?.status === 412, "create over an existing id");
+  const createdTag = created.response.headers.get("etag");
+  require(createdTag, "no ETag on create");
+  const renamed = { ...body, name: "TypeScript Client Check, replaced" };
+  const replaced = await client.PUT("/frameworks/{id}", {
+    params: { path, header: { "If-Match": createdTag } },
+    body: renamed,
+  });
+  const replacement = ok(replaced, 200);
+  require(replacement.version === 2 && replacement.name === renamed.name, `replaced version ${replacement.version}`);
+  const replacedTag = replaced.response.headers.get("etag");
+  require(replacedTag, "no ETag on replace");
+  const deleted = await client.DELETE("/frameworks/{id}", { params: { path, header: { "If-Match": replacedTag } } });
+  require(deleted.response.status === 204, `delete status ${deleted.response.status}`);
+  const gone = await client.GET("/frameworks/{id}", { params: { path } });
+  require(gone.response.status === 404 && gone.error?.status === 404, `after delete: ${gone.response.status}`);
+}
+
+const checks: [string, () => Promise<void>][] = [
+  ["listFrameworks with array filters", listWithArrayFilters],
+  ["getFramework, then 304 with its ETag", getThenNotModified],
+  ["getFramework unknown id: 404 problem", unknownFrameworkProblem],
+  ["compareFrameworks ids + priorities", compare],
+  ["recommend", recommendations],
+  ["listFaq search, then getFaqEntry", faqSearchAndEntry],
+  ["openapi", servedDocument],
+  ["putFramework create, replace; deleteFramework", writeLifecycle],
+];
+
+for (const [name, check] of checks) {
+  await check();
+  console.log(`typescript client: ok  ${name}`);
+}
+console.log(`typescript client: ${checks.length} passed, 0 failed`);

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Generated clients work: fetch the document the local server serves, generate a Python client
+# (openapi-python-client) and a TypeScript one (openapi-typescript types + openapi-fetch), and
+# drive every operation through each against that server, writes allowed.
+# Needs `make tools-venv tools-node` (the Makefile target does that first).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+tools_dir=${TOOLS_DIR:-$HOME/.cache/stack-advisor}
+venv=$tools_dir/venv
+node_dir=$tools_dir/node
+target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+work=$(mktemp -d "${TMPDIR:-/tmp}/stack-advisor-clients.XXXXXX")
+server_pid=
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The same build the contract test uses, so make test compiles it once.
+cargo build --quiet -p local-server
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base=http://127.0.0.1:$port
+PORT=$port ALLOW_LOCAL_WRITES=true RUST_LOG=warn "$target/debug/local-server" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -sf -o "$work/openapi.json" "$base/openapi.json" && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.2
+done
+[[ -s $work/openapi.json ]] || { echo "the local server did not serve /openapi.json" >&2; exit 1; }
+
+echo "== openapi-python-client $("$venv/bin/pip" show openapi-python-client | sed -n 's/^Version: //p')"
+PATH="$venv/bin:$PATH" openapi-python-client generate --path "$work/openapi.json" --meta none \
+  --output-path "$work/python/stack_advisor_client" >"$work/python-generate.log" 2>&1 \
+  || { cat "$work/python-generate.log"; exit 1; }
+# An operation the generator cannot express is left out with "WARNING parsing ...": a failure.
+if grep -q '^WARNING parsing' "$work/python-generate.log"; then
+  cat "$work/python-generate.log"
+  exit 1
+fi
+PYTHONPATH="$work/python" "$venv/bin/python" tests/clients/drive_python.py "$base"
+
+echo "== openapi-typescript $(node -p "require('$node_dir/node_modules/openapi-typescript/package.json').version")," \
+  "openapi-fetch $(node -p "require('$node_dir/node_modules/openapi-fetch/package.json').version")"
+ts=$work/typescript
+mkdir -p "$ts"
+"$node_dir/node_modules/.bin/openapi-typescript" "$work/openapi.json" -o "$ts/schema.d.ts" >"$work/ts-generate.log" 2>&1 \
+  || { cat "$work/ts-generate.log"; exit 1; }
+cp tests/clients/drive_typescript.ts "$ts/"
+ln -s "$node_dir/node_modules" "$ts/node_modules"
+printf '{ "type": "module" }\n' >"$ts/package.json"
+cat >"$ts/tsconfig.json" <<'EOF'
+{
+  "compilerOptions": {
+    "strict": true,
+    "noUncheckedIndexedAccess": false,
+    "target": "es2022",
+    "module": "nodenext",
+    "moduleResolution": "nodenext",
+    "lib": ["es2022", "dom"],
+    "skipLibCheck": true
+  },
+  "files": ["drive_typescript.ts", "schema.d.ts"]
+}
+EOF
+"$node_dir/node_modules/.bin/tsc" -p "$ts"
+node "$ts/drive_typescript.js" "$base"
