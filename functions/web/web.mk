@@ -16,7 +16,7 @@ tools-browser: ## Debian's chromium and chromium-driver for the browser test, in
 	    || { echo "tools-browser: could not install Debian's chromium and chromium-driver with apt-get; the browser test (make test-browser) needs both" >&2; exit 1; }; \
 	fi
 
-tools-node: ## axe-core and Lighthouse, pinned in tools/package.json, into $(TOOLS_DIR)/node
+tools-node: ## axe-core, Lighthouse, openapi-typescript, openapi-fetch and tsc, pinned in tools/package.json, into $(TOOLS_DIR)/node
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing nodejs and npm (apt-get)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm) \

@@ -8,7 +8,9 @@ usage: drive_python.py BASE_URL   (the generated package `stack_advisor_client` 
 from __future__ import annotations
 
 import sys
+from urllib.parse import parse_qsl, urlsplit
 
+import httpx
 from stack_advisor_client import Client
 from stack_advisor_client.api.catalog import (
     delete_framework,
@@ -22,6 +24,7 @@ from stack_advisor_client.api.meta import openapi
 from stack_advisor_client.api.recommend import recommend
 from stack_advisor_client.models import (
     Comparison,
+    Deployment,
     Dimension,
     FaqEntry,
     FaqList,
@@ -31,6 +34,8 @@ from stack_advisor_client.models import (
     FrameworkList,
     Language,
     Problem,
+    RecommendationRequestType0,
+    RecommendationRequestType1,
     Recommendations,
     UseCase,
 )
@@ -39,14 +44,23 @@ from stack_advisor_client.models.put_framework_if_none_match import PutFramework
 NEW_ID = "python-client-check"
 
 
+# Every request the client sends, so a check can say which form of a list went on the wire.
+SENT: list[httpx.URL] = []
+
+
 def main(base_url: str) -> None:
-    client = Client(base_url=base_url, raise_on_unexpected_status=True)
+    client = Client(
+        base_url=base_url,
+        raise_on_unexpected_status=True,
+        httpx_args={"event_hooks": {"request": [lambda request: SENT.append(request.url)]}},
+    )
     checks = [
         ("listFrameworks with array filters", list_with_array_filters),
         ("getFramework, then 304 with its ETag", get_then_not_modified),
         ("getFramework unknown id: 404 problem", unknown_framework_problem),
         ("compareFrameworks ids + priorities", compare),
-        ("recommend", recommendations),
+        ("recommend with a profile", recommend_profile),
+        ("recommend with a description", recommend_description),
         ("listFaq search, then getFaqEntry", faq_search_and_entry),
         ("openapi", served_document),
         ("putFramework create, replace; deleteFramework", write_lifecycle),
@@ -62,6 +76,9 @@ def list_with_array_filters(client: Client) -> None:
         client=client, language=[Language.PYTHON, Language.GO], limit=100
     )
     listing = expect(response, 200, FrameworkList)
+    # This generator repeats the key whatever `explode: false` says: the form the server must read.
+    sent = parse_qsl(urlsplit(str(SENT[-1])).query)
+    require([v for k, v in sent if k == "language"] == ["python", "go"], f"sent {sent}")
     languages = {item.language for item in listing.items}
     require(languages == {Language.PYTHON, Language.GO}, f"languages {languages}")
     response = list_frameworks.sync_detailed(
@@ -97,27 +114,44 @@ def compare(client: Client) -> None:
         priorities=[Dimension.PERFORMANCE, Dimension.SECURITY],
     )
     comparison = expect(response, 200, Comparison)
+    sent = parse_qsl(urlsplit(str(SENT[-1])).query)
+    require([v for k, v in sent if k == "ids"] == ["django", "fastapi", "gin"], f"sent {sent}")
     ids = [framework.id for framework in comparison.frameworks]
     require(ids == ["django", "fastapi", "gin"], f"compared {ids}")
     require(comparison.verdict.winner in ids, f"winner {comparison.verdict.winner}")
 
 
-def recommendations(client: Client) -> None:
-    # The request schema's top-level anyOf (use_case or description required) is beyond this
-    # generator: it types the body as Any, so the body goes in as plain JSON.
-    body = {
-        "use_case": UseCase.REST_API.value,
-        "priorities": [Dimension.PERFORMANCE.value, Dimension.TYPE_SAFETY.value],
-        "deployment": "serverless",
-        "languages": [Language.RUST.value, Language.GO.value],
-        "limit": 3,
-    }
+def recommend_profile(client: Client) -> None:
+    # The request is "use_case or description, plus optional fields": the generator makes one
+    # class per anyOf branch holding only that branch's required field and drops the fields
+    # beside the anyOf, so the optional ones go in as the class's additional properties.
+    body = RecommendationRequestType0(use_case=UseCase.REST_API)
+    body["priorities"] = [Dimension.PERFORMANCE.value, Dimension.TYPE_SAFETY.value]
+    body["deployment"] = Deployment.SERVERLESS.value
+    body["languages"] = [Language.RUST.value, Language.GO.value]
+    body["limit"] = 3
     result = expect(recommend.sync_detailed(client=client, body=body), 200, Recommendations)
     require(0 < len(result.recommendations) <= 3, f"{len(result.recommendations)} recommendations")
+    require(result.profile.use_case == UseCase.REST_API, f"profile use case {result.profile.use_case}")
+    require(result.profile.limit == 3, f"profile limit {result.profile.limit}")
     listing = list_frameworks.sync_detailed(client=client, language=[Language.RUST, Language.GO], limit=100)
     in_languages = {item.id for item in expect(listing, 200, FrameworkList).items}
     recommended = [r.id for r in result.recommendations]
     require(set(recommended) <= in_languages, f"recommended outside rust and go: {recommended}")
+
+
+def recommend_description(client: Client) -> None:
+    body = RecommendationRequestType1(description="realtime chat in typescript on lambda, must scale")
+    result = expect(recommend.sync_detailed(client=client, body=body), 200, Recommendations)
+    profile = result.profile
+    require(profile.use_case == UseCase.REALTIME, f"read use case {profile.use_case}")
+    require(profile.languages == [Language.TYPESCRIPT], f"read languages {profile.languages}")
+    require(profile.deployment == Deployment.SERVERLESS, f"read deployment {profile.deployment}")
+    require(result.recommendations, "no recommendation for a described project")
+    listing = list_frameworks.sync_detailed(client=client, language=[Language.TYPESCRIPT], limit=100)
+    in_typescript = {item.id for item in expect(listing, 200, FrameworkList).items}
+    recommended = [r.id for r in result.recommendations]
+    require(set(recommended) <= in_typescript, f"recommended outside typescript: {recommended}")
 
 
 def faq_search_and_entry(client: Client) -> None:

@@ -14,10 +14,21 @@ type Framework = components["schemas"]["Framework"];
 type FrameworkInput = components["schemas"]["FrameworkInput"];
 
 const NEW_ID = "typescript-client-check";
+// openapi-fetch repeats an array parameter's key by default (`language=a&language=b`); the
+// second client is configured the way the document describes lists (`language=a,b`). The
+// server must read both.
 const client = createClient<paths>({ baseUrl: process.argv[2] });
+const commaClient = createClient<paths>({
+  baseUrl: process.argv[2],
+  querySerializer: { array: { style: "form", explode: false } },
+});
 
 function require(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
+}
+
+function sentValues(response: Response, key: string): string[] {
+  return new URL(response.url).searchParams.getAll(key);
 }
 
 function ok<T>(result: { data?: T; error?: unknown; response: Response }, status: number): T {
@@ -30,12 +41,18 @@ function ok<T>(result: { data?: T; error?: unknown; response: Response }, status
 }
 
 async function listWithArrayFilters(): Promise<void> {
-  const both = ok(
-    await client.GET("/frameworks", { params: { query: { language: ["python", "go"], limit: 100 } } }),
-    200,
-  );
-  const languages = new Set(both.items.map((item) => item.language));
-  require(languages.size === 2 && languages.has("python") && languages.has("go"), `languages ${[...languages]}`);
+  for (const [form, sent, using] of [
+    ["repeated", ["python", "go"], client],
+    ["comma-separated", ["python,go"], commaClient],
+  ] as const) {
+    const result = await using.GET("/frameworks", { params: { query: { language: ["python", "go"], limit: 100 } } });
+    require(
+      sentValues(result.response, "language").join("&") === sent.join("&"),
+      `${form}: sent ${result.response.url}`,
+    );
+    const languages = new Set(ok(result, 200).items.map((item) => item.language));
+    require(languages.size === 2 && languages.has("python") && languages.has("go"), `${form}: languages ${[...languages]}`);
+  }
   const filtered = ok(
     await client.GET("/frameworks", {
       params: {
@@ -73,19 +90,19 @@ async function unknownFrameworkProblem(): Promise<void> {
 }
 
 async function compare(): Promise<void> {
-  const comparison = ok(
-    await client.GET("/compare", {
+  for (const using of [client, commaClient]) {
+    const result = await using.GET("/compare", {
       params: { query: { ids: ["django", "fastapi", "gin"], priorities: ["performance", "security"] } },
-    }),
-    200,
-  );
-  const ids = comparison.frameworks.map((framework) => framework.id);
-  require(ids.join(",") === "django,fastapi,gin", `compared ${ids}`);
-  const winner = comparison.verdict.winner;
-  require(winner !== null && ids.includes(winner), `winner ${winner}`);
+    });
+    const comparison = ok(result, 200);
+    const ids = comparison.frameworks.map((framework) => framework.id);
+    require(ids.join(",") === "django,fastapi,gin", `compared ${ids} (sent ${result.response.url})`);
+    const winner = comparison.verdict.winner;
+    require(winner !== null && ids.includes(winner), `winner ${winner}`);
+  }
 }
 
-async function recommendations(): Promise<void> {
+async function recommendProfile(): Promise<void> {
   const result = ok(
     await client.POST("/recommendations", {
       body: {
@@ -100,6 +117,7 @@ async function recommendations(): Promise<void> {
   );
   const count = result.recommendations.length;
   require(count > 0 && count <= 3, `${count} recommendations`);
+  require(result.profile.use_case === "rest_api" && result.profile.limit === 3, `profile ${JSON.stringify(result.profile)}`);
   const inLanguages = ok(
     await client.GET("/frameworks", { params: { query: { language: ["rust", "go"], limit: 100 } } }),
     200,
@@ -107,6 +125,28 @@ async function recommendations(): Promise<void> {
   require(
     result.recommendations.every((r) => inLanguages.includes(r.id)),
     `recommended outside rust and go: ${result.recommendations.map((r) => r.id)}`,
+  );
+}
+
+async function recommendDescription(): Promise<void> {
+  const result = ok(
+    await client.POST("/recommendations", {
+      body: { description: "realtime chat in typescript on lambda, must scale" },
+    }),
+    200,
+  );
+  const profile = result.profile;
+  require(profile.use_case === "realtime", `read use case ${profile.use_case}`);
+  require(profile.languages.join(",") === "typescript", `read languages ${profile.languages}`);
+  require(profile.deployment === "serverless", `read deployment ${profile.deployment}`);
+  const inTypescript = ok(
+    await client.GET("/frameworks", { params: { query: { language: ["typescript"], limit: 100 } } }),
+    200,
+  ).items.map((item) => item.id);
+  require(result.recommendations.length > 0, "no recommendation for a described project");
+  require(
+    result.recommendations.every((r) => inTypescript.includes(r.id)),
+    `recommended outside typescript: ${result.recommendations.map((r) => r.id)}`,
   );
 }
 
@@ -158,7 +198,8 @@ const checks: [string, () => Promise<void>][] = [
   ["getFramework, then 304 with its ETag", getThenNotModified],
   ["getFramework unknown id: 404 problem", unknownFrameworkProblem],
   ["compareFrameworks ids + priorities", compare],
-  ["recommend", recommendations],
+  ["recommend with a profile", recommendProfile],
+  ["recommend with a description", recommendDescription],
   ["listFaq search, then getFaqEntry", faqSearchAndEntry],
   ["openapi", servedDocument],
   ["putFramework create, replace; deleteFramework", writeLifecycle],

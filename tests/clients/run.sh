@@ -26,7 +26,9 @@ base=http://127.0.0.1:$port
 PORT=$port ALLOW_LOCAL_WRITES=true RUST_LOG=warn "$target/debug/local-server" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
-  curl -sf -o "$work/openapi.json" "$base/openapi.json" && break
+  # python3 rather than curl: the one HTTP client this script can count on having.
+  python3 -c 'import sys, urllib.request; open(sys.argv[2], "wb").write(urllib.request.urlopen(sys.argv[1]).read())' \
+    "$base/openapi.json" "$work/openapi.json" 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 0.2
 done
