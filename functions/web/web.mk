@@ -28,7 +28,7 @@ tools-node: ## axe-core, Lighthouse, openapi-typescript, openapi-fetch and tsc, 
 	fi
 
 test-browser: tools-browser tools-node ## every page in headless Chromium, JS on and off, axe-core; screenshots into docs/screenshots
-	AXE_CORE_JS=$(AXE_CORE_JS) cargo test -p web --test browser -- --ignored
+	AXE_CORE_JS=$(AXE_CORE_JS) cargo test -p e2e --test browser -- --ignored
 
 lighthouse: tools-browser tools-node ## Lighthouse scores (mobile) of every page against the release local server
 	NODE_DIR=$(NODE_DIR) tests/web/lighthouse.sh

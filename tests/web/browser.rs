@@ -221,9 +221,7 @@ async fn screenshot(
 fn screenshot_dir() -> PathBuf {
     let dir = std::env::var("SCREENSHOT_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
-        });
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots"));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
