@@ -291,6 +291,12 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
     let cold_app = catalog::app(context(&client, ttl));
     assert_eq!(warm.stores.frameworks.catalog().await.unwrap().len(), 26);
     assert_eq!(warm.stores.faq.entries().await.unwrap().len(), 43);
+    let fresh = call(&warm_app, "GET", "/frameworks/django", &[], None).await;
+    assert_eq!(
+        fresh.header("age"),
+        None,
+        "an answer from the store has no Age"
+    );
 
     moto.kill();
     tokio::time::sleep(ttl).await;
@@ -308,6 +314,15 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
     );
     let read = call(&warm_app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(read.status, StatusCode::OK, "{}", read.body);
+    let age: u64 = read
+        .header("age")
+        .expect("Age on an answer from the copy")
+        .parse()
+        .unwrap();
+    assert!(
+        age >= ttl.as_secs(),
+        "the copy is at least {ttl:?} old, not {age} s"
+    );
     let listed = call(
         &warm_app,
         "GET",
@@ -317,6 +332,7 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
     )
     .await;
     assert_eq!(listed.body["count"], 26);
+    assert!(listed.header("age").is_some());
 
     let cold = call(&cold_app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(cold.status, StatusCode::SERVICE_UNAVAILABLE);
@@ -326,6 +342,11 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
         Some("application/problem+json")
     );
     assert_eq!(cold.body["status"], 503);
+    assert_eq!(
+        cold.header("age"),
+        None,
+        "a 503 was not answered from a copy"
+    );
     let write = call(
         &warm_app,
         "PUT",

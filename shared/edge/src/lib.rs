@@ -3,6 +3,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod age;
 pub mod auth;
 pub mod etag;
 pub mod extract;

@@ -1,6 +1,6 @@
 //! What every router gets last, in every function and in the local server alike: problem
 //! documents for unknown paths (404) and wrong methods (405 with `Allow`), a panic guard that
-//! answers a generic 500, and request tracing.
+//! answers a generic 500, `Age` on answers served from a fallback copy, and request tracing.
 
 use axum::Router;
 use axum::http::{Method, StatusCode, Uri, header};
@@ -15,6 +15,7 @@ pub fn finish(routes: Router) -> Router {
     routes
         .fallback(unknown_path)
         .method_not_allowed_fallback(wrong_method)
+        .layer(axum::middleware::from_fn(crate::age::mark))
         .layer(CatchPanicLayer::custom(|_panic| {
             ApiError::Internal.into_response()
         }))

@@ -30,6 +30,9 @@ const MAX_FAILURE_BACKOFF: Duration = Duration::from_secs(5);
 #[derive(Debug)]
 pub struct Cached<T> {
     ttl: Duration,
+    /// The store its outages are logged under; `None` for a cache over another cache,
+    /// whose store logs its own.
+    store: Option<&'static str>,
     state: Mutex<State<T>>,
     refresh: tokio::sync::Mutex<()>,
 }
@@ -37,24 +40,49 @@ pub struct Cached<T> {
 #[derive(Debug)]
 struct State<T> {
     value: Option<Arc<T>>,
+    /// When the read that returned `value` was sent: the `Age` of an answer from the copy.
+    read_at: Option<Instant>,
     fresh_until: Option<Instant>,
-    /// After a failed refresh, until when callers get the stale copy (or the failure)
+    /// After a failed call, until when callers get the stale copy (or the failure)
     /// without another call to the store.
     failing_until: Option<Instant>,
     /// Bumped by [`Cached::invalidate`]; a refresh that started before a write does not
     /// mark its (older) result fresh.
     generation: u64,
+    /// The store has failed since `since` and not answered yet.
+    outage: Option<Outage>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Outage {
+    since: Instant,
+    answered_from_copy: u64,
 }
 
 impl<T> Cached<T> {
+    /// A cache over another cache: outages are logged by the one below.
     pub fn new(ttl: Duration) -> Self {
+        Self::build(None, ttl)
+    }
+
+    /// A cache in front of the store called `store`. Each outage is logged twice, however
+    /// many requests it lasts: a WARN when it starts, an INFO with its length and the
+    /// number of answers served from the copy when the store answers again.
+    pub fn of_store(store: &'static str, ttl: Duration) -> Self {
+        Self::build(Some(store), ttl)
+    }
+
+    fn build(store: Option<&'static str>, ttl: Duration) -> Self {
         Self {
             ttl,
+            store,
             state: Mutex::new(State {
                 value: None,
+                read_at: None,
                 fresh_until: None,
                 failing_until: None,
                 generation: 0,
+                outage: None,
             }),
             refresh: tokio::sync::Mutex::new(()),
         }
@@ -68,6 +96,12 @@ impl<T> Cached<T> {
     /// The last value read, however old.
     pub fn stale(&self) -> Option<Arc<T>> {
         self.state().value.clone()
+    }
+
+    /// The last value read, as the answer to a request the store could not serve: the
+    /// response says how old it is (`Age`, [`edge::age`]), and the outage counts it.
+    pub fn fallback(&self) -> Option<Arc<T>> {
+        answer_from_copy(&mut self.state())
     }
 
     /// Forgets freshness (not the value, which stays as a fallback); the next read refreshes.
@@ -87,7 +121,7 @@ impl<T> Cached<T> {
 
     /// Makes a call to the store behind this cache, unless it failed moments ago and there is
     /// a copy to answer from: then the call is not made and the answer is
-    /// [`StoreError::Unavailable`] at once, for the caller to answer from [`Cached::stale`].
+    /// [`StoreError::Unavailable`] at once, for the caller to answer from [`Cached::fallback`].
     /// Without a copy the call is made anyway: it is the only way to an answer.
     pub async fn ask<V>(
         &self,
@@ -113,11 +147,41 @@ impl<T> Cached<T> {
     /// answer, even a refusal, ends it.
     pub fn observe<V>(&self, result: &Result<V, StoreError>) {
         let mut state = self.state();
+        let now = Instant::now();
         match result {
-            Err(error) if is_outage(error) => {
-                state.failing_until = Some(Instant::now() + self.ttl.min(MAX_FAILURE_BACKOFF));
-            }
-            _ => state.failing_until = None,
+            Err(error) if is_outage(error) => self.failed(&mut state, error, now),
+            _ => self.answered(&mut state, now),
+        }
+    }
+
+    fn failed(&self, state: &mut State<T>, error: &StoreError, now: Instant) {
+        state.failing_until = Some(now + self.ttl.min(MAX_FAILURE_BACKOFF));
+        if state.outage.is_some() {
+            return;
+        }
+        state.outage = Some(Outage {
+            since: now,
+            answered_from_copy: 0,
+        });
+        if let Some(store) = self.store {
+            tracing::warn!(
+                store,
+                %error,
+                has_copy = state.value.is_some(),
+                "store unreachable: reads answer from the cached copy (with Age) or 503 until it answers again"
+            );
+        }
+    }
+
+    fn answered(&self, state: &mut State<T>, now: Instant) {
+        state.failing_until = None;
+        if let (Some(outage), Some(store)) = (state.outage.take(), self.store) {
+            tracing::info!(
+                store,
+                outage_secs = now.saturating_duration_since(outage.since).as_secs(),
+                answered_from_copy = outage.answered_from_copy,
+                "store reachable again"
+            );
         }
     }
 
@@ -136,12 +200,10 @@ impl<T> Cached<T> {
             return Ok(value);
         }
         let generation = {
-            let state = self.state();
+            let mut state = self.state();
             if let Some(until) = state.failing_until.filter(|until| started < *until) {
-                return match &state.value {
-                    Some(value) => Ok(value.clone()),
-                    None => Err(recently_failed(until - started)),
-                };
+                return answer_from_copy(&mut state)
+                    .ok_or_else(|| recently_failed(until - started));
             }
             state.generation
         };
@@ -151,21 +213,16 @@ impl<T> Cached<T> {
         match loaded {
             Ok(value) => {
                 state.value = Some(value.clone());
-                state.failing_until = None;
+                state.read_at = Some(started);
+                self.answered(&mut state, now);
                 if state.generation == generation {
                     state.fresh_until = Some(now + self.ttl);
                 }
                 Ok(value)
             }
             Err(error) => {
-                state.failing_until = Some(now + self.ttl.min(MAX_FAILURE_BACKOFF));
-                match &state.value {
-                    Some(value) => {
-                        tracing::warn!(%error, "store failed; serving the cached copy");
-                        Ok(value.clone())
-                    }
-                    None => Err(error),
-                }
+                self.failed(&mut state, &error, now);
+                answer_from_copy(&mut state).ok_or(error)
             }
         }
     }
@@ -177,6 +234,18 @@ impl<T> Cached<T> {
             _ => None,
         }
     }
+}
+
+/// The copy, marked as an answer from it: its age for the response, one more for the outage.
+fn answer_from_copy<T>(state: &mut State<T>) -> Option<Arc<T>> {
+    let value = state.value.clone()?;
+    if let Some(read_at) = state.read_at {
+        edge::age::answered_from_copy(Instant::now().saturating_duration_since(read_at));
+    }
+    if let Some(outage) = &mut state.outage {
+        outage.answered_from_copy += 1;
+    }
+    Some(value)
 }
 
 fn recently_failed(remaining: Duration) -> StoreError {
@@ -208,7 +277,7 @@ impl<S: FrameworkStore> CachedFrameworks<S> {
     pub fn new(inner: S, ttl: Duration) -> Self {
         Self {
             inner,
-            catalog: Cached::new(ttl),
+            catalog: Cached::of_store("frameworks", ttl),
             acknowledged: Acknowledged::default(),
         }
     }
@@ -216,7 +285,7 @@ impl<S: FrameworkStore> CachedFrameworks<S> {
     /// The copy to answer from when the store is down, never older than this container's writes.
     fn fallback(&self) -> Option<Arc<Vec<Framework>>> {
         self.catalog
-            .stale()
+            .fallback()
             .map(|copy| self.acknowledged.over(copy))
     }
 }
@@ -226,10 +295,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
         Box::pin(async move {
             match self.catalog.ask(self.inner.list(query)).await {
                 Err(error) if is_outage(&error) => match self.fallback() {
-                    Some(all) => {
-                        tracing::warn!(%error, "store failed; listing the cached catalog");
-                        Ok(list_in_memory(all.iter(), query))
-                    }
+                    Some(all) => Ok(list_in_memory(all.iter(), query)),
                     None => Err(error),
                 },
                 other => other,
@@ -241,10 +307,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
         Box::pin(async move {
             match self.catalog.ask(self.inner.get(id)).await {
                 Err(error) if is_outage(&error) => match self.fallback() {
-                    Some(all) => {
-                        tracing::warn!(%error, "store failed; reading the cached catalog");
-                        Ok(all.iter().find(|f| &f.id == id).cloned())
-                    }
+                    Some(all) => Ok(all.iter().find(|f| &f.id == id).cloned()),
                     None => Err(error),
                 },
                 other => other,
@@ -313,7 +376,7 @@ impl<S: FaqStore> CachedFaq<S> {
     pub fn new(inner: S, ttl: Duration) -> Self {
         Self {
             inner,
-            entries: Cached::new(ttl),
+            entries: Cached::of_store("faq", ttl),
         }
     }
 }
@@ -326,7 +389,7 @@ impl<S: FaqStore> FaqStore for CachedFaq<S> {
     fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>> {
         Box::pin(async move {
             match self.entries.ask(self.inner.entry(id)).await {
-                Err(error) if is_outage(&error) => match self.entries.stale() {
+                Err(error) if is_outage(&error) => match self.entries.fallback() {
                     Some(all) => Ok(all.iter().find(|e| &e.id == id).cloned()),
                     None => Err(error),
                 },
