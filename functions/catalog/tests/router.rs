@@ -169,3 +169,32 @@ async fn unknown_paths_and_methods_are_problem_documents() {
     reply.problem(405);
     assert!(reply.header("allow").unwrap().contains("GET"));
 }
+
+/// A 503 on a write is ambiguous: the store may have applied it before the answer was lost.
+/// The served document says so where a client generator and a reader look: the response's
+/// description for `PUT` and `DELETE`.
+#[tokio::test]
+async fn the_served_document_says_a_503_on_a_write_may_have_landed_and_how_to_retry() {
+    let reply = send(&app(), get("/openapi.json")).await;
+    let document = reply.body;
+    for method in ["put", "delete"] {
+        let mut response = &document["paths"]["/frameworks/{id}"][method]["responses"]["503"];
+        if let Some(reference) = response["$ref"].as_str() {
+            let name = reference.rsplit('/').next().unwrap();
+            response = &document["components"]["responses"][name];
+        }
+        let description = response["description"].as_str().unwrap();
+        for needed in ["may have", "If-Match", "412", "GET"] {
+            assert!(
+                description.contains(needed),
+                "{method} 503 lacks '{needed}': {description}"
+            );
+        }
+        assert!(response["headers"]["Retry-After"].is_object(), "{method}");
+    }
+    let read = &document["paths"]["/frameworks/{id}"]["get"]["responses"]["503"]["$ref"];
+    assert_eq!(
+        read, "#/components/responses/Unavailable",
+        "a read's 503 is not ambiguous"
+    );
+}
