@@ -14,15 +14,16 @@ pub const DOCUMENT: &str = include_str!("../../../shared/openapi.json");
 
 /// The document compacted, and its ETag, computed once per process: the document only
 /// changes with a release, so no request pays for serialising or hashing its 35 KB.
-static PREPARED: LazyLock<Option<PreparedJson>> = LazyLock::new(|| {
+static PREPARED: LazyLock<Result<PreparedJson, String>> = LazyLock::new(|| {
     serde_json::from_str::<Value>(DOCUMENT)
         .and_then(|document| PreparedJson::new(&document))
-        .inspect_err(|error| tracing::error!(%error, "shared/openapi.json is not JSON"))
-        .ok()
+        .map_err(|error| format!("shared/openapi.json is not JSON: {error}"))
 });
 
 pub(crate) async fn document(headers: HeaderMap) -> Result<Response, ApiError> {
-    let prepared = PREPARED.as_ref().ok_or(ApiError::Internal)?;
+    let prepared = PREPARED
+        .as_ref()
+        .map_err(|error| ApiError::internal(error.clone()))?;
     Ok(prepared.respond(&headers, Freshness::Reference))
 }
 

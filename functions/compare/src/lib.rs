@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use edge::{ApiError, Freshness, QueryParams, conditional_json};
-use model::{Priorities, Selection, SelectionError, compare};
+use model::{Priorities, Selection, compare};
 use runtime::Context;
 
 pub const PARAMETERS: &[&str] = &["ids", "priorities"];
@@ -39,10 +39,7 @@ async fn compare_frameworks(
             "is required: 2 to 4 framework ids, comma-separated",
         ));
     };
-    let selection = Selection::parse(&raw_ids).map_err(|error| match error {
-        SelectionError::Malformed(message) => ApiError::BadRequest(message),
-        SelectionError::Invalid(field) => ApiError::invalid_fields(vec![field]),
-    })?;
+    let selection = Selection::parse(&raw_ids)?;
     let priorities = Priorities::new(params.list("priorities")?);
 
     let catalog = context.stores.frameworks.catalog().await?;

@@ -43,8 +43,7 @@ async fn recommendations(
     };
     // Straight to bytes, while the borrowed catalog is still alive (no `Value` in between).
     let bytes = serde_json::to_vec(&advice).map_err(|error| {
-        tracing::error!(%error, "recommendations did not serialise");
-        ApiError::Internal
+        ApiError::internal(format!("the recommendations did not serialise: {error}"))
     })?;
     Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
 }

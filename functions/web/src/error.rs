@@ -76,7 +76,7 @@ impl From<ApiError> for PageError {
     fn from(error: ApiError) -> Self {
         let status = error.status();
         if status.is_server_error() {
-            tracing::error!(status = status.as_u16(), %error, "page failed");
+            error.report();
             let heading = if status == StatusCode::SERVICE_UNAVAILABLE {
                 "Temporarily unavailable"
             } else {

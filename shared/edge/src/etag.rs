@@ -150,10 +150,8 @@ pub fn conditional_json<T: Serialize>(
     {
         return Ok(not_modified(etag, freshness));
     }
-    let bytes = serde_json::to_vec(body).map_err(|error| {
-        tracing::error!(%error, "response did not serialise");
-        ApiError::Internal
-    })?;
+    let bytes = serde_json::to_vec(body)
+        .map_err(|error| ApiError::internal(format!("the response did not serialise: {error}")))?;
     let etag = etag.unwrap_or_else(|| ETag::of_bytes(&bytes));
     Ok(respond(
         request_headers,

@@ -1,7 +1,7 @@
 //! Extractors whose rejections are problem documents.
 //!
-//! - [`JsonBody`]: `application/json` only (415), at most [`BODY_LIMIT`] bytes (413),
-//!   syntactically valid (400), then shaped like `T` (422).
+//! - [`JsonBody`]: axum's `Json`, whose rejections (415, 400, 422, and 413 over the
+//!   router's [`BODY_LIMIT`]) become problem documents through `From<JsonRejection>`.
 //! - [`QueryParams`]: the raw query string, only known keys (400); a scalar at most once
 //!   (400); lists of vocabulary values comma-separated, the key repeated, or both (422 listing
 //!   valid ones).
@@ -9,73 +9,43 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::request::Parts;
-use http_body_util::{BodyExt, LengthLimitError, Limited};
 use model::{UnknownValue, echo};
-use serde::de::DeserializeOwned;
 
 use crate::problem::ApiError;
 
-/// The largest body any endpoint accepts: 64 KiB.
+/// The largest body any endpoint accepts: 64 KiB, set on every router by
+/// [`crate::router::finish`].
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-/// A JSON request body parsed into `T`.
-#[derive(Debug)]
+/// A JSON request body parsed into `T`: `application/json` only (415), at most
+/// [`BODY_LIMIT`] bytes (413), syntactically valid (400), then shaped like `T` (422).
+#[derive(Debug, FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
 pub struct JsonBody<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
-    type Rejection = ApiError;
-
-    async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(';').next())
-            .map(|mime| {
-                let mime = mime.trim().to_ascii_lowercase();
-                mime == "application/json"
-                    || (mime.starts_with("application/") && mime.ends_with("+json"))
-            })
-            .unwrap_or(false);
-        if !is_json {
-            return Err(ApiError::UnsupportedMediaType(
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        // The serde message without axum's English prefix: what is wrong, and where.
+        let cause = std::error::Error::source(&rejection)
+            .map_or_else(|| rejection.body_text(), ToString::to_string);
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType(
                 "send the body as JSON with Content-Type: application/json".into(),
-            ));
+            ),
+            JsonRejection::JsonSyntaxError(_) => {
+                ApiError::BadRequest(format!("the body is not valid JSON: {cause}"))
+            }
+            JsonRejection::JsonDataError(_) => ApiError::invalid("body", cause),
+            other if other.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                ApiError::PayloadTooLarge { limit: BODY_LIMIT }
+            }
+            other => {
+                ApiError::BadRequest(format!("the body could not be read: {}", other.body_text()))
+            }
         }
-        let bytes = read_limited(request).await?;
-        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|error| {
-            ApiError::BadRequest(format!("the body is not valid JSON: {error}"))
-        })?;
-        serde_json::from_value(value)
-            .map(JsonBody)
-            .map_err(|error| ApiError::invalid("body", error.to_string()))
-    }
-}
-
-async fn read_limited(request: Request) -> Result<Bytes, ApiError> {
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > BODY_LIMIT) {
-        return Err(ApiError::PayloadTooLarge { limit: BODY_LIMIT });
-    }
-    match Limited::new(request.into_body(), BODY_LIMIT)
-        .collect()
-        .await
-    {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
-            Err(ApiError::PayloadTooLarge { limit: BODY_LIMIT })
-        }
-        Err(error) => Err(ApiError::BadRequest(format!(
-            "the body could not be read: {error}"
-        ))),
     }
 }
 

@@ -1,9 +1,11 @@
 //! The one error type of the HTTP layer and its RFC 9457 problem+json rendering.
-//! Each variant documents its status. 5xx bodies are generic; the cause is logged once here.
+//! Each variant documents its status. 5xx bodies are generic; a 5xx carries its cause to
+//! [`ApiError::report`], the one place it is logged.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use model::{CursorError, FieldError, StoreError, UnknownValue};
+use model::store::BoxError;
+use model::{CursorError, FieldError, SelectionError, StoreError, UnknownValue};
 use serde::Serialize;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -25,9 +27,10 @@ pub enum ApiError {
         detail: String,
         suggestions: Vec<String>,
     },
-    /// 405: the path exists, the method does not; `allow` lists those that do.
+    /// 405: the path exists, the method does not. axum's method router adds the `Allow`
+    /// header listing those that do.
     #[error("this path does not accept that method; the Allow header lists those it does")]
-    MethodNotAllowed { allow: String },
+    MethodNotAllowed,
     /// 412: a conditional write's precondition failed.
     #[error("{0}")]
     PreconditionFailed(String),
@@ -46,15 +49,25 @@ pub enum ApiError {
     /// 428: a write that must be conditional arrived without its condition header.
     #[error("{0}")]
     PreconditionRequired(String),
-    /// 503: the store is unreachable or throttling; retry after the given seconds.
+    /// 503: the store is unreachable or throttling; retry after the given seconds. An
+    /// outage the service expects and answers: the cause is logged at WARN.
     #[error("the data store is temporarily unavailable")]
-    Unavailable { retry_after_secs: u32 },
-    /// 500: a fault of ours. The body says nothing more; the log has the cause.
+    Unavailable {
+        retry_after_secs: u32,
+        #[source]
+        cause: BoxError,
+    },
+    /// 500: a fault of ours. The body says nothing more; the cause is logged at ERROR.
     #[error("internal error")]
-    Internal,
+    Internal(#[source] BoxError),
 }
 
 impl ApiError {
+    /// A 500 for `cause`, which only the log sees.
+    pub fn internal(cause: impl Into<BoxError>) -> Self {
+        ApiError::Internal(cause.into())
+    }
+
     pub fn not_found(detail: impl Into<String>) -> Self {
         ApiError::NotFound {
             detail: detail.into(),
@@ -111,14 +124,14 @@ impl ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
-            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             ApiError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -128,14 +141,29 @@ impl ApiError {
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound { .. } => "not-found",
-            ApiError::MethodNotAllowed { .. } => "method-not-allowed",
+            ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::PreconditionFailed(_) => "precondition-failed",
             ApiError::PayloadTooLarge { .. } => "payload-too-large",
             ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
             ApiError::Unprocessable { .. } => "validation",
             ApiError::PreconditionRequired(_) => "precondition-required",
             ApiError::Unavailable { .. } => "unavailable",
-            ApiError::Internal => "internal",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    /// Logs the cause of a 5xx, once per request: whoever turns the error into a response
+    /// (a problem document here, a page in the web function) calls this and nothing else
+    /// logs it. A 503 is an outage the service answers as designed (WARN); a 500 is a fault
+    /// to fix (ERROR). A 4xx is the client's and is not logged.
+    pub fn report(&self) {
+        match self {
+            ApiError::Unavailable {
+                retry_after_secs,
+                cause,
+            } => tracing::warn!(error = %cause, retry_after_secs, "store unavailable"),
+            ApiError::Internal(cause) => tracing::error!(error = %cause, "request failed"),
+            _ => {}
         }
     }
 }
@@ -146,10 +174,10 @@ impl From<StoreError> for ApiError {
             StoreError::Unavailable {
                 retry_after_secs,
                 source,
-            } => {
-                tracing::warn!(error = %source, "store unavailable");
-                ApiError::Unavailable { retry_after_secs }
-            }
+            } => ApiError::Unavailable {
+                retry_after_secs,
+                cause: source,
+            },
             StoreError::PreconditionFailed {
                 current: Some(version),
             } => ApiError::PreconditionFailed(format!(
@@ -158,14 +186,16 @@ impl From<StoreError> for ApiError {
             StoreError::PreconditionFailed { current: None } => ApiError::PreconditionFailed(
                 "the framework does not exist (or no longer exists)".into(),
             ),
-            StoreError::Corrupt(detail) => {
-                tracing::error!(%detail, "store returned unreadable data");
-                ApiError::Internal
-            }
-            StoreError::Failed(source) => {
-                tracing::error!(error = %source, "store call failed");
-                ApiError::Internal
-            }
+            error @ (StoreError::Corrupt(_) | StoreError::Failed(_)) => ApiError::internal(error),
+        }
+    }
+}
+
+impl From<SelectionError> for ApiError {
+    fn from(error: SelectionError) -> Self {
+        match error {
+            SelectionError::Malformed(message) => ApiError::BadRequest(message),
+            SelectionError::Invalid(field) => ApiError::invalid_fields(vec![field]),
         }
     }
 }
@@ -191,10 +221,8 @@ struct Problem<'a> {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        self.report();
         let status = self.status();
-        if status.is_server_error() {
-            tracing::error!(status = status.as_u16(), error = %self, "request failed");
-        }
         let problem = Problem {
             kind: format!("https://stack-advisor.dev/problems/{}", self.kind()),
             title: status.canonical_reason().unwrap_or("Error"),
@@ -213,18 +241,13 @@ impl IntoResponse for ApiError {
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
-        match &self {
-            ApiError::Unavailable { retry_after_secs } => {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
-            }
-            ApiError::MethodNotAllowed { allow } => {
-                if let Ok(value) = HeaderValue::from_str(allow) {
-                    response.headers_mut().insert(header::ALLOW, value);
-                }
-            }
-            _ => {}
+        if let ApiError::Unavailable {
+            retry_after_secs, ..
+        } = &self
+        {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
         }
         response
     }

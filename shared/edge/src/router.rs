@@ -1,13 +1,18 @@
 //! What every router gets last, in every function and in the local server alike: problem
-//! documents for unknown paths (404) and wrong methods (405 with `Allow`), a panic guard that
-//! answers a generic 500, `Age` on answers served from a fallback copy, and request tracing.
+//! documents for unknown paths (404), wrong methods (405 with `Allow`) and bodies over the
+//! limit (413), a panic guard that answers a generic 500, `Age` on answers served from a
+//! fallback copy, and request tracing.
+
+use std::any::Any;
 
 use axum::Router;
-use axum::http::{Method, StatusCode, Uri, header};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::extract::BODY_LIMIT;
 use crate::problem::ApiError;
 
 /// Adds the shared fallbacks and layers to a router made of one or more functions' routes.
@@ -15,11 +20,12 @@ pub fn finish(routes: Router) -> Router {
     routes
         .fallback(unknown_path)
         .method_not_allowed_fallback(wrong_method)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(crate::age::mark))
-        .layer(CatchPanicLayer::custom(|_panic| {
-            ApiError::Internal.into_response()
-        }))
-        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(panicked))
+        // A failed request's cause is logged once, by `ApiError::report`; the trace layer
+        // would log every 5xx again at ERROR without it, and a 503 is not an error of ours.
+        .layer(TraceLayer::new_for_http().on_failure(()))
 }
 
 async fn unknown_path(uri: Uri) -> ApiError {
@@ -31,13 +37,16 @@ async fn unknown_path(uri: Uri) -> ApiError {
 
 /// axum calls this for a known path with an unsupported method, then adds the `Allow`
 /// header listing the supported ones to whatever it returns.
-async fn wrong_method(method: Method) -> Response {
-    let mut response = ApiError::MethodNotAllowed {
-        allow: String::new(),
-    }
-    .into_response();
-    response.headers_mut().remove(header::ALLOW);
-    *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+async fn wrong_method(method: Method) -> ApiError {
     tracing::debug!(%method, "method not allowed");
-    response
+    ApiError::MethodNotAllowed
+}
+
+fn panicked(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a handler panicked".to_owned());
+    ApiError::internal(format!("panic: {message}")).into_response()
 }

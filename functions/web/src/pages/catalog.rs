@@ -33,9 +33,7 @@ pub(crate) async fn page(
             let markup = render(&form, &page.items, list.sort, next.as_deref(), &[]);
             Ok(respond::html(&headers, StatusCode::OK, markup))
         }
-        Err(ApiError::Unavailable { retry_after_secs }) => {
-            Err(ApiError::Unavailable { retry_after_secs }.into())
-        }
+        Err(error @ ApiError::Unavailable { .. }) => Err(error.into()),
         Err(error) => {
             let status = error.status();
             let message = match &error {
