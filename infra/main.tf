@@ -13,10 +13,11 @@ locals {
 
   # Least privilege, in one place: per function, the DynamoDB actions it may call on each
   # table it reads, and whether on that table's indexes too. One statement per table, so an
-  # action granted for one table never reaches another.
+  # action granted for one table never reaches another. A delete is a conditional PutItem of
+  # a tombstone (docs/dynamodb.md), so nothing needs DeleteItem.
   function_access = {
     catalog = {
-      frameworks = { indexes = true, actions = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"] }
+      frameworks = { indexes = true, actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"] }
     }
     compare = {
       frameworks = { indexes = true, actions = ["dynamodb:Query"] }
@@ -34,11 +35,16 @@ locals {
     }
   }
 
+  # Each function is told the names of the tables it may read (FRAMEWORKS_TABLE, FAQ_TABLE)
+  # and no other, so its settings and its role agree.
   environment = {
-    FRAMEWORKS_TABLE = aws_dynamodb_table.frameworks.name
-    FAQ_TABLE        = aws_dynamodb_table.faq.name
-    CACHE_TTL_SECS   = tostring(var.cache_ttl_secs)
-    RUST_LOG         = var.rust_log
+    for name, access in local.function_access : name => merge(
+      {
+        CACHE_TTL_SECS = tostring(var.cache_ttl_secs)
+        RUST_LOG       = var.rust_log
+      },
+      { for table in keys(access) : "${upper(table)}_TABLE" => local.tables[table].name },
+    )
   }
 }
 
@@ -113,7 +119,7 @@ module "function" {
   timeout              = each.value.timeout
   reserved_concurrency = var.reserved_concurrency
   log_retention_days   = var.log_retention_days
-  environment          = local.environment
+  environment          = local.environment[each.key]
   api_execution_arn    = aws_apigatewayv2_api.this.execution_arn
 
   dynamodb_access = {

@@ -167,7 +167,7 @@ run "each_role_is_least_privilege" {
         for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if startswith(statement.Sid, "DynamoDB")
       ]))
       } == {
-      catalog   = toset(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"])
+      catalog   = toset(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"])
       compare   = toset(["dynamodb:Query"])
       recommend = toset(["dynamodb:Query"])
       faq       = toset(["dynamodb:GetItem", "dynamodb:Scan"])
@@ -265,13 +265,22 @@ run "functions_log_trace_and_run_as_configured" {
   }
 
   assert {
-    condition = alltrue([for fn in module.function : fn.environment == tomap({
-      FRAMEWORKS_TABLE = "stack-advisor-frameworks"
-      FAQ_TABLE        = "stack-advisor-faq"
-      CACHE_TTL_SECS   = "60"
-      RUST_LOG         = "info"
-    })])
-    error_message = "Every function gets both table names, CACHE_TTL_SECS and RUST_LOG."
+    condition = { for name, fn in module.function : name => fn.environment } == {
+      catalog   = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
+      compare   = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
+      recommend = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
+      faq       = tomap({ FAQ_TABLE = "stack-advisor-faq", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
+      web       = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", FAQ_TABLE = "stack-advisor-faq", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
+    }
+    error_message = "Each function gets the names of the tables its role may read (and only those), CACHE_TTL_SECS and RUST_LOG."
+  }
+
+  assert {
+    condition = alltrue([
+      for name, fn in module.function :
+      toset([for key in keys(fn.environment) : key if endswith(key, "_TABLE")]) == toset([for table in keys(local.function_access[name]) : "${upper(table)}_TABLE"])
+    ])
+    error_message = "A function's table variables must name exactly the tables in its local.function_access entry."
   }
 }
 

@@ -7,6 +7,8 @@
 //! | `FAQ_TABLE`          | DynamoDB table of FAQ entries; unset → the embedded store    |
 //! | `CACHE_TTL_SECS`     | how long a warm container reuses the catalog (default 60)    |
 //! | `ALLOW_LOCAL_WRITES` | `true` lets unauthenticated admin writes through, locally only |
+//!
+//! In Lambda each function is given only the table names its IAM role may read.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,6 +16,7 @@ use std::time::Duration;
 use model::{FaqStore, FrameworkStore, MemoryStore};
 
 use crate::cache::{CachedFaq, CachedFrameworks};
+use crate::embedded::EmbeddedOnFirstUse;
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -93,34 +96,25 @@ impl Stores {
     }
 
     /// Each table that is named is read from DynamoDB (through the warm-container cache);
-    /// the other falls back to the embedded dataset, so the choice is per store. Terraform
-    /// names both tables to every function; IAM (`function_access` in `infra/main.tf`) grants
-    /// each only the calls its handlers make. The client is built here, once.
+    /// the other is the embedded dataset, parsed only if something reads it. Terraform names
+    /// to each function exactly the tables its role may read (`local.function_access` in
+    /// `infra/main.tf`, held equal by `infra/tests`), so in Lambda a store without a table is
+    /// one the function's handlers never call. The client is built here, once.
     pub async fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
         if settings.frameworks_table.is_none() && settings.faq_table.is_none() {
             return Self::embedded();
         }
         let tuning = dynamo::Tuning::for_env(dynamo::Tuning::default());
         let client = dynamo::client::from_env(tuning).await;
-        // Parsed and validated only when one table is unset: with both named, the embedded
-        // dataset would be start-up work that nothing reads.
-        let embedded = match (&settings.frameworks_table, &settings.faq_table) {
-            (Some(frameworks), Some(faq)) => {
-                return Ok(Self {
-                    frameworks: Self::dynamodb_frameworks(&client, frameworks, settings.cache_ttl),
-                    faq: Self::dynamodb_faq(&client, faq, settings.cache_ttl),
-                });
-            }
-            _ => Self::embedded()?,
-        };
+        let embedded = Arc::new(EmbeddedOnFirstUse::default());
         Ok(Self {
             frameworks: match &settings.frameworks_table {
                 Some(table) => Self::dynamodb_frameworks(&client, table, settings.cache_ttl),
-                None => embedded.frameworks,
+                None => embedded.clone(),
             },
             faq: match &settings.faq_table {
                 Some(table) => Self::dynamodb_faq(&client, table, settings.cache_ttl),
-                None => embedded.faq,
+                None => embedded,
             },
         })
     }

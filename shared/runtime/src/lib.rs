@@ -8,6 +8,7 @@ mod acknowledged;
 pub mod cache;
 pub mod config;
 pub mod context;
+mod embedded;
 pub mod lambda;
 pub mod telemetry;
 
