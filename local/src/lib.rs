@@ -1,6 +1,10 @@
 //! The whole API in one router. [`FUNCTIONS`] is the one place a new function joins the
 //! local server, and through it the black-box suite and the route-table tests.
 
+pub mod connections;
+
+pub use connections::Limits;
+
 use axum::Router;
 use runtime::Context;
 
@@ -25,13 +29,21 @@ pub fn api(context: Context) -> Router {
     edge::router::finish(routes)
 }
 
-/// Serves the API on `listener` until `shutdown` resolves.
+/// Serves the API on `listener` with the default [`Limits`] until `shutdown` resolves.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     context: Context,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, api(context))
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_within(listener, context, Limits::default(), shutdown).await
+}
+
+/// Serves the API on `listener` within `limits` until `shutdown` resolves.
+pub async fn serve_within(
+    listener: tokio::net::TcpListener,
+    context: Context,
+    limits: Limits,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    connections::serve(listener, api(context), limits, shutdown).await
 }

@@ -11,6 +11,7 @@ async fn main() -> anyhow::Result<()> {
         .transpose()
         .context("PORT must be a port number")?
         .unwrap_or(3000);
+    let limits = local_server::Limits::from_env().context("reading connection limits")?;
     let context = runtime::Context::from_env()
         .await
         .context("reading settings")?;
@@ -37,7 +38,7 @@ async fn main() -> anyhow::Result<()> {
         "  curl -X POST {base}/recommendations -H 'content-type: application/json' -d '{{\"description\":\"realtime chat in typescript on lambda, must scale\"}}'"
     );
     println!("  curl '{base}/faq?q=fastest+python+framework'");
-    local_server::serve(listener, context, async {
+    local_server::serve_within(listener, context, limits, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await
