@@ -4,54 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub use edge::testing::Reply;
 use reqwest::Method;
-use reqwest::header::HeaderMap;
 use serde_json::Value;
-
-/// What a test looks at in a response.
-#[derive(Debug)]
-pub struct Reply {
-    pub status: u16,
-    pub headers: HeaderMap,
-    /// The body as JSON; `Value::Null` when empty, a JSON string when not JSON.
-    pub body: Value,
-}
-
-impl Reply {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|value| value.to_str().ok())
-    }
-
-    /// Asserts this is an RFC 9457 problem document with `status` and returns it.
-    pub fn problem(&self, status: u16) -> &Value {
-        assert_eq!(self.status, status, "status; body: {}", self.body);
-        assert_eq!(
-            self.header("content-type"),
-            Some("application/problem+json"),
-            "{}",
-            self.body
-        );
-        assert_eq!(self.body["status"], status);
-        for field in ["type", "title", "detail"] {
-            assert!(
-                self.body[field].is_string(),
-                "problem without {field}: {}",
-                self.body
-            );
-        }
-        &self.body
-    }
-
-    /// Asserts a 200 JSON body and returns it.
-    pub fn ok(&self) -> &Value {
-        assert_eq!(self.status, 200, "body: {}", self.body);
-        assert!(
-            self.header("etag").is_some(),
-            "successful GETs carry an ETag"
-        );
-        &self.body
-    }
-}
 
 /// Every answer the client receives is checked against the OpenAPI document the API serves,
 /// fetched once per client: a black-box test cannot pass on a response the contract forbids.
@@ -163,20 +118,10 @@ impl ApiClient {
             request = request.body(body);
         }
         let response = request.send().await.expect("the API answers");
-        let status = response.status().as_u16();
+        let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.bytes().await.expect("a body");
-        let body = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes)
-                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
-        };
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        Reply::new(status, headers, &bytes)
     }
 }
 
@@ -239,7 +184,7 @@ pub fn assert_conforms(document: &Value, method: &str, path_and_query: &str, rep
         return;
     };
     let observed = edge::contract::Observed {
-        status: reply.status,
+        status: reply.status.as_u16(),
         content_type: reply.header("content-type"),
         headers: reply.headers.keys().map(|name| name.to_string()).collect(),
         body: &reply.body,

@@ -1,5 +1,5 @@
-//! Helpers for the functions' router and Lambda-event tests (feature `testing`), so the four
-//! test suites share one way to drive a router.
+//! Helpers for the functions' router and Lambda-event tests and the black-box suite (feature
+//! `testing`), so every suite shares one way to drive a router and one way to read a reply.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -11,32 +11,60 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-/// What a test looks at in a response.
+/// What a test looks at in a response, from a router or over HTTP alike.
 #[derive(Debug)]
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
-    /// The body as JSON; `Value::Null` for an empty body.
+    /// The body as JSON; `Value::Null` when empty, a JSON string when not JSON.
     pub body: Value,
 }
 
 impl Reply {
+    pub fn new(status: StatusCode, headers: HeaderMap, bytes: &[u8]) -> Self {
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(bytes).into()))
+        };
+        Self {
+            status,
+            headers,
+            body,
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|value| value.to_str().ok())
     }
 
-    /// Asserts this is a problem document with `status`, and returns it.
+    /// Asserts this is an RFC 9457 problem document with `status`, and returns it.
     pub fn problem(&self, status: u16) -> &Value {
-        assert_eq!(self.status.as_u16(), status, "status; body: {}", self.body);
+        assert_eq!(self.status, status, "status; body: {}", self.body);
         assert_eq!(
             self.header("content-type"),
-            Some(crate::problem::PROBLEM_JSON)
+            Some(crate::problem::PROBLEM_JSON),
+            "{}",
+            self.body
         );
         assert_eq!(self.body["status"], status);
+        for field in ["type", "title", "detail"] {
+            assert!(
+                self.body[field].is_string(),
+                "problem without {field}: {}",
+                self.body
+            );
+        }
+        &self.body
+    }
+
+    /// Asserts a 200 JSON body with an `ETag`, as every successful GET has, and returns it.
+    pub fn ok(&self) -> &Value {
+        assert_eq!(self.status, 200, "body: {}", self.body);
         assert!(
-            self.body["title"].is_string()
-                && self.body["detail"].is_string()
-                && self.body["type"].is_string()
+            self.header("etag").is_some(),
+            "successful GETs carry an ETag"
         );
         &self.body
     }
@@ -57,17 +85,7 @@ pub async fn send(app: &Router, request: Request) -> Reply {
         .await
         .expect("body")
         .to_bytes();
-    let body = if bytes.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
-    };
-    Reply {
-        status,
-        headers,
-        body,
-    }
+    Reply::new(status, headers, &bytes)
 }
 
 /// Sends `method uri` with `headers` and, when given, a JSON body.
