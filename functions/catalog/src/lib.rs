@@ -160,15 +160,8 @@ async fn delete_framework(
 
 /// A 404 naming the near misses, so `djnago` leads to `django`.
 async fn unknown_framework(context: &Context, raw_id: &str) -> ApiError {
-    let catalog = context
-        .stores
-        .frameworks
-        .catalog()
-        .await
-        .inspect_err(|error| tracing::warn!(%error, "no suggestions: catalog unavailable"))
-        .ok();
-    let ids = catalog
-        .as_deref()
-        .map(|all| all.iter().map(|f| f.id.as_str()));
-    ApiError::unknown_id("framework", raw_id, ids)
+    let catalog = context.stores.frameworks.catalog().await;
+    ApiError::unknown_id(("framework", "frameworks"), raw_id, catalog, |f| {
+        f.id.as_str()
+    })
 }

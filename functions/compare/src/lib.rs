@@ -43,36 +43,10 @@ async fn compare_frameworks(
     let priorities = Priorities::new(params.list("priorities")?);
 
     let catalog = context.stores.frameworks.catalog().await?;
-    let frameworks = selection
-        .resolve(&catalog)
-        .map_err(|unknown| unknown_ids(&unknown, catalog.iter().map(|f| f.id.as_str())))?;
+    let frameworks = selection.resolve(&catalog).map_err(|unknown| {
+        let known = catalog.iter().map(|f| f.id.as_str());
+        ApiError::unknown_ids(("framework", "frameworks"), &unknown, Some(known))
+    })?;
     let comparison = compare(&frameworks, &priorities);
     conditional_json(&headers, &comparison, None, Freshness::Derived)
-}
-
-/// A 404 naming every unknown id, with near misses for each as `suggestions`.
-fn unknown_ids<'a>(unknown: &[String], known: impl Iterator<Item = &'a str> + Clone) -> ApiError {
-    let mut suggestions: Vec<String> = Vec::new();
-    for id in unknown {
-        for suggestion in model::suggest::near_misses(id, known.clone()) {
-            if !suggestions.contains(&suggestion) {
-                suggestions.push(suggestion);
-            }
-        }
-    }
-    let names: Vec<String> = unknown
-        .iter()
-        .map(|id| format!("'{}'", model::echo(id)))
-        .collect();
-    let mut detail = match names.as_slice() {
-        [one] => format!("no framework has the id {one}"),
-        many => format!("no frameworks have the ids {}", many.join(", ")),
-    };
-    if !suggestions.is_empty() {
-        detail.push_str(&format!("; did you mean {}?", suggestions.join(" or ")));
-    }
-    ApiError::NotFound {
-        detail,
-        suggestions,
-    }
 }

@@ -122,22 +122,15 @@ async fn get_faq(
     };
     match found {
         Some(entry) => conditional_json(&headers, &entry, None, Freshness::Reference),
-        None => Err(unknown_entry(&faq, &raw_id).await),
+        // A 404 naming near-miss ids, so a mistyped link still leads somewhere.
+        None => {
+            let entries = faq.context.stores.faq.entries().await;
+            Err(ApiError::unknown_id(
+                ("FAQ entry", "FAQ entries"),
+                &raw_id,
+                entries,
+                |e| e.id.as_str(),
+            ))
+        }
     }
-}
-
-/// A 404 naming near-miss ids, so a mistyped link still leads somewhere.
-async fn unknown_entry(faq: &Faq, raw_id: &str) -> ApiError {
-    let entries = faq
-        .context
-        .stores
-        .faq
-        .entries()
-        .await
-        .inspect_err(|error| tracing::warn!(%error, "no suggestions: faq store unavailable"))
-        .ok();
-    let ids = entries
-        .as_deref()
-        .map(|all| all.iter().map(|e| e.id.as_str()));
-    ApiError::unknown_id("FAQ entry", raw_id, ids)
 }

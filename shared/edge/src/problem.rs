@@ -2,6 +2,8 @@
 //! Each variant documents its status. 5xx bodies are generic; a 5xx carries its cause to
 //! [`ApiError::report`], the one place it is logged.
 
+use std::sync::Arc;
+
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::store::BoxError;
@@ -79,17 +81,47 @@ impl ApiError {
         }
     }
 
-    /// A 404 for an id nothing has, naming near misses among `known` (`djnago` → `django`).
-    /// `known` is `None` when the store could not list its ids; the 404 then suggests nothing.
-    pub fn unknown_id<'a>(
-        what: &str,
+    /// A 404 for an id nothing has, naming near misses among the items the store `listed`
+    /// (`djnago` → `django`). When the store could not list them the 404 suggests nothing
+    /// (and says why in the log): a missing suggestion is no reason to answer 503.
+    pub fn unknown_id<T>(
+        (one, many): (&str, &str),
         raw_id: &str,
-        known: Option<impl IntoIterator<Item = &'a str>>,
+        listed: Result<Arc<Vec<T>>, StoreError>,
+        id: impl Fn(&T) -> &str,
+    ) -> Self {
+        let listed = listed
+            .inspect_err(
+                |error| tracing::warn!(%error, "no suggestions: the {many} are unavailable"),
+            )
+            .ok();
+        let known = listed.as_deref().map(|items| items.iter().map(&id));
+        Self::unknown_ids((one, many), &[raw_id], known)
+    }
+
+    /// A 404 for ids nothing has, naming each and, as `suggestions`, the near misses of each
+    /// among `known` (`djnago` → `django`); `(one, many)` is the noun in the singular and the
+    /// plural. `known` is `None` when the store could not list its ids.
+    pub fn unknown_ids<'a>(
+        (one, many): (&str, &str),
+        unknown: &[impl AsRef<str>],
+        known: Option<impl Iterator<Item = &'a str> + Clone>,
     ) -> Self {
         let suggestions = known
-            .map(|ids| model::suggest::near_misses(&raw_id.to_lowercase(), ids))
+            .map(|known| {
+                model::lists::distinct(unknown.iter().flat_map(|id| {
+                    model::suggest::near_misses(&id.as_ref().to_lowercase(), known.clone())
+                }))
+            })
             .unwrap_or_default();
-        let mut detail = format!("no {what} has the id '{}'", model::echo(raw_id));
+        let names: Vec<String> = unknown
+            .iter()
+            .map(|id| format!("'{}'", model::echo(id.as_ref())))
+            .collect();
+        let mut detail = match names.as_slice() {
+            [name] => format!("no {one} has the id {name}"),
+            names => format!("no {many} have the ids {}", names.join(", ")),
+        };
         if !suggestions.is_empty() {
             detail.push_str(&format!("; did you mean {}?", suggestions.join(" or ")));
         }
