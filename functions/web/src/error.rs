@@ -91,14 +91,7 @@ impl From<ApiError> for PageError {
                 links: Vec::new(),
             };
         }
-        let detail = match &error {
-            ApiError::Unprocessable { errors, .. } => errors
-                .iter()
-                .map(|e| format!("{}: {}", e.field, e.message))
-                .collect::<Vec<_>>()
-                .join("; "),
-            other => other.to_string(),
-        };
+        let detail = client_message(&error);
         Self {
             status,
             heading: if status == StatusCode::NOT_FOUND {
@@ -109,6 +102,19 @@ impl From<ApiError> for PageError {
             detail,
             links: Vec::new(),
         }
+    }
+}
+
+/// What a 4xx says to a reader: every field error of a 422 (the problem's `detail` only
+/// counts them), otherwise the detail itself.
+pub(crate) fn client_message(error: &ApiError) -> String {
+    match error {
+        ApiError::Unprocessable { errors, .. } => errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
     }
 }
 

@@ -136,21 +136,19 @@ impl QueryParams {
         let Some(raw) = self.joined(key)? else {
             return Ok(Vec::new());
         };
-        let mut values = Vec::new();
-        for item in raw.split(',') {
-            if item.trim().is_empty() {
-                return Err(ApiError::BadRequest(format!(
-                    "query parameter '{key}' has an empty item"
-                )));
-            }
-            let value: T = item
-                .parse()
-                .map_err(|error| ApiError::unknown_value(key, &error))?;
-            if !values.contains(&value) {
-                values.push(value);
-            }
-        }
-        Ok(values)
+        let values = raw
+            .split(',')
+            .map(|item| {
+                if item.trim().is_empty() {
+                    return Err(ApiError::BadRequest(format!(
+                        "query parameter '{key}' has an empty item"
+                    )));
+                }
+                item.parse()
+                    .map_err(|error| ApiError::unknown_value(key, &error))
+            })
+            .collect::<Result<Vec<T>, ApiError>>()?;
+        Ok(model::lists::distinct(values))
     }
 
     /// A whole number within `range`: not a number is 400, out of range is 422.

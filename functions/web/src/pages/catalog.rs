@@ -9,7 +9,7 @@ use maud::{Markup, html};
 use model::{Category, Dimension, Feature, Framework, Language, Sort, UseCase};
 
 use crate::Web;
-use crate::error::PageError;
+use crate::error::{PageError, client_message};
 use crate::form::FormQuery;
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
@@ -36,14 +36,7 @@ pub(crate) async fn page(
         Err(error @ ApiError::Unavailable { .. }) => Err(error.into()),
         Err(error) => {
             let status = error.status();
-            let message = match &error {
-                ApiError::Unprocessable { errors, .. } => errors
-                    .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                other => other.to_string(),
-            };
+            let message = client_message(&error);
             let markup = render(&form, &[], Sort::Name, None, &[message]);
             Ok(respond::html(&headers, status, markup))
         }

@@ -8,6 +8,7 @@ use super::lexicon::{FILLER, Meaning, Stress, Toward};
 use super::reader::{Cue, Reading};
 use super::{Interpretation, Reading as FieldReading};
 use crate::echo::echo;
+use crate::lists::distinct;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
 /// How far (in words) a marker reaches for the signal it qualifies.
@@ -334,17 +335,15 @@ impl Collector<'_> {
         let mut cues = cues.to_vec();
         cues.sort_unstable();
         cues.dedup();
-        let mut words: Vec<String> = Vec::new();
-        for i in cues {
-            let cue = &self.reading.cues[i];
-            let span =
-                self.reading.tokens[cue.first].span.start..self.reading.tokens[cue.last].span.end;
-            let word = echo(&self.text[span]);
-            if !word.is_empty() && !words.contains(&word) {
-                words.push(word);
-            }
-        }
-        words
+        distinct(
+            cues.into_iter()
+                .map(|i| {
+                    let cue = &self.reading.cues[i];
+                    let tokens = &self.reading.tokens;
+                    echo(&self.text[tokens[cue.first].span.start..tokens[cue.last].span.end])
+                })
+                .filter(|word| !word.is_empty()),
+        )
     }
 
     fn readings<T: Copy>(&self, list: &[Evidence<T>]) -> Vec<FieldReading<T>> {
@@ -388,20 +387,19 @@ impl Collector<'_> {
                 *slot = true;
             }
         }
-        let mut unused: Vec<String> = self.words(&self.ignored);
-        for (token, covered) in tokens.iter().zip(covered) {
-            // Two letters say nothing on their own ("re" of "we're").
-            if token.content
-                && !covered
-                && token.lower.chars().count() > 2
-                && !FILLER.contains(&token.lower.as_str())
-            {
-                let word = echo(&self.text[token.span.clone()]);
-                if !word.is_empty() && !unused.contains(&word) {
-                    unused.push(word);
-                }
-            }
-        }
+        // Two letters say nothing on their own ("re" of "we're").
+        let uncovered = tokens
+            .iter()
+            .zip(covered)
+            .filter(|(token, covered)| {
+                token.content
+                    && !covered
+                    && token.lower.chars().count() > 2
+                    && !FILLER.contains(&token.lower.as_str())
+            })
+            .map(|(token, _)| echo(&self.text[token.span.clone()]))
+            .filter(|word| !word.is_empty());
+        let mut unused = distinct(self.words(&self.ignored).into_iter().chain(uncovered));
         unused.truncate(super::MAX_UNUSED_WORDS);
 
         Interpretation {

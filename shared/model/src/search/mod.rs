@@ -10,7 +10,7 @@ mod spelling;
 mod stem;
 mod text;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::faq::FaqEntry;
@@ -162,9 +162,7 @@ impl FaqIndex {
 
     /// Entries matching `query`, best first (ties by id), in `topic` if given, at most `limit`.
     pub fn search(&self, query: &SearchText, topic: Option<Topic>, limit: usize) -> Vec<Hit> {
-        let mut query_terms = terms(query.as_str());
-        let mut seen = HashSet::new();
-        query_terms.retain(|term| seen.insert(term.clone()));
+        let query_terms = crate::lists::distinct(terms(query.as_str()));
 
         let mut scores = vec![0.0f64; self.ids.len()];
         let mut best = Best::new(self.ids.len());
