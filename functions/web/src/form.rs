@@ -4,6 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+
+use crate::error::PageError;
+
 /// Longest query string a page reads; a form of this site never comes near it.
 pub(crate) const MAX_QUERY: usize = 4096;
 
@@ -13,6 +18,15 @@ pub(crate) struct QueryTooLong;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct FormQuery(BTreeMap<String, Vec<String>>);
+
+/// Every page reads its query string this way: a query over [`MAX_QUERY`] is a 414 page.
+impl<S: Send + Sync> FromRequestParts<S> for FormQuery {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self::parse(parts.uri.query().unwrap_or_default())?)
+    }
+}
 
 impl FormQuery {
     /// Every non-empty value per key, in the order sent; comma lists split into items.

@@ -9,7 +9,7 @@
 //! as …"). A chip's "not this" link adds it to `ignore` (`languages:java`), so a misreading
 //! is corrected in the address itself and the corrected view can be shared.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
@@ -39,9 +39,8 @@ const PRIORITY_SLOTS: usize = 3;
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    form: FormQuery,
 ) -> Result<Response, PageError> {
-    let form = FormQuery::parse(query.as_deref().unwrap_or_default())?;
     let asked = SINGLE
         .iter()
         .chain(LISTS.iter())

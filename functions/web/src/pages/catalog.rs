@@ -1,7 +1,7 @@
 //! `/catalog` — the frameworks, filtered, sorted and paged exactly as `GET /frameworks` is:
 //! the same parameters, read by the same parser, listed by the same store call.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use edge::{ApiError, QueryParams};
@@ -19,10 +19,9 @@ use crate::respond;
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    form: FormQuery,
 ) -> Result<Response, PageError> {
-    let form =
-        FormQuery::parse(query.as_deref().unwrap_or_default())?.only(catalog::LIST_PARAMETERS);
+    let form = form.only(catalog::LIST_PARAMETERS);
     let canonical = form.to_query();
     let parsed =
         QueryParams::parse(canonical.trim_start_matches('?')).and_then(catalog::list_query);

@@ -1,7 +1,7 @@
 //! `/questions?q=…&topic=…` — the FAQ: ranked answers to a search (the API's index and
 //! ranking), the 2025 trends, and every question by topic.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
@@ -22,9 +22,9 @@ const RESULTS: usize = 8;
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    form: FormQuery,
 ) -> Result<Response, PageError> {
-    let form = FormQuery::parse(query.as_deref().unwrap_or_default())?.only(&PARAMETERS);
+    let form = form.only(&PARAMETERS);
     let searchable = web.faq_index.get(web.context.stores.faq.as_ref()).await?;
     let entries = searchable.entries.as_slice();
 

@@ -2,7 +2,7 @@
 //! of the eight ratings with the same numbers in a table, the winner of each dimension, the
 //! feature matrix and the weighted verdict. The comparison is the API's own (`model::compare`).
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
@@ -23,9 +23,9 @@ const PRIORITY_SLOTS: usize = 3;
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    form: FormQuery,
 ) -> Result<Response, PageError> {
-    let form = FormQuery::parse(query.as_deref().unwrap_or_default())?.only(&PARAMETERS);
+    let form = form.only(&PARAMETERS);
     let catalog = web.context.stores.frameworks.catalog().await?;
     let (status, markup) = match chosen(&form, &catalog) {
         Ok(None) => (StatusCode::OK, render(&form, &catalog, None, &[])),
@@ -226,31 +226,26 @@ fn comparison_view(frameworks: &[&Framework], comparison: &Comparison) -> Markup
                     (chart::radar(frameworks, "chart-heading"))
                     figcaption { (chart::legend(frameworks)) }
                 }
-                div.scroll role="region" aria-label="Ratings table" tabindex="0" {
-                    table.scores {
-                        caption { "Ratings from 1 to 5; ★ marks the single best on a dimension" }
-                        thead {
+                (per_framework_table(
+                    ("scores", "Ratings table"),
+                    "Ratings from 1 to 5; ★ marks the single best on a dimension",
+                    "Dimension",
+                    frameworks,
+                    html! {
+                        @for row in &comparison.dimensions {
                             tr {
-                                th scope="col" { "Dimension" }
-                                @for framework in frameworks { th scope="col" { (framework.spec.name) } }
-                            }
-                        }
-                        tbody {
-                            @for row in &comparison.dimensions {
-                                tr {
-                                    th scope="row" { (labels::dimension(row.dimension)) }
-                                    @for framework in frameworks {
-                                        @let best = row.winner.as_ref() == Some(&framework.id);
-                                        td class=[best.then_some("best")] {
-                                            (row.scores.get(&framework.id).copied().unwrap_or_default())
-                                            @if best { " ★" span.visually-hidden { " (best)" } }
-                                        }
+                                th scope="row" { (labels::dimension(row.dimension)) }
+                                @for framework in frameworks {
+                                    @let best = row.winner.as_ref() == Some(&framework.id);
+                                    td class=[best.then_some("best")] {
+                                        (row.scores.get(&framework.id).copied().unwrap_or_default())
+                                        @if best { " ★" span.visually-hidden { " (best)" } }
                                     }
                                 }
                             }
                         }
-                    }
-                }
+                    },
+                ))
             }
             h3 { "Who wins each dimension" }
             ul.winners {
@@ -267,30 +262,50 @@ fn comparison_view(frameworks: &[&Framework], comparison: &Comparison) -> Markup
         }
         section aria-labelledby="features-heading" {
             h2 #features-heading { "Features" }
-            div.scroll role="region" aria-label="Feature matrix" tabindex="0" {
-                table.matrix {
-                    caption { "Which features each framework ships itself or through first-party packages" }
-                    thead {
+            (per_framework_table(
+                ("matrix", "Feature matrix"),
+                "Which features each framework ships itself or through first-party packages",
+                "Feature",
+                frameworks,
+                html! {
+                    @for row in &comparison.features {
                         tr {
-                            th scope="col" { "Feature" }
-                            @for framework in frameworks { th scope="col" { (framework.spec.name) } }
-                        }
-                    }
-                    tbody {
-                        @for row in &comparison.features {
-                            tr {
-                                th scope="row" { (labels::feature(row.feature)) }
-                                @for framework in frameworks {
-                                    @let has = row.support.get(&framework.id).copied().unwrap_or(false);
-                                    td class=(if has { "yes" } else { "no" }) {
-                                        @if has { span aria-hidden="true" { "✓" } span.visually-hidden { "yes" } }
-                                        @else { span aria-hidden="true" { "–" } span.visually-hidden { "no" } }
-                                    }
+                            th scope="row" { (labels::feature(row.feature)) }
+                            @for framework in frameworks {
+                                @let has = row.support.get(&framework.id).copied().unwrap_or(false);
+                                td class=(if has { "yes" } else { "no" }) {
+                                    @if has { span aria-hidden="true" { "✓" } span.visually-hidden { "yes" } }
+                                    @else { span aria-hidden="true" { "–" } span.visually-hidden { "no" } }
                                 }
                             }
                         }
                     }
+                },
+            ))
+        }
+    }
+}
+
+/// A table with a column per framework, scrolling sideways on a narrow screen: `class` and
+/// `label` name it for styles and for assistive technology, `first` heads the row labels.
+fn per_framework_table(
+    (class, label): (&str, &str),
+    caption: &str,
+    first: &str,
+    frameworks: &[&Framework],
+    rows: Markup,
+) -> Markup {
+    html! {
+        div.scroll role="region" aria-label=(label) tabindex="0" {
+            table class=(class) {
+                caption { (caption) }
+                thead {
+                    tr {
+                        th scope="col" { (first) }
+                        @for framework in frameworks { th scope="col" { (framework.spec.name) } }
+                    }
                 }
+                tbody { (rows) }
             }
         }
     }
