@@ -20,6 +20,11 @@ const QUERIES: &[(&str, &str)] = &[
         "long",
         "which backend framework should a small team choose for a realtime chat app on aws lambda with websockets and an orm",
     ),
+    // 32 random words: none is indexed, so each one asks for typo correction.
+    (
+        "junk",
+        "emubcr lsbqg cnnch rnbsd uusbs mbhbrej erdsjr fdssugl rwcsb gpvrnyk soljhz wyhcs qpkxoj cdqnfyk pnbvc szkkwlt szocci wvcbxw usvojw vlaolf dpbgyje hmmpcfo rienri nlvmhec ehvha sfijae rltske qtuvxbo zrmmmmd umbgcg fdktbd serdl",
+    ),
 ];
 
 /// A deterministic generator (64-bit LCG), so every run indexes the same corpus.

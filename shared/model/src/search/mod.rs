@@ -91,6 +91,12 @@ const K1: f64 = 1.2;
 /// How much a typo-corrected term counts, by edit distance.
 const FUZZY_WEIGHTS: [f64; 3] = [1.0, 0.8, 0.6];
 
+/// How many unknown terms of one query get typo correction, in query order. Correction is
+/// the one costly step of a search (a scan of the index's spellings), so this bounds any
+/// query's cost to a few times a normal one's; a real question has a typo or two, and 32
+/// random words would otherwise cost 50 normal queries.
+const MAX_CORRECTED_TERMS: usize = 4;
+
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     doc: u32,
@@ -166,8 +172,9 @@ impl FaqIndex {
 
         let mut scores = vec![0.0f64; self.ids.len()];
         let mut best = Best::new(self.ids.len());
+        let mut corrections_left = MAX_CORRECTED_TERMS;
         for term in &query_terms {
-            for (candidate, weight) in self.expansions(term) {
+            for (candidate, weight) in self.expansions(term, &mut corrections_left) {
                 self.score_term(&candidate, weight, &mut best);
             }
             best.drain_into(&mut scores);
@@ -200,13 +207,16 @@ impl FaqIndex {
         hits
     }
 
-    /// The index terms a query term stands for: itself (or, if the index has never seen it,
-    /// its nearest spellings) and its related terms.
-    fn expansions(&self, term: &str) -> Vec<(String, f64)> {
+    /// The index terms a query term stands for: itself (or, if the index has never seen it
+    /// and `corrections_left` allows, its nearest spellings) and its related terms.
+    fn expansions(&self, term: &str, corrections_left: &mut usize) -> Vec<(String, f64)> {
         let mut out = if self.postings.contains_key(term) {
             vec![(term.to_owned(), 1.0)]
-        } else {
+        } else if *corrections_left > 0 {
+            *corrections_left -= 1;
             self.corrections(term)
+        } else {
+            Vec::new()
         };
         for (other, weight) in text::related(term) {
             if !out.iter().any(|(t, _)| t == other) {

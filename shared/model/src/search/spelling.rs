@@ -4,24 +4,40 @@
 
 use crate::suggest::edit_distance;
 
-/// A set of known words, each with its characters ready for edit distances.
+/// A set of known words, grouped by length, each with its characters and letter set ready:
+/// a lookup measures only words of a length within budget whose letter sets are close.
 #[derive(Debug, Clone, Default)]
 pub struct Spellings {
-    words: Vec<(String, Vec<char>)>,
+    /// `by_length[n]`: the known words of `n` characters, alphabetically.
+    by_length: Vec<Vec<Known>>,
+}
+
+#[derive(Debug, Clone)]
+struct Known {
+    word: String,
+    chars: Vec<char>,
+    letters: u64,
 }
 
 impl Spellings {
     pub fn new(words: impl IntoIterator<Item = String>) -> Self {
-        let mut words: Vec<(String, Vec<char>)> = words
-            .into_iter()
-            .map(|word| {
-                let chars = word.chars().collect();
-                (word, chars)
-            })
-            .collect();
+        let mut words: Vec<String> = words.into_iter().collect();
         words.sort();
-        words.dedup_by(|a, b| a.0 == b.0);
-        Self { words }
+        words.dedup();
+        let mut by_length: Vec<Vec<Known>> = Vec::new();
+        for word in words {
+            let chars: Vec<char> = word.chars().collect();
+            if by_length.len() <= chars.len() {
+                by_length.resize_with(chars.len() + 1, Vec::new);
+            }
+            let letters = letter_set(&chars);
+            by_length[chars.len()].push(Known {
+                word,
+                chars,
+                letters,
+            });
+        }
+        Self { by_length }
     }
 
     /// The known words nearest to `word`, at most `budget` edits away (adjacent letters
@@ -34,17 +50,21 @@ impl Spellings {
         keep: impl Fn(&[char]) -> bool,
     ) -> Vec<(&str, usize)> {
         let wanted: Vec<char> = word.chars().collect();
-        let mut found: Vec<(usize, &str)> = self
-            .words
-            .iter()
-            .filter(|(_, chars)| {
-                chars.len().abs_diff(wanted.len()) <= budget
-                    && shared_letters(&wanted, chars) + budget >= wanted.len().max(chars.len())
-                    && keep(chars)
+        let letters = letter_set(&wanted);
+        let lengths = wanted.len().saturating_sub(budget)..=wanted.len() + budget;
+        let mut found: Vec<(usize, &str)> = lengths
+            .filter_map(|length| self.by_length.get(length))
+            .flatten()
+            .filter(|known| {
+                // One edit adds or removes at most one letter from each word's set.
+                (known.letters ^ letters).count_ones() as usize <= 2 * budget
+                    && shared_letters(&wanted, &known.chars) + budget
+                        >= wanted.len().max(known.chars.len())
+                    && keep(&known.chars)
             })
-            .filter_map(|(candidate, chars)| {
-                let distance = edit_distance(&wanted, chars);
-                (distance <= budget).then_some((distance, candidate.as_str()))
+            .filter_map(|known| {
+                let distance = edit_distance(&wanted, &known.chars);
+                (distance <= budget).then_some((distance, known.word.as_str()))
             })
             .collect();
         let Some(nearest) = found.iter().map(|(distance, _)| *distance).min() else {
@@ -58,6 +78,20 @@ impl Spellings {
             .map(|(distance, candidate)| (candidate, distance))
             .collect()
     }
+}
+
+/// The set of letters a word has, one bit per ASCII letter or digit and one for everything
+/// else: a substitution removes at most one member and adds at most one, an insertion or a
+/// deletion changes at most one, a swap none.
+fn letter_set(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |set, c| {
+        set | 1
+            << match c {
+                'a'..='z' => *c as u32 - 'a' as u32,
+                '0'..='9' => 26 + *c as u32 - '0' as u32,
+                _ => 36,
+            }
+    })
 }
 
 /// How many letters two words have in common, counted with multiplicity (ASCII letters and
@@ -110,7 +144,7 @@ mod tests {
     }
 
     #[test]
-    fn the_shared_letter_bound_never_rules_out_a_true_match() {
+    fn the_shared_letter_and_letter_set_bounds_never_rule_out_a_true_match() {
         let pairs = [
             ("djnago", "django"),
             ("pyhton", "python"),
@@ -122,6 +156,8 @@ mod tests {
             let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let distance = edit_distance(&a, &b);
             assert!(shared_letters(&a, &b) + distance >= a.len().max(b.len()));
+            let changed = (letter_set(&a) ^ letter_set(&b)).count_ones() as usize;
+            assert!(changed <= 2 * distance, "{a:?} {b:?}");
         }
     }
 }
