@@ -120,42 +120,18 @@ async fn json_keys_and_values_are_echoed_sanitised_and_clipped() {
 
     let mut body = framework_body("newcomer");
     body[key.as_str()] = json!(1);
-    let reply = call(
-        &api,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&body),
-    )
-    .await;
-    assert_safe("framework key", reply.status.as_u16(), &reply.body);
+    assert_create_is_safe(&api, "framework key", &body).await;
 
     for nested in ["ratings", "rating_notes"] {
         let mut body = framework_body("newcomer");
         body[nested][hostile(20_000).as_str()] = json!(3);
-        let reply = call(
-            &api,
-            "PUT",
-            "/frameworks/newcomer",
-            &[("if-none-match", "*")],
-            Some(&body),
-        )
-        .await;
-        assert_safe(nested, reply.status.as_u16(), &reply.body);
+        assert_create_is_safe(&api, nested, &body).await;
     }
 
     let mut body = framework_body("newcomer");
     body["language"] = json!(hostile(20_000));
     body["features"] = json!([hostile(20_000)]);
-    let reply = call(
-        &api,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&body),
-    )
-    .await;
-    assert_safe("framework vocabulary", reply.status.as_u16(), &reply.body);
+    assert_create_is_safe(&api, "framework vocabulary", &body).await;
 
     let reply = call(
         &api,
@@ -170,4 +146,17 @@ async fn json_keys_and_values_are_echoed_sanitised_and_clipped() {
         reply.status.as_u16(),
         &reply.body,
     );
+}
+
+/// Sends `body` to create `/frameworks/newcomer` and checks what its refusal echoes.
+async fn assert_create_is_safe(api: &axum::Router, case: &str, body: &Value) {
+    let reply = call(
+        api,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(body),
+    )
+    .await;
+    assert_safe(case, reply.status.as_u16(), &reply.body);
 }

@@ -190,34 +190,16 @@ pub async fn admin_write_lifecycle(app: &Router, catalog_size: u64) {
     let listed = call(app, "GET", "/frameworks?limit=100", &[], None).await;
     assert_eq!(listed.body["count"], catalog_size + 1);
 
-    let blind_delete = call(app, "DELETE", "/frameworks/newcomer", &[], None).await;
+    let delete = async |if_match: &[(&str, &str)]| {
+        call(app, "DELETE", "/frameworks/newcomer", if_match, None).await
+    };
+    let blind_delete = delete(&[]).await;
     assert_eq!(blind_delete.status, StatusCode::PRECONDITION_REQUIRED);
-    let stale_delete = call(
-        app,
-        "DELETE",
-        "/frameworks/newcomer",
-        &[("if-match", "\"1\"")],
-        None,
-    )
-    .await;
+    let stale_delete = delete(&[("if-match", "\"1\"")]).await;
     assert_eq!(stale_delete.status, StatusCode::PRECONDITION_FAILED);
-    let deleted = call(
-        app,
-        "DELETE",
-        "/frameworks/newcomer",
-        &[("if-match", "\"2\"")],
-        None,
-    )
-    .await;
+    let deleted = delete(&[("if-match", "\"2\"")]).await;
     assert_eq!(deleted.status, StatusCode::NO_CONTENT);
-    let twice = call(
-        app,
-        "DELETE",
-        "/frameworks/newcomer",
-        &[("if-match", "\"2\"")],
-        None,
-    )
-    .await;
+    let twice = delete(&[("if-match", "\"2\"")]).await;
     assert_eq!(twice.status, StatusCode::NOT_FOUND);
     let gone = call(app, "GET", "/frameworks/newcomer", &[], None).await;
     assert_eq!(gone.status, StatusCode::NOT_FOUND);
@@ -276,6 +258,14 @@ pub async fn recreation_never_reuses_an_etag(app: &Router, id: &str, etag: &str)
     }
     let unchanged = call(app, "GET", &uri, &[("if-none-match", &new_etag)], None).await;
     assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED);
+}
+
+/// Asserts that `POST path` is a 405 problem document whose `Allow` names GET.
+pub async fn assert_get_only(app: &Router, path: &str) {
+    let request = Request::post(path).body(Body::empty()).unwrap();
+    let reply = send(app, request).await;
+    reply.problem(405);
+    assert!(reply.header("allow").unwrap().contains("GET"));
 }
 
 pub fn get(uri: &str) -> Request {

@@ -47,14 +47,27 @@ fn ordinal(position: usize) -> String {
     }
 }
 
-pub(super) fn reasons(
-    profile: &Profile,
-    scorer: &Scorer,
-    framework: &Framework,
-    traits: &Traits,
-    points: &Points,
-    next: Option<(&Framework, Points)>,
-) -> Vec<String> {
+/// What a shortlisted framework is explained from: the profile, the scorer built for it,
+/// the framework's traits and points, and the next framework down with its points.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Standing<'a> {
+    pub(super) profile: &'a Profile,
+    pub(super) scorer: &'a Scorer,
+    pub(super) framework: &'a Framework,
+    pub(super) traits: &'a Traits,
+    pub(super) points: &'a Points,
+    pub(super) next: Option<(&'a Framework, Points)>,
+}
+
+pub(super) fn reasons(standing: Standing<'_>) -> Vec<String> {
+    let Standing {
+        profile,
+        scorer,
+        framework,
+        traits,
+        points,
+        next,
+    } = standing;
     let mut reasons = Vec::new();
     let use_case = profile.use_case();
 
@@ -132,14 +145,15 @@ pub(super) fn reasons(
     reasons
 }
 
-pub(super) fn caveats(
-    profile: &Profile,
-    scorer: &Scorer,
-    framework: &Framework,
-    traits: &Traits,
-    points: &Points,
-    next: Option<(&Framework, Points)>,
-) -> Vec<String> {
+pub(super) fn caveats(standing: Standing<'_>) -> Vec<String> {
+    let Standing {
+        profile,
+        scorer,
+        framework,
+        traits,
+        points,
+        next,
+    } = standing;
     let mut caveats = Vec::new();
     let use_case = profile.use_case();
     if !framework.spec.fits(use_case) {

@@ -34,7 +34,7 @@ pub use output::{Advice, Exclusion, Recommendation, Recommendations};
 pub use profile::{Limit, Profile, ProfileRead};
 
 use crate::framework::Framework;
-use explain::{caveats, reasons};
+use explain::{Standing, caveats, reasons};
 use scoring::{Points, Scorer, Traits, feature_bit};
 
 /// Ranks `catalog` for `profile`. `catalog` may be in any order; the result does not depend
@@ -104,14 +104,21 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
     let recommendations = (0..shortlist)
         .map(|index| {
             let (framework, traits, points) = &finalists[index];
-            let next = finalists.get(index + 1).map(|(f, _, p)| (*f, *p));
+            let standing = Standing {
+                profile,
+                scorer: &scorer,
+                framework,
+                traits,
+                points,
+                next: finalists.get(index + 1).map(|(f, _, p)| (*f, *p)),
+            };
             Recommendation {
                 rank: index + 1,
                 id: framework.id.clone(),
                 name: framework.spec.name.clone(),
                 score: points.total(),
-                reasons: reasons(profile, &scorer, framework, traits, points, next),
-                caveats: caveats(profile, &scorer, framework, traits, points, next),
+                reasons: reasons(standing),
+                caveats: caveats(standing),
                 breakdown: points.breakdown(&scorer),
             }
         })
