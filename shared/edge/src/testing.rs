@@ -130,58 +130,33 @@ pub async fn admin_write_lifecycle(app: &Router, catalog_size: u64) {
     use axum::http::StatusCode;
     use serde_json::json;
 
-    let created = call(
-        app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&framework_body("newcomer")),
-    )
-    .await;
+    let put = async |condition: &[(&str, &str)], body: &Value| {
+        call(app, "PUT", "/frameworks/newcomer", condition, Some(body)).await
+    };
+    let created = put(&[("if-none-match", "*")], &framework_body("newcomer")).await;
     assert_eq!(
         (created.status, created.header("etag")),
         (StatusCode::CREATED, Some("\"1\""))
     );
     assert_eq!(created.header("location"), Some("/frameworks/newcomer"));
-    let again = call(
-        app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&framework_body("newcomer")),
-    )
-    .await;
+    let again = put(&[("if-none-match", "*")], &framework_body("newcomer")).await;
     assert_eq!(again.status, StatusCode::PRECONDITION_FAILED);
 
     let mut edited = framework_body("newcomer");
     edited["description"] = json!("Edited by an admin.");
-    let replaced = call(
-        app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-match", "\"1\"")],
-        Some(&edited),
-    )
-    .await;
+    let replaced = put(&[("if-match", "\"1\"")], &edited).await;
     assert_eq!(
         (replaced.status, replaced.header("etag")),
         (StatusCode::OK, Some("\"2\""))
     );
-    let stale = call(
-        app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-match", "\"1\"")],
-        Some(&edited),
-    )
-    .await;
+    let stale = put(&[("if-match", "\"1\"")], &edited).await;
     assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
     assert!(
         stale.body["detail"].as_str().unwrap().contains("\"2\""),
         "{}",
         stale.body
     );
-    let blind = call(app, "PUT", "/frameworks/newcomer", &[], Some(&edited)).await;
+    let blind = put(&[], &edited).await;
     assert_eq!(blind.status, StatusCode::PRECONDITION_REQUIRED);
 
     let fetched = call(app, "GET", "/frameworks/newcomer", &[], None).await;

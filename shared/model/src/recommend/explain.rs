@@ -59,138 +59,124 @@ pub(super) struct Standing<'a> {
     pub(super) next: Option<(&'a Framework, Points)>,
 }
 
-pub(super) fn reasons(standing: Standing<'_>) -> Vec<String> {
-    let Standing {
-        profile,
-        scorer,
-        framework,
-        traits,
-        points,
-        next,
-    } = standing;
-    let mut reasons = Vec::new();
-    let use_case = profile.use_case();
+impl Standing<'_> {
+    pub(super) fn reasons(&self) -> Vec<String> {
+        let mut reasons = Vec::new();
+        let use_case = self.profile.use_case();
 
-    // What sets it apart from the next framework down: the factor with the largest lead.
-    if let Some((follower, theirs)) = next {
-        let gaps = [
-            (USE_CASE_FIT, points.use_case - theirs.use_case),
-            (PRIORITIES, points.priorities - theirs.priorities),
-            (DEPLOYMENT_FIT, points.deployment - theirs.deployment),
-        ];
-        let decisive = gaps
-            .iter()
-            .filter(|(_, gap)| *gap > 0.05)
-            .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal));
-        let margin = points.total() - theirs.total();
-        match decisive {
-            Some((name, gap)) if margin > 0.05 => reasons.push(format!(
-                "{:.1} points ahead of {}, most of all on {name} (+{gap:.1})",
-                margin, follower.spec.name
-            )),
-            _ if margin <= 0.05 => reasons.push(format!(
-                "level with {} at {:.1}; ranked first by id",
-                follower.spec.name,
-                points.total()
-            )),
-            _ => {}
-        }
-    }
-
-    if framework.spec.fits(use_case) {
-        reasons.push(format!("lists {use_case} among its use cases"));
-    }
-    let shipped = traits.features & scorer.key_feature_bits;
-    if shipped != 0 {
-        reasons.push(format!(
-            "ships {}, which {use_case} work leans on ({} of {})",
-            join_names(&feature_names(shipped)),
-            shipped.count_ones(),
-            scorer.key_feature_count
-        ));
-    }
-    let strong = priority_ratings(profile, traits, |rating| rating >= 4);
-    if !strong.is_empty() {
-        reasons.push(format!("rated {}", strong.join(", ")));
-    } else if profile.priorities().is_empty() {
-        let share = points.priorities / scorer.priorities_max;
-        if share >= 0.6 {
-            let best = Dimension::ALL
+        // What sets it apart from the next framework down: the factor with the largest lead.
+        if let Some((follower, theirs)) = self.next {
+            let gaps = [
+                (USE_CASE_FIT, self.points.use_case - theirs.use_case),
+                (PRIORITIES, self.points.priorities - theirs.priorities),
+                (DEPLOYMENT_FIT, self.points.deployment - theirs.deployment),
+            ];
+            let decisive = gaps
                 .iter()
-                .filter(|d| traits.rating(**d) == 5)
-                .map(|d| d.as_str())
-                .collect::<Vec<_>>();
-            if best.is_empty() {
-                reasons.push(format!(
-                    "solid across the board: {:.0}% of the rating points",
-                    share * 100.0
-                ));
-            } else {
-                reasons.push(format!(
-                    "{:.0}% of the rating points overall, with 5/5 on {}",
-                    share * 100.0,
-                    best.join(", ")
+                .filter(|(_, gap)| *gap > 0.05)
+                .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal));
+            let margin = self.points.total() - theirs.total();
+            match decisive {
+                Some((name, gap)) if margin > 0.05 => reasons.push(format!(
+                    "{:.1} points ahead of {}, most of all on {name} (+{gap:.1})",
+                    margin, follower.spec.name
+                )),
+                _ if margin <= 0.05 => reasons.push(format!(
+                    "level with {} at {:.1}; ranked first by id",
+                    follower.spec.name,
+                    self.points.total()
+                )),
+                _ => {}
+            }
+        }
+
+        if self.framework.spec.fits(use_case) {
+            reasons.push(format!("lists {use_case} among its use cases"));
+        }
+        let shipped = self.traits.features & self.scorer.key_feature_bits;
+        if shipped != 0 {
+            reasons.push(format!(
+                "ships {}, which {use_case} work leans on ({} of {})",
+                join_names(&feature_names(shipped)),
+                shipped.count_ones(),
+                self.scorer.key_feature_count
+            ));
+        }
+        let strong = priority_ratings(self.profile, self.traits, |rating| rating >= 4);
+        if !strong.is_empty() {
+            reasons.push(format!("rated {}", strong.join(", ")));
+        } else if self.profile.priorities().is_empty() {
+            let share = self.points.priorities / self.scorer.priorities_max;
+            if share >= 0.6 {
+                let best = Dimension::ALL
+                    .iter()
+                    .filter(|d| self.traits.rating(**d) == 5)
+                    .map(|d| d.as_str())
+                    .collect::<Vec<_>>();
+                if best.is_empty() {
+                    reasons.push(format!(
+                        "solid across the board: {:.0}% of the rating points",
+                        share * 100.0
+                    ));
+                } else {
+                    reasons.push(format!(
+                        "{:.0}% of the rating points overall, with 5/5 on {}",
+                        share * 100.0,
+                        best.join(", ")
+                    ));
+                }
+            }
+        }
+        if let (Some(deployment), Some(dims)) = (self.profile.deployment(), self.scorer.deployment)
+            && self.traits.strength(dims) >= 0.75
+        {
+            reasons.push(format!(
+                "suits {deployment} deployment: {}",
+                rating_list(self.traits, dims)
+            ));
+        }
+        reasons
+    }
+
+    pub(super) fn caveats(&self) -> Vec<String> {
+        let mut caveats = Vec::new();
+        let use_case = self.profile.use_case();
+        if !self.framework.spec.fits(use_case) {
+            caveats.push(format!(
+                "does not list {use_case} among its use cases ({:.1} of {:.0} use-case points)",
+                self.points.use_case, self.scorer.use_case_max
+            ));
+        }
+        let missing = self.scorer.key_feature_bits & !self.traits.features;
+        if missing != 0 {
+            caveats.push(format!(
+                "does not ship {}, which {use_case} work often needs",
+                feature_names(missing).join(" or ")
+            ));
+        }
+        let weak = priority_ratings(self.profile, self.traits, |rating| rating <= 2);
+        if !weak.is_empty() {
+            caveats.push(format!("rated only {}", weak.join(", ")));
+        }
+        if let (Some(deployment), Some(dims)) = (self.profile.deployment(), self.scorer.deployment)
+            && self.traits.strength(dims) <= 0.25
+        {
+            caveats.push(format!(
+                "a weak fit for {deployment} deployment: {}",
+                rating_list(self.traits, dims)
+            ));
+        }
+        if let Some((follower, theirs)) = self.next {
+            let margin = self.points.total() - theirs.total();
+            if margin > 0.05 && margin < 2.0 {
+                caveats.push(format!(
+                    "a close call: {} trails by only {margin:.1} points",
+                    follower.spec.name
                 ));
             }
         }
+        caveats
     }
-    if let (Some(deployment), Some(dims)) = (profile.deployment(), scorer.deployment)
-        && traits.strength(dims) >= 0.75
-    {
-        reasons.push(format!(
-            "suits {deployment} deployment: {}",
-            rating_list(traits, dims)
-        ));
-    }
-    reasons
-}
-
-pub(super) fn caveats(standing: Standing<'_>) -> Vec<String> {
-    let Standing {
-        profile,
-        scorer,
-        framework,
-        traits,
-        points,
-        next,
-    } = standing;
-    let mut caveats = Vec::new();
-    let use_case = profile.use_case();
-    if !framework.spec.fits(use_case) {
-        caveats.push(format!(
-            "does not list {use_case} among its use cases ({:.1} of {:.0} use-case points)",
-            points.use_case, scorer.use_case_max
-        ));
-    }
-    let missing = scorer.key_feature_bits & !traits.features;
-    if missing != 0 {
-        caveats.push(format!(
-            "does not ship {}, which {use_case} work often needs",
-            feature_names(missing).join(" or ")
-        ));
-    }
-    let weak = priority_ratings(profile, traits, |rating| rating <= 2);
-    if !weak.is_empty() {
-        caveats.push(format!("rated only {}", weak.join(", ")));
-    }
-    if let (Some(deployment), Some(dims)) = (profile.deployment(), scorer.deployment)
-        && traits.strength(dims) <= 0.25
-    {
-        caveats.push(format!(
-            "a weak fit for {deployment} deployment: {}",
-            rating_list(traits, dims)
-        ));
-    }
-    if let Some((follower, theirs)) = next {
-        let margin = points.total() - theirs.total();
-        if margin > 0.05 && margin < 2.0 {
-            caveats.push(format!(
-                "a close call: {} trails by only {margin:.1} points",
-                follower.spec.name
-            ));
-        }
-    }
-    caveats
 }
 
 fn rating_list(traits: &Traits, dimensions: &[Dimension]) -> String {

@@ -34,7 +34,7 @@ pub use output::{Advice, Exclusion, Recommendation, Recommendations};
 pub use profile::{Limit, Profile, ProfileRead};
 
 use crate::framework::Framework;
-use explain::{Standing, caveats, reasons};
+use explain::Standing;
 use scoring::{Points, Scorer, Traits, feature_bit};
 
 /// Ranks `catalog` for `profile`. `catalog` may be in any order; the result does not depend
@@ -117,8 +117,8 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
                 id: framework.id.clone(),
                 name: framework.spec.name.clone(),
                 score: points.total(),
-                reasons: reasons(standing),
-                caveats: caveats(standing),
+                reasons: standing.reasons(),
+                caveats: standing.caveats(),
                 breakdown: points.breakdown(&scorer),
             }
         })
