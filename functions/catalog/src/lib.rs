@@ -90,10 +90,15 @@ async fn put_framework(
     PathId(raw_id): PathId,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let precondition = write_precondition(&headers)?;
+    // An If-Match that names no version fails the conditional write, which is checked last.
+    let precondition = match write_precondition(&headers) {
+        Err(error) if !matches!(error, ApiError::PreconditionFailed(_)) => return Err(error),
+        checked => checked,
+    };
     let id = Slug::parse(&raw_id).map_err(|error| ApiError::invalid("id", error.to_string()))?;
     let JsonBody(body) = JsonBody::<serde_json::Value>::from_request(request, &()).await?;
     let spec = FrameworkSpec::from_json(&id, &body).map_err(ApiError::invalid_fields)?;
+    let precondition = precondition?;
     let stored = match context
         .stores
         .frameworks

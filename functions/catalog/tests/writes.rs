@@ -167,3 +167,38 @@ async fn writes_are_refused_without_the_local_opt_in() {
     let read = call(&app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(read.status, StatusCode::OK, "reads need no opt-in");
 }
+
+/// Found by schemathesis's stateful phase: a body the schema refuses is a 422 whatever the
+/// `If-Match` says, as it is for a well-formed stale tag; the conditional write (412) is the
+/// last check, after the body (the order `put_framework` documents).
+#[tokio::test]
+async fn an_invalid_body_is_422_before_an_if_match_that_names_no_version_is_412() {
+    let app = catalog::app(context(true));
+    let mut body = draft("hono");
+    body["use_cases"] = json!(["rest_api", "serverless", "serverless"]);
+    for if_match in ["", "garbage", "\"7\""] {
+        let reply = call(
+            &app,
+            "PUT",
+            "/frameworks/hono",
+            &[("if-match", if_match)],
+            Some(&body),
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "If-Match {if_match:?}: {}",
+            reply.body
+        );
+    }
+    let valid = call(
+        &app,
+        "PUT",
+        "/frameworks/hono",
+        &[("if-match", "garbage")],
+        Some(&draft("hono")),
+    )
+    .await;
+    assert_eq!(valid.status, StatusCode::PRECONDITION_FAILED);
+}
