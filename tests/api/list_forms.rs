@@ -3,16 +3,7 @@
 //! given twice stays a 400, and a repeated list is held to the same validation.
 
 use e2e::spawn_api;
-use serde_json::Value;
-
-fn ids(body: &Value, list: &str) -> Vec<String> {
-    body[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|item| item["id"].as_str().unwrap().to_owned())
-        .collect()
-}
+use edge::testing::ids;
 
 #[tokio::test]
 async fn every_list_filter_reads_the_same_in_each_form() {

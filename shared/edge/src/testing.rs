@@ -59,6 +59,21 @@ impl Reply {
         &self.body
     }
 
+    /// Asserts a 422 whose first field error is about `field` and says `hint` (a valid value,
+    /// a bound), and returns the problem.
+    pub fn field_error(&self, field: &str, hint: &str) -> &Value {
+        let problem = self.problem(422);
+        assert_eq!(problem["errors"][0]["field"], field);
+        assert!(
+            problem["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains(hint),
+            "{field}: {problem}"
+        );
+        problem
+    }
+
     /// Asserts a 200 JSON body with an `ETag`, as every successful GET has, and returns it.
     pub fn ok(&self) -> &Value {
         assert_eq!(self.status, 200, "body: {}", self.body);
@@ -233,6 +248,16 @@ pub async fn recreation_never_reuses_an_etag(app: &Router, id: &str, etag: &str)
     }
     let unchanged = call(app, "GET", &uri, &[("if-none-match", &new_etag)], None).await;
     assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED);
+}
+
+/// The `id` of every item in the array `list` of `body`, in order.
+pub fn ids(body: &Value, list: &str) -> Vec<String> {
+    body[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 /// Asserts that `POST path` is a 405 problem document whose `Allow` names GET.
