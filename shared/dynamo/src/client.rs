@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use aws_config::BehaviorVersion;
+use aws_config::environment::EnvironmentVariableCredentialsProvider;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_sdk_dynamodb::Client;
@@ -123,8 +124,42 @@ fn is_loopback_url(url: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// A client configured from the environment: region, credentials and `AWS_ENDPOINT_URL`
-/// (for a local server) as the SDK reads them everywhere.
+/// The client the functions use, in Lambda and in the local server: region, credentials and
+/// endpoint from the process environment only (`AWS_REGION` or `AWS_DEFAULT_REGION`,
+/// `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL_DYNAMODB`
+/// or `AWS_ENDPOINT_URL`).
+///
+/// Lambda hands a function its role's credentials and its region in exactly those variables.
+/// aws-config's default chain (profile files, SSO, IMDS, container and web-identity providers,
+/// with an STS client) can never apply there, yet linking it costs every zip a second SDK and
+/// start-up reads of files that are not there; [`from_env`] keeps it for the deployer's tools.
+pub fn from_process_env(tuning: Tuning) -> Result<Client, MissingRegion> {
+    let region = std::env::var("AWS_REGION")
+        .or_else(|_| std::env::var("AWS_DEFAULT_REGION"))
+        .ok()
+        .filter(|region| !region.trim().is_empty())
+        .ok_or(MissingRegion)?;
+    let endpoint = std::env::var("AWS_ENDPOINT_URL_DYNAMODB")
+        .or_else(|_| std::env::var("AWS_ENDPOINT_URL"))
+        .ok()
+        .filter(|url| !url.trim().is_empty());
+    let mut config = aws_sdk_dynamodb::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region))
+        .credentials_provider(EnvironmentVariableCredentialsProvider::new())
+        .timeout_config(tuning.timeouts())
+        .retry_config(tuning.retries());
+    config.set_endpoint_url(endpoint);
+    Ok(Client::from_conf(config.build()))
+}
+
+/// Neither `AWS_REGION` nor `AWS_DEFAULT_REGION` is set: every call would fail, so start-up does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("set AWS_REGION (Lambda sets it) to name the DynamoDB region")]
+pub struct MissingRegion;
+
+/// A client configured the way the AWS CLI is, through aws-config's default chain (profiles,
+/// SSO-less, IMDS, web identity): for `seed`, which runs from a deployer's shell.
 pub async fn from_env(tuning: Tuning) -> Client {
     let shared = aws_config::defaults(BehaviorVersion::latest())
         .timeout_config(tuning.timeouts())

@@ -37,6 +37,8 @@ pub enum ConfigError {
     },
     #[error(transparent)]
     Dataset(#[from] model::dataset::DatasetError),
+    #[error(transparent)]
+    Region(#[from] dynamo::client::MissingRegion),
 }
 
 impl Settings {
@@ -105,7 +107,7 @@ impl Stores {
             return Self::embedded();
         }
         let tuning = dynamo::Tuning::for_env(dynamo::Tuning::default());
-        let client = dynamo::client::from_env(tuning).await;
+        let client = dynamo::client::from_process_env(tuning)?;
         let embedded = Arc::new(EmbeddedOnFirstUse::default());
         Ok(Self {
             frameworks: match &settings.frameworks_table {
