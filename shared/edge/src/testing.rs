@@ -260,6 +260,17 @@ pub fn ids(body: &Value, list: &str) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that a recommendation `body` has a shortlist, every entry one of `ids` and
+/// explained by at least one reason.
+pub fn assert_shortlist_among(body: &Value, ids: &[&str]) {
+    let items = body["recommendations"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        assert!(ids.contains(&item["id"].as_str().unwrap()));
+        assert!(!item["reasons"].as_array().unwrap().is_empty());
+    }
+}
+
 /// Asserts that `POST path` is a 405 problem document whose `Allow` names GET.
 pub async fn assert_get_only(app: &Router, path: &str) {
     let request = Request::post(path).body(Body::empty()).unwrap();
