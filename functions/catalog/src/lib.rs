@@ -142,15 +142,23 @@ async fn delete_framework(
     headers: HeaderMap,
     PathId(raw_id): PathId,
 ) -> Result<StatusCode, ApiError> {
-    let version = if_match_version(&headers)?.ok_or_else(|| {
-        ApiError::PreconditionRequired(
-            "send If-Match with the ETag you read, so that a newer version is not deleted unseen"
-                .into(),
-        )
-    })?;
+    // A tag that names no version fails the condition, which is checked after the id: an id
+    // that cannot exist is a 404 first.
+    let version = match if_match_version(&headers) {
+        Ok(Some(version)) => Ok(version),
+        Ok(None) => {
+            return Err(ApiError::PreconditionRequired(
+                "send If-Match with the ETag you read, so that a newer version is not deleted unseen"
+                    .into(),
+            ));
+        }
+        Err(error @ ApiError::PreconditionFailed(_)) => Err(error),
+        Err(error) => return Err(error),
+    };
     let Ok(id) = Slug::parse(&raw_id) else {
         return Err(unknown_framework(&context, &raw_id).await);
     };
+    let version = version?;
     match context.stores.frameworks.delete(id.clone(), version).await {
         Ok(()) => {
             tracing::info!(caller = %admin.caller, %id, version, "framework deleted");
