@@ -19,9 +19,16 @@ pub struct Source {
 }
 
 /// A rating from 1 (weak) to 5 (strong) for every [`Dimension`]; none is ever missing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "BTreeMap<Dimension, u8>", into = "BTreeMap<Dimension, u8>")]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "BTreeMap<Dimension, u8>")]
 pub struct Ratings(BTreeMap<Dimension, u8>);
+
+/// The map as it is, borrowed: serde's `into` would clone it on every response.
+impl Serialize for Ratings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter())
+    }
+}
 
 impl Ratings {
     pub const MIN: u8 = 1;

@@ -2,14 +2,23 @@
 
 /// Up to three candidates within a small edit distance of `wanted`, closest first.
 pub fn near_misses<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let wanted: Vec<char> = wanted.chars().take(64).collect();
-    let budget = (wanted.len() / 3).clamp(1, 3);
+    let wanted: String = wanted.chars().take(64).collect();
+    let wanted_chars: Vec<char> = wanted.chars().collect();
+    let budget = (wanted_chars.len() / 3).clamp(1, 3);
+    // One buffer for every candidate's characters: this runs on every 404.
+    let mut candidate_chars: Vec<char> = Vec::new();
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|candidate| {
-            let distance = edit_distance(&wanted, &candidate.chars().collect::<Vec<_>>());
-            let is_prefix =
-                wanted.len() >= 3 && candidate.starts_with(&wanted.iter().collect::<String>());
+            let is_prefix = wanted_chars.len() >= 3 && candidate.starts_with(&wanted);
+            candidate_chars.clear();
+            candidate_chars.extend(candidate.chars());
+            // The distance is at least the difference in length: skip the table when that
+            // alone is over budget and the candidate is not an extension of what was typed.
+            if !is_prefix && candidate_chars.len().abs_diff(wanted_chars.len()) > budget {
+                return None;
+            }
+            let distance = edit_distance(&wanted_chars, &candidate_chars);
             (distance <= budget || is_prefix).then_some((distance, candidate))
         })
         .collect();
