@@ -6,8 +6,9 @@ DURATION     ?= 10s
 
 .PHONY: test-contract test-clients load fuzz
 
-test-contract: tools-venv ## schemathesis against the local server: every operation, every check, bounded
+test-contract: tools-venv ## schemathesis against the local server: every operation, every check, bounded; writes refused, then allowed (stateful)
 	$(WITH_TOOLS) tests/contract/schemathesis.sh
+	$(WITH_TOOLS) LOCAL_WRITES=allowed tests/contract/schemathesis.sh
 
 test-clients: tools-venv tools-node ## clients generated from the served document (openapi-python-client; openapi-typescript + openapi-fetch) call every operation
 	TOOLS_DIR=$(TOOLS_DIR) tests/clients/run.sh

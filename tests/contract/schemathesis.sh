@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Generated attacks: schemathesis drives every operation of the served OpenAPI document
-# against the local server (embedded store, writes refused as in a default `make run`), with
-# every check on. Bounded so CI stays fast: MAX_EXAMPLES per operation, MAX_TIME overall.
+# against the local server (embedded store), with every check on. Two modes:
+#   (default)             writes refused, as in a default `make run`;
+#   LOCAL_WRITES=allowed  writes allowed on a throw-away store (this process's embedded copy,
+#                         gone when it exits), with the stateful phase: schemathesis chains
+#                         operations (PUT then GET/DELETE with the ETag it got back, ...).
+# Bounded so CI stays fast: MAX_EXAMPLES per operation, MAX_TIME overall.
 # Exits non-zero on any failure; the report lands in $REPORT_DIR.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 max_examples=${MAX_EXAMPLES:-30}
-max_time=${MAX_TIME:-180}
-report_dir=${REPORT_DIR:-$target/schemathesis}
+case ${LOCAL_WRITES:-refused} in
+  refused) allow_writes=false; phases=examples,coverage,fuzzing; max_time=${MAX_TIME:-180}
+           report_dir=${REPORT_DIR:-$target/schemathesis} ;;
+  allowed) allow_writes=true; phases=examples,coverage,fuzzing,stateful; max_time=${MAX_TIME:-120}
+           report_dir=${REPORT_DIR:-$target/schemathesis-writes} ;;
+  *) echo "LOCAL_WRITES must be refused or allowed, not '$LOCAL_WRITES'" >&2; exit 2 ;;
+esac
 
 # schemathesis comes from the project venv (`make tools-venv`), which the Makefile puts first on PATH.
 command -v schemathesis >/dev/null 2>&1 || { echo "schemathesis missing: run make tools-venv" >&2; exit 1; }
@@ -18,8 +27,9 @@ cargo build --quiet -p local-server --manifest-path "$root/Cargo.toml"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-log="$target/schemathesis-server.log"
-PORT=$port ALLOW_LOCAL_WRITES=false RUST_LOG=warn "$target/debug/local-server" >"$log" 2>&1 &
+log="$report_dir/server.log"
+mkdir -p "$report_dir"
+PORT=$port ALLOW_LOCAL_WRITES=$allow_writes RUST_LOG=warn "$target/debug/local-server" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 
@@ -31,22 +41,38 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-mkdir -p "$report_dir"
+# With writes allowed the local server needs no caller: the served document minus its IAM
+# security requirement is what it implements (and what checks such as ignored_auth and the
+# missing-Authorization negative cases must be held to). The document itself is unchanged.
+schema="$base/openapi.json"
+if [ "$allow_writes" = true ]; then
+  schema="$report_dir/openapi-local-writes.json"
+  python3 - "$base/openapi.json" "$schema" <<'PY'
+import json, sys, urllib.request
+document = json.load(urllib.request.urlopen(sys.argv[1], timeout=5))
+for operations in document["paths"].values():
+    for operation in operations.values():
+        if isinstance(operation, dict):
+            operation.pop("security", None)
+document.get("components", {}).pop("securitySchemes", None)
+json.dump(document, open(sys.argv[2], "w"))
+PY
+fi
+
 # schemathesis keeps a cache in the working directory; keep it out of the repository.
 cd "$report_dir"
 # missing_required_header is off: it insists on 401 for a write without Authorization, but
 # locally there is no IAM caller at all and the catalog answers 403 (writes not allowed
 # here); behind API Gateway the IAM authorizer answers before the function. The bad-input
-# suite checks both refusals. No stateful phase: it sends header values with control characters that hyper's HTTP parser
-# refuses with a bare 400 before any router sees them (API Gateway does the same upstream).
+# suite checks both refusals.
 # One worker: with several, hypothesis on Python 3.11 can trip over concurrent `ast` parsing
 # ("AST constructor recursion depth mismatch") and report a runtime error that is not ours.
 set +e
-schemathesis --config-file "$root/tests/contract/schemathesis.toml" run "$base/openapi.json" \
+schemathesis --config-file "$root/tests/contract/schemathesis.toml" run "$schema" \
   --url "$base" \
   --checks all \
   --exclude-checks missing_required_header \
-  --phases examples,coverage,fuzzing \
+  --phases "$phases" \
   --max-examples "$max_examples" \
   --max-time "$max_time" \
   --seed "${SEED:-20251}" \
