@@ -4,12 +4,11 @@
 use std::sync::Arc;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::AttributeValue;
 use model::store::BoxFuture;
 use model::{FaqEntry, FaqStore, Slug, StoreError};
 
 use crate::error::store_error;
-use crate::item::faq_from_item;
+use crate::item::{faq_from_item, get_by_id};
 
 #[derive(Debug, Clone)]
 pub struct DynamoFaq {
@@ -55,15 +54,8 @@ impl FaqStore for DynamoFaq {
 
     fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>> {
         Box::pin(async move {
-            let output = self
-                .client
-                .get_item()
-                .table_name(&self.table)
-                .key("id", AttributeValue::S(id.as_str().into()))
-                .send()
-                .await
-                .map_err(|error| store_error("GetItem", error))?;
-            output.item.map(faq_from_item).transpose()
+            let item = get_by_id(&self.client, &self.table, id, false).await?;
+            item.map(faq_from_item).transpose()
         })
     }
 }

@@ -18,7 +18,7 @@ use model::{
 
 use crate::error::store_error;
 use crate::item::{
-    FRAMEWORK_ENTITY, Item, framework_from_item, framework_to_item, is_tombstone,
+    FRAMEWORK_ENTITY, Item, framework_from_item, framework_to_item, get_by_id, is_tombstone,
     retired_version_of, tombstone, version_of,
 };
 use crate::tables::BY_NAME_INDEX;
@@ -234,18 +234,9 @@ impl FrameworkStore for DynamoFrameworks {
 
     fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
         Box::pin(async move {
-            let output = self
-                .client
-                .get_item()
-                .table_name(&self.table)
-                .key("id", AttributeValue::S(id.as_str().into()))
-                // An admin who has just written expects to read the new version back.
-                .consistent_read(true)
-                .send()
-                .await
-                .map_err(|error| store_error("GetItem", error))?;
-            output
-                .item
+            // An admin who has just written expects to read the new version back.
+            get_by_id(&self.client, &self.table, id, true)
+                .await?
                 .filter(|item| !is_tombstone(item))
                 .map(framework_from_item)
                 .transpose()

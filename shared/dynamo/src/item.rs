@@ -4,13 +4,35 @@
 
 use std::collections::HashMap;
 
+use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::AttributeValue;
-use model::{FaqEntry, Framework, StoreError};
+use model::{FaqEntry, Framework, Slug, StoreError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
+use crate::error::store_error;
+
 pub type Item = HashMap<String, AttributeValue>;
+
+/// GetItem by `id`, the partition key of both tables. `consistent`: read what was just
+/// written (an admin reading back their PUT) rather than what a replica has caught up to.
+pub(crate) async fn get_by_id(
+    client: &Client,
+    table: &str,
+    id: &Slug,
+    consistent: bool,
+) -> Result<Option<Item>, StoreError> {
+    let output = client
+        .get_item()
+        .table_name(table)
+        .key("id", AttributeValue::S(id.as_str().into()))
+        .consistent_read(consistent)
+        .send()
+        .await
+        .map_err(|error| store_error("GetItem", error))?;
+    Ok(output.item)
+}
 
 /// The `entity` attribute of every framework: the one hash key of the `by_name` index, so
 /// that a Query over it returns the whole catalog in name order.

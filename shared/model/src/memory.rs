@@ -85,13 +85,7 @@ impl FrameworkStore for MemoryStore {
         spec: FrameworkSpec,
         precondition: Precondition,
     ) -> BoxFuture<'_, Result<Framework, StoreError>> {
-        let result = (|| {
-            let mut guard = self
-                .frameworks
-                .write()
-                .unwrap_or_else(PoisonError::into_inner);
-            let found = position(&guard, &id);
-            let current = found.ok().map(|index| guard[index].version);
+        let result = self.write(&id, |current| {
             let holds = match precondition {
                 Precondition::Absent => current.is_none(),
                 Precondition::Version(expected) => current == Some(expected),
@@ -102,40 +96,58 @@ impl FrameworkStore for MemoryStore {
             let mut retired = self.retired.lock().unwrap_or_else(PoisonError::into_inner);
             let version = precondition.next_version(retired.remove(&id));
             let stored = stored_framework(id.clone(), spec, version, now_rfc3339());
-            let mut next = (**guard).clone();
-            match found {
-                Ok(index) => next[index] = stored.clone(),
-                Err(index) => next.insert(index, stored.clone()),
-            }
-            *guard = Arc::new(next);
-            Ok(stored)
-        })();
+            Ok((Edit::Store(Box::new(stored.clone())), stored))
+        });
         Box::pin(async move { result })
     }
 
     fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
-        let result = (|| {
-            let mut guard = self
-                .frameworks
-                .write()
-                .unwrap_or_else(PoisonError::into_inner);
-            let found = position(&guard, &id);
-            let current = found.ok().map(|index| guard[index].version);
+        let result = self.write(&id, |current| {
             if current != Some(version) {
                 return Err(StoreError::PreconditionFailed { current });
-            }
-            let mut next = (**guard).clone();
-            if let Ok(index) = found {
-                next.remove(index);
             }
             self.retired
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .insert(id, version);
-            *guard = Arc::new(next);
-            Ok(())
-        })();
+                .insert(id.clone(), version);
+            Ok((Edit::Remove, ()))
+        });
         Box::pin(async move { result })
+    }
+}
+
+/// What a conditional write does to the catalog once its condition holds.
+enum Edit {
+    Store(Box<Framework>),
+    Remove,
+}
+
+impl MemoryStore {
+    /// One conditional write under the write lock: `decide` sees the id's current version
+    /// (`None`: absent) and either refuses or names the edit, which is applied to a copy that
+    /// then replaces the snapshot (readers keep theirs), so a refusal copies nothing.
+    fn write<T>(
+        &self,
+        id: &Slug,
+        decide: impl FnOnce(Option<u64>) -> Result<(Edit, T), StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut guard = self
+            .frameworks
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        let found = position(&guard, id);
+        let (edit, outcome) = decide(found.ok().map(|index| guard[index].version))?;
+        let mut next = (**guard).clone();
+        match (edit, found) {
+            (Edit::Store(framework), Ok(index)) => next[index] = *framework,
+            (Edit::Store(framework), Err(index)) => next.insert(index, *framework),
+            (Edit::Remove, Ok(index)) => {
+                next.remove(index);
+            }
+            (Edit::Remove, Err(_)) => {}
+        }
+        *guard = Arc::new(next);
+        Ok(outcome)
     }
 }
 
