@@ -22,6 +22,8 @@ pub mod search;
 pub mod slug;
 pub mod store;
 pub mod suggest;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod vocab;
 
 pub use compare::{Comparison, Selection, SelectionError, compare};

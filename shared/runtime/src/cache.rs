@@ -401,90 +401,20 @@ impl<S: FaqStore> FaqStore for CachedFaq<S> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::atomic::Ordering;
 
-    use model::MemoryStore;
+    use model::testing::SwitchableStore;
 
     use super::*;
 
-    /// A real store that can be switched off, counting the catalog reads that reach it.
-    #[derive(Debug)]
-    struct Flaky {
-        inner: MemoryStore,
-        down: AtomicBool,
-        catalog_reads: AtomicUsize,
-        calls: AtomicUsize,
-    }
-
-    impl Flaky {
-        fn new() -> Self {
-            Self {
-                inner: MemoryStore::seeded().unwrap(),
-                down: AtomicBool::new(false),
-                catalog_reads: AtomicUsize::new(0),
-                calls: AtomicUsize::new(0),
-            }
-        }
-
-        fn check(&self) -> Result<(), StoreError> {
-            self.calls.fetch_add(1, Ordering::SeqCst);
-            if self.down.load(Ordering::SeqCst) {
-                Err(StoreError::Unavailable {
-                    retry_after_secs: 1,
-                    source: "switched off".into(),
-                })
-            } else {
-                Ok(())
-            }
-        }
-    }
-
-    impl FrameworkStore for Flaky {
-        fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
-            Box::pin(async move {
-                self.check()?;
-                self.inner.list(query).await
-            })
-        }
-        fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
-            Box::pin(async move {
-                self.check()?;
-                self.inner.get(id).await
-            })
-        }
-        fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>> {
-            Box::pin(async move {
-                self.catalog_reads.fetch_add(1, Ordering::SeqCst);
-                self.check()?;
-                self.inner.catalog().await
-            })
-        }
-        fn put(
-            &self,
-            id: Slug,
-            spec: FrameworkSpec,
-            precondition: Precondition,
-        ) -> BoxFuture<'_, Result<Framework, StoreError>> {
-            Box::pin(async move {
-                self.check()?;
-                self.inner.put(id, spec, precondition).await
-            })
-        }
-        fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
-            Box::pin(async move {
-                self.check()?;
-                self.inner.delete(id, version).await
-            })
-        }
-    }
-
-    fn reads(store: &CachedFrameworks<Flaky>) -> usize {
+    fn reads(store: &CachedFrameworks<SwitchableStore>) -> usize {
         store.inner.catalog_reads.load(Ordering::SeqCst)
     }
 
     #[tokio::test(start_paused = true)]
     async fn the_catalog_is_read_once_per_ttl() {
-        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        let store =
+            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
         for _ in 0..10 {
             assert_eq!(store.catalog().await.unwrap().len(), 26);
         }
@@ -496,7 +426,10 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn concurrent_cold_reads_share_one_load() {
-        let store = Arc::new(CachedFrameworks::new(Flaky::new(), Duration::from_secs(60)));
+        let store = Arc::new(CachedFrameworks::new(
+            SwitchableStore::seeded().unwrap(),
+            Duration::from_secs(60),
+        ));
         let tasks: Vec<_> = (0..20)
             .map(|_| {
                 let store = store.clone();
@@ -511,7 +444,8 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn an_outage_serves_the_stale_copy_then_recovers() {
-        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(2));
+        let store =
+            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(2));
         store.catalog().await.unwrap();
         store.inner.down.store(true, Ordering::SeqCst);
         tokio::time::advance(Duration::from_secs(3)).await;
@@ -542,7 +476,8 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn an_outage_without_a_copy_is_unavailable() {
-        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(2));
+        let store =
+            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(2));
         store.inner.down.store(true, Ordering::SeqCst);
         assert!(matches!(
             store.catalog().await,
@@ -564,7 +499,8 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_failed_write_keeps_the_failure_back_off() {
-        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        let store =
+            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
         store.catalog().await.unwrap();
         store.inner.down.store(true, Ordering::SeqCst);
         tokio::time::advance(Duration::from_secs(61)).await;
@@ -572,7 +508,14 @@ mod tests {
         let failed_reads = reads(&store);
 
         let django = Slug::parse("django").unwrap();
-        let spec = store.inner.inner.get(&django).await.unwrap().unwrap().spec;
+        let spec = store
+            .inner
+            .behind_the_switch()
+            .get(&django)
+            .await
+            .unwrap()
+            .unwrap()
+            .spec;
         let write = store.put(django, spec, Precondition::Version(1)).await;
         assert!(matches!(write, Err(StoreError::Unavailable { .. })));
 
@@ -598,7 +541,8 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn an_outage_never_serves_data_older_than_a_write_this_container_acknowledged() {
-        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        let store =
+            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
         store.catalog().await.unwrap();
         let django = Slug::parse("django").unwrap();
         let flask = Slug::parse("flask").unwrap();
@@ -638,7 +582,8 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_write_makes_the_next_catalog_read_fresh() {
-        let store = CachedFrameworks::new(Flaky::new(), Duration::from_secs(60));
+        let store =
+            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
         let before = store.catalog().await.unwrap();
         let django = before.iter().find(|f| f.id.as_str() == "django").unwrap();
         store

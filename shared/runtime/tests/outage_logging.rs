@@ -7,75 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use model::store::BoxFuture;
-use model::{
-    Framework, FrameworkSpec, FrameworkStore, ListQuery, MemoryStore, Page, Precondition, Slug,
-    StoreError,
-};
+use model::testing::SwitchableStore;
+use model::{FrameworkStore, ListQuery, Slug};
 use runtime::cache::CachedFrameworks;
 use tracing::Level;
 use tracing_subscriber::layer::SubscriberExt;
-
-/// The embedded store, switched off at will.
-#[derive(Debug)]
-struct Switchable {
-    inner: MemoryStore,
-    down: Arc<AtomicBool>,
-}
-
-impl Switchable {
-    fn check(&self) -> Result<(), StoreError> {
-        if self.down.load(Ordering::SeqCst) {
-            return Err(StoreError::Unavailable {
-                retry_after_secs: 1,
-                source: "switched off".into(),
-            });
-        }
-        Ok(())
-    }
-}
-
-impl FrameworkStore for Switchable {
-    fn list<'a>(&'a self, query: &'a ListQuery) -> BoxFuture<'a, Result<Page, StoreError>> {
-        Box::pin(async move {
-            self.check()?;
-            self.inner.list(query).await
-        })
-    }
-    fn get<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<Framework>, StoreError>> {
-        Box::pin(async move {
-            self.check()?;
-            self.inner.get(id).await
-        })
-    }
-    fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>> {
-        Box::pin(async move {
-            self.check()?;
-            self.inner.catalog().await
-        })
-    }
-    fn put(
-        &self,
-        id: Slug,
-        spec: FrameworkSpec,
-        precondition: Precondition,
-    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
-        Box::pin(async move {
-            self.check()?;
-            self.inner.put(id, spec, precondition).await
-        })
-    }
-    fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {
-        Box::pin(async move {
-            self.check()?;
-            self.inner.delete(id, version).await
-        })
-    }
-}
 
 /// The levels of the events `runtime::cache` logs, in order.
 #[derive(Debug, Clone, Default)]
@@ -100,14 +40,9 @@ async fn an_outage_is_logged_once_and_each_answer_from_the_copy_carries_its_age(
     let logs = CacheLogs::default();
     let _logging =
         tracing::subscriber::set_default(tracing_subscriber::registry().with(logs.clone()));
-    let down = Arc::new(AtomicBool::new(false));
-    let store = CachedFrameworks::new(
-        Switchable {
-            inner: MemoryStore::seeded().unwrap(),
-            down: down.clone(),
-        },
-        Duration::from_secs(2),
-    );
+    let switchable = SwitchableStore::seeded().unwrap();
+    let down = switchable.down.clone();
+    let store = CachedFrameworks::new(switchable, Duration::from_secs(2));
     store.catalog().await.unwrap();
     down.store(true, Ordering::SeqCst);
     tokio::time::advance(Duration::from_secs(3)).await;
