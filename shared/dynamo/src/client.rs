@@ -78,10 +78,7 @@ impl Tuning {
     /// `regional` for DynamoDB itself, [`Tuning::loopback`] when the environment points the
     /// SDK at a server on this machine.
     pub fn for_env(regional: Self) -> Self {
-        let endpoint = std::env::var("AWS_ENDPOINT_URL_DYNAMODB")
-            .or_else(|_| std::env::var("AWS_ENDPOINT_URL"))
-            .ok();
-        if endpoint.as_deref().is_some_and(is_loopback_url) {
+        if endpoint_from_env().as_deref().is_some_and(is_loopback_url) {
             Self::loopback()
         } else {
             regional
@@ -101,6 +98,15 @@ impl Tuning {
             .with_max_attempts(self.max_attempts)
             .with_initial_backoff(self.initial_backoff)
     }
+}
+
+/// The DynamoDB endpoint the environment names, as the SDK reads it: the service-specific
+/// `AWS_ENDPOINT_URL_DYNAMODB` first, then `AWS_ENDPOINT_URL`; an empty value names none.
+fn endpoint_from_env() -> Option<String> {
+    std::env::var("AWS_ENDPOINT_URL_DYNAMODB")
+        .or_else(|_| std::env::var("AWS_ENDPOINT_URL"))
+        .ok()
+        .filter(|url| !url.trim().is_empty())
 }
 
 /// Whether `url` names a host on the loopback interface (`localhost`, 127.0.0.0/8, `[::1]`).
@@ -139,17 +145,13 @@ pub fn from_process_env(tuning: Tuning) -> Result<Client, MissingRegion> {
         .ok()
         .filter(|region| !region.trim().is_empty())
         .ok_or(MissingRegion)?;
-    let endpoint = std::env::var("AWS_ENDPOINT_URL_DYNAMODB")
-        .or_else(|_| std::env::var("AWS_ENDPOINT_URL"))
-        .ok()
-        .filter(|url| !url.trim().is_empty());
     let mut config = aws_sdk_dynamodb::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region))
         .credentials_provider(EnvironmentVariableCredentialsProvider::new())
         .timeout_config(tuning.timeouts())
         .retry_config(tuning.retries());
-    config.set_endpoint_url(endpoint);
+    config.set_endpoint_url(endpoint_from_env());
     Ok(Client::from_conf(config.build()))
 }
 
