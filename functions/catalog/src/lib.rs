@@ -9,20 +9,49 @@ pub use openapi::DOCUMENT as OPENAPI;
 pub use query::{PARAMETERS as LIST_PARAMETERS, list_query};
 
 use axum::Router;
-use axum::extract::{FromRequest, Request, State};
+use std::sync::Arc;
+
+use axum::extract::{FromRef, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use edge::{
-    Admin, ApiError, ETag, Freshness, JsonBody, PathId, QueryParams, conditional_json,
+    Admin, ApiError, ETag, Freshness, JsonBody, LocalWrites, PathId, QueryParams, conditional_json,
     if_match_version, write_precondition,
 };
-use model::{Framework, FrameworkSpec, Precondition, Slug, StoreError};
+use model::{Framework, FrameworkSpec, Precondition, RenderedFrameworks, Slug, StoreError};
 use runtime::Context;
 use serde::Serialize;
+use serde_json::value::RawValue;
+
+/// What the catalog's handlers share: the stores, and each framework's JSON rendered once
+/// per version for the reads.
+#[derive(Debug, Clone)]
+struct Catalog {
+    context: Context,
+    rendered: Arc<RenderedFrameworks>,
+}
+
+impl FromRef<Catalog> for LocalWrites {
+    fn from_ref(catalog: &Catalog) -> Self {
+        LocalWrites::from_ref(&catalog.context)
+    }
+}
+
+impl Catalog {
+    fn json(&self, framework: &Framework) -> Result<Arc<RawValue>, ApiError> {
+        self.rendered.json(framework).map_err(|error| {
+            ApiError::internal(format!("the framework did not serialise: {error}"))
+        })
+    }
+}
 
 /// The catalog's routes, without fallbacks: the local server merges them with the others.
 pub fn routes(context: Context) -> Router {
+    let catalog = Catalog {
+        context,
+        rendered: Arc::default(),
+    };
     Router::new()
         .route("/frameworks", get(list_frameworks))
         .route(
@@ -32,7 +61,7 @@ pub fn routes(context: Context) -> Router {
                 .delete(delete_framework),
         )
         .route("/openapi.json", get(openapi::document))
-        .with_state(context)
+        .with_state(catalog)
 }
 
 /// The catalog as its Lambda serves it.
@@ -40,43 +69,50 @@ pub fn app(context: Context) -> Router {
     edge::router::finish(routes(context))
 }
 
+/// A page of `GET /frameworks`; each item is a framework's JSON as rendered once.
 #[derive(Debug, Serialize)]
-pub struct FrameworkList {
-    pub items: Vec<Framework>,
-    pub count: usize,
-    pub next_cursor: Option<String>,
+struct FrameworkList<'a> {
+    items: Vec<&'a RawValue>,
+    count: usize,
+    next_cursor: Option<String>,
 }
 
 async fn list_frameworks(
-    State(context): State<Context>,
+    State(catalog): State<Catalog>,
     headers: HeaderMap,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
     let query = query::list_query(params)?;
-    let page = context.stores.frameworks.list(&query).await?;
+    let page = catalog.context.stores.frameworks.list(&query).await?;
+    let items = page
+        .items
+        .iter()
+        .map(|framework| catalog.json(framework))
+        .collect::<Result<Vec<_>, _>>()?;
     let body = FrameworkList {
-        count: page.items.len(),
+        items: items.iter().map(|json| &**json).collect(),
+        count: items.len(),
         next_cursor: page.next.map(|cursor| cursor.encode()),
-        items: page.items,
     };
     conditional_json(&headers, &body, None, Freshness::Catalog)
 }
 
 async fn get_framework(
-    State(context): State<Context>,
+    State(catalog): State<Catalog>,
     headers: HeaderMap,
     PathId(raw_id): PathId,
 ) -> Result<Response, ApiError> {
     let found = match Slug::parse(&raw_id) {
-        Ok(id) => context.stores.frameworks.get(&id).await?,
+        Ok(id) => catalog.context.stores.frameworks.get(&id).await?,
         Err(_) => None,
     };
     match found {
         Some(framework) => {
             let etag = ETag::version(framework.version);
-            conditional_json(&headers, &framework, Some(etag), Freshness::Catalog)
+            let json = catalog.json(&framework)?;
+            conditional_json(&headers, &*json, Some(etag), Freshness::Catalog)
         }
-        None => Err(unknown_framework(&context, &raw_id).await),
+        None => Err(unknown_framework(&catalog.context, &raw_id).await),
     }
 }
 
@@ -85,7 +121,7 @@ async fn get_framework(
 /// version (428), what (415/400/422), then the conditional write (412).
 async fn put_framework(
     admin: Admin,
-    State(context): State<Context>,
+    State(Catalog { context, .. }): State<Catalog>,
     headers: HeaderMap,
     PathId(raw_id): PathId,
     request: Request,
@@ -138,7 +174,7 @@ async fn put_framework(
 /// 412 when it has moved on from the version named.
 async fn delete_framework(
     admin: Admin,
-    State(context): State<Context>,
+    State(Catalog { context, .. }): State<Catalog>,
     headers: HeaderMap,
     PathId(raw_id): PathId,
 ) -> Result<StatusCode, ApiError> {

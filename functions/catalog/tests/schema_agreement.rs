@@ -282,7 +282,7 @@ fn every_framework_the_server_would_store_validates_against_the_served_schema() 
         };
         let framework = Framework {
             id: id.clone(),
-            spec,
+            spec: spec.into(),
             version: 3,
             updated_at: "2026-11-30T00:00:00Z".into(),
         };

@@ -146,7 +146,7 @@ impl Freshness {
 /// A JSON 200 with `ETag` and `Cache-Control`, or a bodiless 304 when the client already
 /// holds it. `etag` defaults to a hash of the body; a given `etag` that matches answers the
 /// 304 without serialising the body at all.
-pub fn conditional_json<T: Serialize>(
+pub fn conditional_json<T: Serialize + ?Sized>(
     request_headers: &HeaderMap,
     body: &T,
     etag: Option<ETag>,

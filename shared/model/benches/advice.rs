@@ -54,8 +54,9 @@ fn generated_catalog(n: usize) -> Vec<Framework> {
                 use_cases,
                 ratings,
             );
-            framework.spec.category = Category::ALL[next() as usize % Category::ALL.len()];
-            framework.spec.first_release = 2000 + (next() % 25) as u16;
+            let spec = std::sync::Arc::make_mut(&mut framework.spec);
+            spec.category = Category::ALL[next() as usize % Category::ALL.len()];
+            spec.first_release = 2000 + (next() % 25) as u16;
             framework
         })
         .collect();

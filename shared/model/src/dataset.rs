@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -57,7 +58,7 @@ pub fn parse_frameworks(json: &str) -> Result<Vec<Framework>, DatasetError> {
             .to_owned();
         frameworks.push(Framework {
             id,
-            spec,
+            spec: Arc::new(spec),
             version,
             updated_at,
         });

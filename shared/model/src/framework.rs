@@ -3,6 +3,7 @@
 //! rejected `PUT` sees the whole list rather than one complaint per round trip.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -78,8 +79,10 @@ impl From<Ratings> for BTreeMap<Dimension, u8> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Framework {
     pub id: Slug,
+    /// Shared, not copied: every read path (pages, gets, compare, recommend) hands out
+    /// copies of frameworks, and a spec only ever changes by being replaced on a write.
     #[serde(flatten)]
-    pub spec: FrameworkSpec,
+    pub spec: Arc<FrameworkSpec>,
     /// Bumped on every write; the `ETag` of the resource.
     pub version: u64,
     /// RFC 3339 UTC time of the last write.

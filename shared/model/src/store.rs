@@ -123,7 +123,7 @@ pub fn stored_framework(
 ) -> Framework {
     Framework {
         id,
-        spec,
+        spec: Arc::new(spec),
         version,
         updated_at,
     }

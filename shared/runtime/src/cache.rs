@@ -516,7 +516,9 @@ mod tests {
             .unwrap()
             .unwrap()
             .spec;
-        let write = store.put(django, spec, Precondition::Version(1)).await;
+        let write = store
+            .put(django, (*spec).clone(), Precondition::Version(1))
+            .await;
         assert!(matches!(write, Err(StoreError::Unavailable { .. })));
 
         let calls = store.inner.calls.load(Ordering::SeqCst);
@@ -546,7 +548,7 @@ mod tests {
         store.catalog().await.unwrap();
         let django = Slug::parse("django").unwrap();
         let flask = Slug::parse("flask").unwrap();
-        let mut spec = store.get(&django).await.unwrap().unwrap().spec;
+        let mut spec = (*store.get(&django).await.unwrap().unwrap().spec).clone();
         spec.description = "Edited by an admin.".into();
         let edited = store
             .put(django.clone(), spec, Precondition::Version(1))

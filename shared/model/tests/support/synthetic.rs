@@ -21,7 +21,7 @@ pub(crate) fn synthetic_framework(
 ) -> Framework {
     Framework {
         id: Slug::parse(id).unwrap(),
-        spec: FrameworkSpec {
+        spec: std::sync::Arc::new(FrameworkSpec {
             name,
             language,
             category: Category::Micro,
@@ -40,7 +40,7 @@ pub(crate) fn synthetic_framework(
                 title: "generator".into(),
                 url: None,
             }],
-        },
+        }),
         version: 1,
         updated_at: "2026-01-01T00:00:00Z".into(),
     }
