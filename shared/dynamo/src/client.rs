@@ -146,25 +146,68 @@ pub fn from_process_env(tuning: Tuning) -> Result<Client, MissingRegion> {
         .ok()
         .filter(|region| !region.trim().is_empty())
         .ok_or(MissingRegion)?;
+    let endpoint = endpoint_from_env();
+    let trust = Trust::for_endpoint(endpoint.as_deref(), &region);
     let mut config = aws_sdk_dynamodb::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region))
         .credentials_provider(EnvironmentVariableCredentialsProvider::new())
-        .http_client(https())
+        .http_client(https(trust))
         .timeout_config(tuning.timeouts())
         .retry_config(tuning.retries());
-    config.set_endpoint_url(endpoint_from_env());
+    config.set_endpoint_url(endpoint);
     Ok(Client::from_conf(config.build()))
 }
 
-/// The HTTPS client every DynamoDB client here is given: hyper 1 with rustls on ring, trusting
-/// the system's root certificates. The SDK's default client is the same stack on aws-lc, whose
-/// C library made up about a third of each Lambda zip; ring does the same handshake in far
-/// fewer bytes, and after it a kept-alive connection's cost is the network, not the cipher.
-fn https() -> SharedHttpClient {
-    aws_smithy_http_client::Builder::new()
-        .tls_provider(tls::Provider::Rustls(CryptoMode::Ring))
-        .build_https()
+/// The HTTPS client every DynamoDB client here is given: hyper 1 with rustls on ring. The
+/// SDK's default client is the same stack on aws-lc, whose C library made up about a third of
+/// each Lambda zip; ring does the same handshake in far fewer bytes, and after it a kept-alive
+/// connection's cost is the network, not the cipher.
+fn https(trust: Trust) -> SharedHttpClient {
+    let builder = aws_smithy_http_client::Builder::new()
+        .tls_provider(tls::Provider::Rustls(CryptoMode::Ring));
+    match trust {
+        Trust::System => builder.build_https(),
+        Trust::AmazonTrustServices => builder.tls_context(amazon_trust_services()).build_https(),
+    }
+}
+
+/// Which certificate authorities a client trusts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trust {
+    /// The system's roots: any endpoint a deployer or a test may name.
+    System,
+    /// The five Amazon Trust Services roots that every AWS service endpoint chains to. Reading
+    /// and parsing the system's roots (a bundle and a directory of about 140 certificates) was
+    /// most of a DynamoDB-backed function's start-up, and for DynamoDB's own endpoints only
+    /// these five can ever verify.
+    AmazonTrustServices,
+}
+
+impl Trust {
+    /// Amazon's roots for DynamoDB's regional endpoints; the system's for a named endpoint
+    /// (whatever its issuer) and for the China regions, which AWS runs apart.
+    fn for_endpoint(endpoint: Option<&str>, region: &str) -> Self {
+        if endpoint.is_some() || region.starts_with("cn-") {
+            Trust::System
+        } else {
+            Trust::AmazonTrustServices
+        }
+    }
+}
+
+/// Amazon Root CA 1–4 and Starfield Services Root CA G2, from amazontrust.com's repository.
+const AMAZON_TRUST_SERVICES_PEM: &str = include_str!("amazon-trust-services.pem");
+
+fn amazon_trust_services() -> tls::TlsContext {
+    let roots = tls::TrustStore::empty()
+        .with_native_roots(false)
+        .with_pem_certificate(AMAZON_TRUST_SERVICES_PEM.as_bytes());
+    tls::TlsContext::builder()
+        .with_trust_store(roots)
+        .build()
+        // The builder only fails on a server-name list, and none is given.
+        .unwrap_or_default()
 }
 
 /// Neither `AWS_REGION` nor `AWS_DEFAULT_REGION` is set: every call would fail, so start-up does.
@@ -176,7 +219,7 @@ pub struct MissingRegion;
 /// SSO-less, IMDS, web identity): for `seed`, which runs from a deployer's shell.
 pub async fn from_env(tuning: Tuning) -> Client {
     let shared = aws_config::defaults(BehaviorVersion::latest())
-        .http_client(https())
+        .http_client(https(Trust::System))
         .timeout_config(tuning.timeouts())
         .retry_config(tuning.retries())
         .load()
@@ -191,7 +234,7 @@ pub async fn local(endpoint: &str, tuning: Tuning) -> Client {
         .region(Region::new("us-east-1"))
         .credentials_provider(Credentials::new("test", "test", None, None, "static"))
         .endpoint_url(endpoint)
-        .http_client(https())
+        .http_client(https(Trust::System))
         .timeout_config(tuning.timeouts())
         .retry_config(tuning.retries())
         .load()
@@ -201,7 +244,38 @@ pub async fn local(endpoint: &str, tuning: Tuning) -> Client {
 
 #[cfg(test)]
 mod tests {
-    use super::is_loopback_url;
+    use super::*;
+
+    #[test]
+    fn regional_dynamodb_trusts_amazon_and_a_named_endpoint_the_system() {
+        assert_eq!(
+            Trust::for_endpoint(None, "eu-west-1"),
+            Trust::AmazonTrustServices
+        );
+        assert_eq!(
+            Trust::for_endpoint(Some("https://ddb.example.com"), "eu-west-1"),
+            Trust::System
+        );
+        assert_eq!(Trust::for_endpoint(None, "cn-north-1"), Trust::System);
+    }
+
+    #[test]
+    fn a_client_builds_with_the_amazon_roots() {
+        // The SDK parses the roots while it builds the client, and panics on one it cannot.
+        assert_eq!(
+            AMAZON_TRUST_SERVICES_PEM
+                .matches("BEGIN CERTIFICATE")
+                .count(),
+            5
+        );
+        let config = aws_sdk_dynamodb::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("eu-west-1"))
+            .credentials_provider(Credentials::new("test", "test", None, None, "static"))
+            .http_client(https(Trust::AmazonTrustServices))
+            .build();
+        let _client = Client::from_conf(config);
+    }
 
     #[test]
     fn loopback_endpoints_are_recognised() {
