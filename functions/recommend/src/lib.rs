@@ -18,8 +18,9 @@ use serde_json::Value;
 
 /// The recommend routes, without fallbacks: the local server merges them with the others.
 pub fn routes(context: Context) -> Router {
-    // The description reader's lexicon is built now, at start, not by the first request.
-    model::describe::prepare();
+    // The description reader's lexicon is built by the first description, not at start: a
+    // container that is only sent profiles never needs it, and start-up is every cold
+    // request's latency.
     Router::new()
         .route("/recommendations", post(recommendations))
         .with_state(context)

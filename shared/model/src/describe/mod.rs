@@ -139,8 +139,8 @@ pub fn interpret(description: &Description) -> Interpretation {
     resolve::resolve(text, &reader::read(text))
 }
 
-/// Builds the lexicon now rather than on the first description (a warm container pays for
-/// it once, at start).
+/// Builds the lexicon now rather than on the first description (benchmarks measure reading
+/// apart from building).
 pub fn prepare() {
     reader::prepare();
 }
