@@ -166,10 +166,19 @@ pub fn from_process_env(tuning: Tuning) -> Result<Client, MissingRegion> {
 fn https(trust: Trust) -> SharedHttpClient {
     let builder = aws_smithy_http_client::Builder::new()
         .tls_provider(tls::Provider::Rustls(CryptoMode::Ring));
-    match trust {
-        Trust::System => builder.build_https(),
-        Trust::AmazonTrustServices => builder.tls_context(amazon_trust_services()).build_https(),
-    }
+    let roots = match trust {
+        Trust::System => return builder.build_https(),
+        Trust::AmazonTrustServices => tls::TrustStore::empty()
+            .with_native_roots(false)
+            .with_pem_certificate(AMAZON_TRUST_SERVICES_PEM.as_bytes()),
+        Trust::NoCertificates => tls::TrustStore::empty().with_native_roots(false),
+    };
+    let context = tls::TlsContext::builder()
+        .with_trust_store(roots)
+        .build()
+        // The builder only fails on a server-name list, and none is given.
+        .unwrap_or_default();
+    builder.tls_context(context).build_https()
 }
 
 /// Which certificate authorities a client trusts.
@@ -182,33 +191,31 @@ enum Trust {
     /// most of a DynamoDB-backed function's start-up, and for DynamoDB's own endpoints only
     /// these five can ever verify.
     AmazonTrustServices,
+    /// None: the endpoint is plain HTTP (a DynamoDB-compatible server on this machine), so no
+    /// handshake ever happens and no certificate is worth reading.
+    NoCertificates,
 }
 
 impl Trust {
-    /// Amazon's roots for DynamoDB's regional endpoints; the system's for a named endpoint
-    /// (whatever its issuer) and for the China regions, which AWS runs apart.
+    /// Amazon's roots for DynamoDB's regional endpoints; none for a plain-HTTP endpoint; the
+    /// system's for any other named endpoint (whatever its issuer) and for the China regions,
+    /// which AWS runs apart.
     fn for_endpoint(endpoint: Option<&str>, region: &str) -> Self {
-        if endpoint.is_some() || region.starts_with("cn-") {
-            Trust::System
-        } else {
-            Trust::AmazonTrustServices
+        let plain_http = |url: &str| {
+            url.get(..7)
+                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
+        };
+        match endpoint {
+            Some(url) if plain_http(url) => Trust::NoCertificates,
+            Some(_) => Trust::System,
+            None if region.starts_with("cn-") => Trust::System,
+            None => Trust::AmazonTrustServices,
         }
     }
 }
 
 /// Amazon Root CA 1–4 and Starfield Services Root CA G2, from amazontrust.com's repository.
 const AMAZON_TRUST_SERVICES_PEM: &str = include_str!("amazon-trust-services.pem");
-
-fn amazon_trust_services() -> tls::TlsContext {
-    let roots = tls::TrustStore::empty()
-        .with_native_roots(false)
-        .with_pem_certificate(AMAZON_TRUST_SERVICES_PEM.as_bytes());
-    tls::TlsContext::builder()
-        .with_trust_store(roots)
-        .build()
-        // The builder only fails on a server-name list, and none is given.
-        .unwrap_or_default()
-}
 
 /// Neither `AWS_REGION` nor `AWS_DEFAULT_REGION` is set: every call would fail, so start-up does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -234,7 +241,7 @@ pub async fn local(endpoint: &str, tuning: Tuning) -> Client {
         .region(Region::new("us-east-1"))
         .credentials_provider(Credentials::new("test", "test", None, None, "static"))
         .endpoint_url(endpoint)
-        .http_client(https(Trust::System))
+        .http_client(https(Trust::for_endpoint(Some(endpoint), "us-east-1")))
         .timeout_config(tuning.timeouts())
         .retry_config(tuning.retries())
         .load()
@@ -247,7 +254,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn regional_dynamodb_trusts_amazon_and_a_named_endpoint_the_system() {
+    fn regional_dynamodb_trusts_amazon_plain_http_nothing_and_other_endpoints_the_system() {
         assert_eq!(
             Trust::for_endpoint(None, "eu-west-1"),
             Trust::AmazonTrustServices
@@ -257,6 +264,10 @@ mod tests {
             Trust::System
         );
         assert_eq!(Trust::for_endpoint(None, "cn-north-1"), Trust::System);
+        assert_eq!(
+            Trust::for_endpoint(Some("HTTP://127.0.0.1:8000"), "eu-west-1"),
+            Trust::NoCertificates
+        );
     }
 
     #[test]
