@@ -88,7 +88,8 @@ pub struct Stores {
 }
 
 impl Stores {
-    /// The embedded dataset in memory.
+    /// The embedded dataset in memory, parsed now: for tests and tools, which want a broken
+    /// dataset to fail at once.
     pub fn embedded() -> Result<Self, ConfigError> {
         let memory = Arc::new(MemoryStore::seeded()?);
         Ok(Self {
@@ -98,27 +99,29 @@ impl Stores {
     }
 
     /// Each table that is named is read from DynamoDB (through the warm-container cache);
-    /// the other is the embedded dataset, parsed only if something reads it. Terraform names
-    /// to each function exactly the tables its role may read (`local.function_access` in
-    /// `infra/main.tf`, held equal by `infra/tests`), so in Lambda a store without a table is
-    /// one the function's handlers never call. The client is built here, once.
+    /// a store without a table is the embedded dataset, parsed by the first call that reads
+    /// it, not at start-up. Terraform names to each function exactly the tables its role may
+    /// read (`local.function_access` in `infra/main.tf`, held equal by `infra/tests`), so in
+    /// Lambda a store without a table is one the function's handlers never call. The
+    /// DynamoDB client is built here, once, and only when a table is named.
     pub async fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
+        let embedded = Arc::new(EmbeddedOnFirstUse::default());
+        let mut stores = Self {
+            frameworks: embedded.clone(),
+            faq: embedded,
+        };
         if settings.frameworks_table.is_none() && settings.faq_table.is_none() {
-            return Self::embedded();
+            return Ok(stores);
         }
         let tuning = dynamo::Tuning::for_env(dynamo::Tuning::default());
         let client = dynamo::client::from_process_env(tuning)?;
-        let embedded = Arc::new(EmbeddedOnFirstUse::default());
-        Ok(Self {
-            frameworks: match &settings.frameworks_table {
-                Some(table) => Self::dynamodb_frameworks(&client, table, settings.cache_ttl),
-                None => embedded.clone(),
-            },
-            faq: match &settings.faq_table {
-                Some(table) => Self::dynamodb_faq(&client, table, settings.cache_ttl),
-                None => embedded,
-            },
-        })
+        if let Some(table) = &settings.frameworks_table {
+            stores.frameworks = Self::dynamodb_frameworks(&client, table, settings.cache_ttl);
+        }
+        if let Some(table) = &settings.faq_table {
+            stores.faq = Self::dynamodb_faq(&client, table, settings.cache_ttl);
+        }
+        Ok(stores)
     }
 
     /// Both stores on DynamoDB through `client`, cached for `cache_ttl`.

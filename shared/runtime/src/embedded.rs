@@ -2,8 +2,10 @@
 //!
 //! In Lambda every function is told the tables it reads and no other (`infra/main.tf`), so
 //! this store stands behind what a function never reads (compare's FAQ, faq's frameworks)
-//! and must not cost it a parse of the whole dataset at every cold start. Locally, with one
-//! table named, it serves the other from the embedded data as the README says.
+//! and must not cost it a parse of the whole dataset at every cold start. With no table named
+//! (`make run`, a function deployed without tables) it is the whole store, and the parse is
+//! paid by the first request that reads, not by start-up. Locally, with one table named, it
+//! serves the other from the embedded data as the README says.
 
 use std::sync::{Arc, OnceLock};
 
