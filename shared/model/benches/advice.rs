@@ -12,8 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 mod synthetic;
 use model::dataset::load_frameworks;
 use model::{
-    Category, Deployment, Dimension, Feature, Framework, Language, Limit, Priorities, Profile,
-    Selection, UseCase, compare, recommend,
+    Advice, Category, Deployment, Dimension, Feature, Framework, Language, Limit, Priorities,
+    Profile, Selection, UseCase, compare, recommend,
 };
 use synthetic::synthetic_framework;
 
@@ -121,6 +121,23 @@ fn advice(c: &mut Criterion) {
     group.bench_function("10,000 frameworks, full profile", |b| {
         b.iter(|| recommend(black_box(&large), black_box(&full)))
     });
+    // What POST /recommendations does with the body ../shared/bench/run-peers.sh sends.
+    let body = br#"{"use_case":"rest_api","priorities":["performance","type_safety"],"deployment":"serverless","limit":5}"#;
+    group.bench_function(
+        "real catalog, the peers bench's body: parse, read, score, serialise",
+        |b| {
+            b.iter(|| {
+                let value: serde_json::Value = serde_json::from_slice(black_box(body)).unwrap();
+                let read = Profile::read_json(&value).unwrap();
+                let advice = Advice {
+                    recommendations: recommend(&real, &read.profile),
+                    profile: &read.profile,
+                    interpretation: read.account.as_ref(),
+                };
+                serde_json::to_vec(&advice).unwrap()
+            })
+        },
+    );
     group.finish();
 }
 
