@@ -43,7 +43,7 @@ async fn recommendations(
         interpretation: read.account.as_ref(),
     };
     // Straight to bytes, while the borrowed catalog is still alive (no `Value` in between).
-    let bytes = serde_json::to_vec(&advice).map_err(|error| {
+    let bytes = edge::json_bytes(&advice).map_err(|error| {
         ApiError::internal(format!("the recommendations did not serialise: {error}"))
     })?;
     Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
