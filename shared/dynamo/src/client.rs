@@ -160,8 +160,8 @@ pub fn from_process_env(tuning: Tuning) -> Result<Client, MissingRegion> {
 }
 
 /// The HTTPS client every DynamoDB client here is given: hyper 1 with rustls on ring. The
-/// SDK's default client is the same stack on aws-lc, whose C library made up about a third of
-/// each Lambda zip; ring does the same handshake in far fewer bytes, and after it a kept-alive
+/// SDK's default client is the same stack on aws-lc, whose C library added 0.7 MB to each
+/// function binary; ring does the same handshake in fewer bytes, and after it a kept-alive
 /// connection's cost is the network, not the cipher.
 fn https(trust: Trust) -> SharedHttpClient {
     let builder = aws_smithy_http_client::Builder::new()
