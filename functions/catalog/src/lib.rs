@@ -8,9 +8,9 @@ mod query;
 pub use openapi::DOCUMENT as OPENAPI;
 pub use query::{PARAMETERS as LIST_PARAMETERS, list_query};
 
-use axum::Router;
 use std::sync::Arc;
 
+use axum::Router;
 use axum::extract::{FromRef, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -71,8 +71,8 @@ pub fn app(context: Context) -> Router {
 
 /// A page of `GET /frameworks`; each item is a framework's JSON as rendered once.
 #[derive(Debug, Serialize)]
-struct FrameworkList<'a> {
-    items: Vec<&'a RawValue>,
+struct FrameworkList {
+    items: Vec<Arc<RawValue>>,
     count: usize,
     next_cursor: Option<String>,
 }
@@ -90,8 +90,8 @@ async fn list_frameworks(
         .map(|framework| catalog.json(framework))
         .collect::<Result<Vec<_>, _>>()?;
     let body = FrameworkList {
-        items: items.iter().map(|json| &**json).collect(),
         count: items.len(),
+        items,
         next_cursor: page.next.map(|cursor| cursor.encode()),
     };
     conditional_json(&headers, &body, None, Freshness::Catalog)

@@ -45,9 +45,7 @@ fn bench_list(c: &mut Criterion) {
                 .iter()
                 .map(|framework| rendered.json(framework).unwrap())
                 .collect::<Vec<_>>();
-            let joined: Vec<&serde_json::value::RawValue> =
-                items.iter().map(|json| &**json).collect();
-            serde_json::to_vec(&joined).unwrap()
+            serde_json::to_vec(&items).unwrap()
         })
     });
     group.finish();
