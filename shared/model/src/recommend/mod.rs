@@ -61,7 +61,7 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
         let traits = (wrong_language.is_none()).then(|| Traits::of(framework));
         match traits {
             Some(traits) if traits.features & wanted_features == wanted_features => {
-                let key = scorer.score(framework, &traits).key;
+                let key = scorer.score(framework, &traits).total.0;
                 scored.push((key, position as u32));
             }
             _ => excluded.push(Exclusion {
@@ -116,7 +116,7 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
                 rank: index + 1,
                 id: framework.id.clone(),
                 name: framework.spec.name.clone(),
-                score: points.total(),
+                score: points.total.as_f64(),
                 reasons: standing.reasons(),
                 caveats: standing.caveats(),
                 breakdown: points.breakdown(&scorer),

@@ -180,40 +180,54 @@ impl Scorer {
 
 /// `value` (never negative) in tenths, rounded half up. A cast, where `f64::round` is a
 /// library call that costs more than the rest of the score over a large catalog.
-fn tenths(value: f64) -> u32 {
-    (value * 10.0 + 0.5) as u32
+fn tenths(value: f64) -> Tenths {
+    Tenths((value * 10.0 + 0.5) as u32)
 }
 
-/// Points per factor, each to one decimal; the score is their exact sum.
+/// A number of points in tenths, the exact unit of every score: the ranking and the
+/// explanations compare and print these integers, never the floats `breakdown` serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Tenths(pub(super) u32);
+
+impl Tenths {
+    pub(super) fn as_f64(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+
+    /// How far `self` is above `other`; nothing when it is not above.
+    pub(super) fn lead_over(self, other: Tenths) -> Tenths {
+        Tenths(self.0.saturating_sub(other.0))
+    }
+}
+
+/// Points per factor, each in tenths; the score is their exact sum.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Points {
-    pub(super) use_case: f64,
-    pub(super) priorities: f64,
-    pub(super) deployment: f64,
-    /// The score in tenths of a point: the exact key of the ranking.
-    pub(super) key: u32,
+    pub(super) use_case: Tenths,
+    pub(super) priorities: Tenths,
+    pub(super) deployment: Tenths,
+    /// The score: the exact key of the ranking.
+    pub(super) total: Tenths,
 }
 
 impl Points {
-    fn new(use_case: u32, priorities: u32, deployment: u32) -> Self {
+    fn new(use_case: Tenths, priorities: Tenths, deployment: Tenths) -> Self {
         Self {
-            use_case: f64::from(use_case) / 10.0,
-            priorities: f64::from(priorities) / 10.0,
-            deployment: f64::from(deployment) / 10.0,
-            key: use_case + priorities + deployment,
+            use_case,
+            priorities,
+            deployment,
+            total: Tenths(use_case.0 + priorities.0 + deployment.0),
         }
-    }
-
-    pub(super) fn total(&self) -> f64 {
-        f64::from(self.key) / 10.0
     }
 
     /// Points by factor name, as `breakdown` serves them; deployment only when asked about.
     pub(super) fn breakdown(&self, scorer: &Scorer) -> BTreeMap<&'static str, f64> {
-        let mut breakdown =
-            BTreeMap::from([(USE_CASE_FIT, self.use_case), (PRIORITIES, self.priorities)]);
+        let mut breakdown = BTreeMap::from([
+            (USE_CASE_FIT, self.use_case.as_f64()),
+            (PRIORITIES, self.priorities.as_f64()),
+        ]);
         if scorer.deployment.is_some() {
-            breakdown.insert(DEPLOYMENT_FIT, self.deployment);
+            breakdown.insert(DEPLOYMENT_FIT, self.deployment.as_f64());
         }
         breakdown
     }
@@ -228,5 +242,11 @@ mod tests {
         let bits: Vec<u16> = Feature::ALL.iter().map(|f| feature_bit(*f)).collect();
         let all = bits.iter().fold(0u16, |acc, bit| acc | bit);
         assert_eq!(all.count_ones() as usize, Feature::ALL.len());
+    }
+
+    #[test]
+    fn a_lead_is_never_negative() {
+        assert_eq!(Tenths(25).lead_over(Tenths(30)), Tenths(0));
+        assert_eq!(Tenths(913).lead_over(Tenths(888)), Tenths(25));
     }
 }
