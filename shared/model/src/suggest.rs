@@ -33,27 +33,37 @@ pub fn near_misses<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a st
 /// Optimal string alignment distance: Levenshtein plus adjacent transpositions, so a
 /// swapped pair of letters costs one edit.
 pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+    // The recurrence reads three rows of the table (a transposition looks two rows up), so
+    // three rows are all it keeps: on the stack for the short words it is given, once per
+    // candidate on every 404 and for every query word a search does not know.
     let width = b.len() + 1;
-    let mut table = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        table[i * width] = i;
-    }
-    for (j, cell) in table.iter_mut().enumerate().take(width) {
+    let mut on_stack = [0usize; 3 * 33];
+    let mut on_heap = Vec::new();
+    let rows = if 3 * width <= on_stack.len() {
+        &mut on_stack[..3 * width]
+    } else {
+        on_heap.resize(3 * width, 0);
+        &mut on_heap[..]
+    };
+    let row = |i: usize| (i % 3) * width;
+    for (j, cell) in rows[..width].iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
+        let (above, current) = (row(i - 1), row(i));
+        rows[current] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (table[(i - 1) * width + j] + 1)
-                .min(table[i * width + j - 1] + 1)
-                .min(table[(i - 1) * width + j - 1] + cost);
+            let mut best = (rows[above + j] + 1)
+                .min(rows[current + j - 1] + 1)
+                .min(rows[above + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(table[(i - 2) * width + j - 2] + 1);
+                best = best.min(rows[row(i - 2) + j - 2] + 1);
             }
-            table[i * width + j] = best;
+            rows[current + j] = best;
         }
     }
-    table[a.len() * width + b.len()]
+    rows[row(a.len()) + b.len()]
 }
 
 #[cfg(test)]
@@ -66,5 +76,61 @@ mod tests {
         assert_eq!(near_misses("djnago", ids), vec!["django"]);
         assert_eq!(near_misses("spring", ids), vec!["spring-boot"]);
         assert!(near_misses("zzzzzz", ids).is_empty());
+    }
+
+    /// The full table, as the distance was first computed: the reference for the rows.
+    fn table_distance(a: &[char], b: &[char]) -> usize {
+        let width = b.len() + 1;
+        let mut table = vec![0usize; (a.len() + 1) * width];
+        for i in 0..=a.len() {
+            table[i * width] = i;
+        }
+        for (j, cell) in table.iter_mut().enumerate().take(width) {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (table[(i - 1) * width + j] + 1)
+                    .min(table[i * width + j - 1] + 1)
+                    .min(table[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(table[(i - 2) * width + j - 2] + 1);
+                }
+                table[i * width + j] = best;
+            }
+        }
+        table[a.len() * width + b.len()]
+    }
+
+    #[test]
+    fn three_rows_give_the_distance_of_the_whole_table() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "django",
+            "djnago",
+            "flask",
+            "fastapi",
+            "fastpai",
+            "spring-boot",
+            "sprnig-boot",
+            "ca",
+            "abc",
+            "acb",
+            "ruby-on-rails-and-a-very-long-name-past-the-stack",
+            "ruby-on-rails-and-a-very-long-name-past-teh-stack",
+        ];
+        for a in words {
+            for b in words {
+                let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                assert_eq!(edit_distance(&a, &b), table_distance(&a, &b), "{a:?} {b:?}");
+            }
+        }
+        let (a, b): (Vec<char>, Vec<char>) =
+            ("djnago".chars().collect(), "django".chars().collect());
+        assert_eq!(edit_distance(&a, &b), 1);
     }
 }
