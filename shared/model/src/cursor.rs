@@ -59,7 +59,9 @@ impl Cursor {
         };
         // Serialising a struct of strings and integers cannot fail.
         let payload = serde_json::to_vec(&wire).unwrap_or_default();
-        format!("{}{:016x}", hex(&payload), checksum(&payload))
+        let mut cursor = hex(&payload);
+        cursor.push_str(&hex(&checksum(&payload).to_be_bytes()));
+        cursor
     }
 
     /// Decodes a cursor and checks that it belongs to `sort`.
@@ -95,8 +97,16 @@ fn checksum(payload: &[u8]) -> u64 {
     fnv1a([DOMAIN, payload])
 }
 
+/// Lowercase hex, two digits a byte. By table, not `format!` per byte: a page's cursor
+/// was a tenth of a list request's time.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(2 * bytes.len() + 16);
+    for byte in bytes {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    text
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
@@ -113,6 +123,16 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::vocab::Dimension;
+
+    #[test]
+    fn hex_reads_as_the_formatting_machinery_writes_it() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let formatted: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex(&bytes), formatted);
+        let sum = 0x0123_4567_89ab_cdef_u64;
+        assert_eq!(hex(&sum.to_be_bytes()), format!("{sum:016x}"));
+        assert_eq!(unhex(&hex(&bytes)), Some(bytes));
+    }
 
     #[test]
     fn cursors_round_trip_and_refuse_tampering() {
