@@ -9,6 +9,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
@@ -17,15 +18,21 @@ use crate::problem::ApiError;
 
 /// Adds the shared fallbacks and layers to a router made of one or more functions' routes.
 pub fn finish(routes: Router) -> Router {
-    routes
+    let routes = routes
         .fallback(unknown_path)
-        .method_not_allowed_fallback(wrong_method)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::from_fn(crate::age::mark))
-        .layer(CatchPanicLayer::custom(panicked))
+        .method_not_allowed_fallback(wrong_method);
+    // The layers wrap the finished router once, outermost first. `Router::layer` would wrap
+    // every route in a box per layer, and each request would clone that chain of boxes, an
+    // allocation per layer, before its handler ran.
+    let layered = ServiceBuilder::new()
         // A failed request's cause is logged once, by `ApiError::report`; the trace layer
         // would log every 5xx again at ERROR without it, and a 503 is not an error of ours.
         .layer(TraceLayer::new_for_http().on_failure(()))
+        .layer(CatchPanicLayer::custom(panicked))
+        .layer(axum::middleware::from_fn(crate::age::mark))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .service(routes);
+    Router::new().fallback_service(layered)
 }
 
 async fn unknown_path(uri: Uri) -> ApiError {
