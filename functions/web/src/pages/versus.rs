@@ -98,7 +98,7 @@ fn capitalise(text: &str) -> String {
 fn render(
     form: &FormQuery,
     catalog: &[Framework],
-    result: Option<(&[&Framework], &Comparison)>,
+    result: Option<(&[&Framework], &Comparison<'_>)>,
     errors: &[String],
 ) -> Markup {
     let title = match result {
@@ -176,7 +176,7 @@ fn picker(form: &FormQuery, catalog: &[Framework], errors: &[String]) -> Markup 
     }
 }
 
-fn comparison_view(frameworks: &[&Framework], comparison: &Comparison) -> Markup {
+fn comparison_view(frameworks: &[&Framework], comparison: &Comparison<'_>) -> Markup {
     let name_of = |id: &model::Slug| -> String {
         frameworks
             .iter()
@@ -236,7 +236,7 @@ fn comparison_view(frameworks: &[&Framework], comparison: &Comparison) -> Markup
                             tr {
                                 th scope="row" { (labels::dimension(row.dimension)) }
                                 @for framework in frameworks {
-                                    @let best = row.winner.as_ref() == Some(&framework.id);
+                                    @let best = row.winner == Some(&framework.id);
                                     td class=[best.then_some("best")] {
                                         (row.scores.get(&framework.id).copied().unwrap_or_default())
                                         @if best { " ★" span.visually-hidden { " (best)" } }
