@@ -35,7 +35,7 @@ define python-venv
 endef
 
 .DEFAULT_GOAL := help
-.PHONY: help run watch test test-rust test-e2e test-watch lint bench tools-venv tools-machete tools-cargo-lambda
+.PHONY: help run watch test test-rust test-e2e test-watch lint bench bench-compare tools-venv tools-machete tools-cargo-lambda
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | expand -t 20
@@ -81,6 +81,9 @@ lint: tools-machete tools-venv ## formatting, clippy (warnings are errors), unus
 
 bench: ## criterion benchmarks of compare, recommend, search and description reading
 	cargo bench -p model
+
+bench-compare: ## GET /compare against the shared harness's ceiling (../shared/bench), one ratio
+	bench/compare-ceiling.sh
 
 include shared/dynamo/dynamo.mk
 include infra/infra.mk
