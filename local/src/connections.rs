@@ -4,13 +4,15 @@
 //! (`axum::serve` sets no timer, so hyper applies no header timeout, and it logs accept
 //! errors only with axum's `tracing` feature.)
 
+use std::convert::Infallible;
 use std::io;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::middleware::{self, Next};
+use axum::http;
 use axum::response::{IntoResponse, Response};
 use edge::problem::ApiError;
 use hyper::server::conn::http1;
@@ -18,6 +20,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tower::Service;
 
 /// How long clients may take and how many may be connected at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,10 +99,10 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
-    let router = router.layer(middleware::from_fn_with_state(
-        limits.request,
-        answer_within,
-    ));
+    let router = AnswerWithin {
+        inner: router,
+        limit: limits.request,
+    };
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_read)
@@ -189,13 +192,38 @@ fn is_peer_error(error: &io::Error) -> bool {
 }
 
 /// Answers 408 (and closes the connection) when the request, body read included, takes
-/// longer than `limit`.
-async fn answer_within(State(limit): State<Duration>, request: Request, next: Next) -> Response {
-    match tokio::time::timeout(limit, next.run(request)).await {
-        Ok(response) => response,
-        Err(_elapsed) => {
-            tracing::info!(limit_ms = limit.as_millis() as u64, "request timed out");
-            ApiError::RequestTimeout.into_response()
-        }
+/// longer than `limit`. A hand-written service, not `middleware::from_fn`, which on every
+/// request clones the service it wraps into a new box (`Next`) and boxes its future too.
+#[derive(Debug, Clone)]
+struct AnswerWithin<S> {
+    inner: S,
+    limit: Duration,
+}
+
+impl<S, B> Service<http::Request<B>> for AnswerWithin<S>
+where
+    S: Service<http::Request<B>, Response = Response, Error = Infallible>,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let answer = self.inner.call(request);
+        let limit = self.limit;
+        Box::pin(async move {
+            match tokio::time::timeout(limit, answer).await {
+                Ok(response) => response,
+                Err(_elapsed) => {
+                    tracing::info!(limit_ms = limit.as_millis() as u64, "request timed out");
+                    Ok(ApiError::RequestTimeout.into_response())
+                }
+            }
+        })
     }
 }

@@ -6,17 +6,18 @@
 //! 30 s past its freshness. `Warning: 110` said "stale" before RFC 9111 deprecated it, and
 //! `stale-if-error` (RFC 5861) is a permission given to caches, not a statement about this
 //! response. A fresh answer carries no `Age`, so its presence alone tells "served from the
-//! copy". The caches (`runtime::cache`) call [`answered_from_copy`]; [`mark`] turns it into
-//! the header, for every route of every function (`router::finish`).
+//! copy". The caches (`runtime::cache`) call [`answered_from_copy`]; [`MarkAgeLayer`] turns it
+//! into the header, for every route of every function (`router::finish`).
 
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::extract::Request;
-use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
+use axum::http::{self, HeaderValue, header};
 use axum::response::Response;
+use tower::{Layer, Service};
 
 tokio::task_local! {
     /// 1 + the age in seconds of the oldest copy the current request was answered from; 0: none.
@@ -42,21 +43,60 @@ pub async fn measured<F: Future>(work: F) -> (F::Output, Option<Duration>) {
     (output, age)
 }
 
-/// Middleware: `Age: <seconds>` on a response answered from a copy.
-pub async fn mark(request: Request, next: Next) -> Response {
-    let (mut response, age) = measured(next.run(request)).await;
-    if let Some(age) = age {
-        response
-            .headers_mut()
-            .insert(header::AGE, HeaderValue::from(age.as_secs()));
+/// The layer that puts `Age: <seconds>` on a response answered from a copy.
+///
+/// A hand-written service, not `axum::middleware::from_fn`, which on every request clones
+/// the service it wraps into a new box (`Next`) and boxes its future too.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkAgeLayer;
+
+impl<S> Layer<S> for MarkAgeLayer {
+    type Service = MarkAge<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        MarkAge { inner }
     }
-    response
+}
+
+/// See [`MarkAgeLayer`].
+#[derive(Debug, Clone)]
+pub struct MarkAge<S> {
+    inner: S,
+}
+
+impl<S, B> Service<http::Request<B>> for MarkAge<S>
+where
+    S: Service<http::Request<B>, Response = Response>,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let answer = self.inner.call(request);
+        Box::pin(async move {
+            let (answer, age) = measured(answer).await;
+            let mut response = answer?;
+            if let Some(age) = age {
+                response
+                    .headers_mut()
+                    .insert(header::AGE, HeaderValue::from(age.as_secs()));
+            }
+            Ok(response)
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use axum::Router;
     use axum::body::Body;
+    use axum::extract::Request;
     use axum::routing::get;
     use tower::ServiceExt;
 
@@ -73,7 +113,7 @@ mod tests {
                     "from the copy"
                 }),
             )
-            .layer(axum::middleware::from_fn(mark))
+            .layer(MarkAgeLayer)
     }
 
     async fn age_of(uri: &str) -> Option<String> {

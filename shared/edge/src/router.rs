@@ -29,7 +29,7 @@ pub fn finish(routes: Router) -> Router {
         // would log every 5xx again at ERROR without it, and a 503 is not an error of ours.
         .layer(TraceLayer::new_for_http().on_failure(()))
         .layer(CatchPanicLayer::custom(panicked))
-        .layer(axum::middleware::from_fn(crate::age::mark))
+        .layer(crate::age::MarkAgeLayer)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .service(routes);
     Router::new().fallback_service(layered)
