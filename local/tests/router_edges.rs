@@ -1,6 +1,7 @@
 //! Router edges, the same in every function and in the local server: an unknown path is a
 //! 404 problem, a known path with another method a 405 problem whose `Allow` lists exactly
 //! the methods `shared/routes.json` gives it, and HEAD answers like GET without a body.
+//! Every answer, JSON or page, says `nosniff`.
 
 #![allow(clippy::unwrap_used)]
 
@@ -59,6 +60,11 @@ async fn check_edges(name: &str, app: &Router, functions: &[&str]) {
         let uri = concrete(&path);
         for method in PROBES {
             let reply = send(app, request(method.clone(), &uri, None)).await;
+            assert_eq!(
+                reply.header("x-content-type-options"),
+                Some("nosniff"),
+                "{name}: {method} {uri}"
+            );
             if allowed.contains(method.as_str()) {
                 assert!(
                     reply.status != 404 && reply.status != 405,

@@ -148,3 +148,25 @@ async fn unknown_paths_and_methods_are_problem_documents() {
         .problem(404);
     assert_get_only(&app, "/faq").await;
 }
+
+#[tokio::test]
+async fn an_echoed_tag_is_never_markup_and_every_answer_says_nosniff() {
+    let app = app();
+    for uri in [
+        "/faq?topic=%3Cimg%20src%3Dx%3E",
+        "/faq",
+        "/faq/no-such-entry",
+    ] {
+        let reply = send(&app, get(uri)).await;
+        assert_eq!(
+            reply.header("x-content-type-options"),
+            Some("nosniff"),
+            "{uri}"
+        );
+    }
+    let reply = send(&app, get("/faq?topic=%3Cimg%20src%3Dx%3E")).await;
+    let problem = reply.problem(422);
+    assert!(problem["detail"].as_str().unwrap().contains("<img src=x>"));
+    let raw = String::from_utf8(reply.raw.clone()).unwrap();
+    assert!(!raw.contains('<') && !raw.contains('>'), "{raw}");
+}

@@ -199,10 +199,10 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match axum::extract::Path::<String>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(id)) => Ok(PathId(id)),
-            Err(rejection) => Err(ApiError::BadRequest(format!(
-                "the id in the path is malformed: {}",
-                rejection.body_text()
-            ))),
+            // axum's text ("Invalid URL: Invalid UTF-8 in `id`") names its internals.
+            Err(_) => Err(ApiError::BadRequest(
+                "the id in the path is not percent-encoded UTF-8".into(),
+            )),
         }
     }
 }

@@ -7,6 +7,8 @@ pub mod age;
 pub mod auth;
 pub mod etag;
 pub mod extract;
+pub mod headers;
+pub mod negotiate;
 pub mod problem;
 pub mod router;
 

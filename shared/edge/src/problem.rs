@@ -277,7 +277,7 @@ impl IntoResponse for ApiError {
                 _ => None,
             },
         };
-        let body = serde_json::to_vec(&problem).unwrap_or_default();
+        let body = html_safe_json(&problem);
         let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
         match &self {
             ApiError::Unavailable {
@@ -296,5 +296,66 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         response
+    }
+}
+
+/// A problem document with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`:
+/// the same JSON to every parser, but an echoed `<img src=x onerror=…>` never appears as
+/// markup in the bytes, whatever a client or a proxy later does with them.
+fn html_safe_json(problem: &Problem<'_>) -> Vec<u8> {
+    let mut body = Vec::with_capacity(256);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut body, HtmlSafe);
+    match problem.serialize(&mut serializer) {
+        Ok(()) => body,
+        Err(_) => Vec::new(),
+    }
+}
+
+struct HtmlSafe;
+
+impl serde_json::ser::Formatter for HtmlSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut start = 0;
+        for (at, byte) in bytes.iter().enumerate() {
+            let escaped: &[u8] = match byte {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            writer.write_all(&bytes[start..at])?;
+            writer.write_all(escaped)?;
+            start = at + 1;
+        }
+        writer.write_all(&bytes[start..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_echoed_tag_is_never_markup_in_a_problem_document() {
+        let error = ApiError::BadRequest("unknown topic '<img src=x>' & more".into());
+        let response = error.into_response();
+        let body = body_text(response);
+        assert!(!body.contains('<') && !body.contains('>') && !body.contains('&'));
+        let parsed: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(parsed["detail"], "unknown topic '<img src=x>' & more");
+    }
+
+    fn body_text(response: Response) -> String {
+        let bytes = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(axum::body::to_bytes(response.into_body(), usize::MAX))
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
     }
 }

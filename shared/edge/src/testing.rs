@@ -18,6 +18,8 @@ pub struct Reply {
     pub headers: HeaderMap,
     /// The body as JSON; `Value::Null` when empty, a JSON string when not JSON.
     pub body: Value,
+    /// The body's bytes as sent, for what parsing hides (how a string was escaped).
+    pub raw: Vec<u8>,
 }
 
 impl Reply {
@@ -32,6 +34,7 @@ impl Reply {
             status,
             headers,
             body,
+            raw: bytes.to_vec(),
         }
     }
 
