@@ -21,12 +21,13 @@ pub const FUNCTIONS: &[(&str, Routes)] = &[
     ("web", web::routes),
 ];
 
-/// Every function's routes at their production paths, with the shared fallbacks.
+/// Every function's routes at their production paths, with the shared fallbacks: a browser
+/// that misses gets the web function's page.
 pub fn api(context: Context) -> Router {
     let routes = FUNCTIONS.iter().fold(Router::new(), |api, (_, routes)| {
         api.merge(routes(context.clone()))
     });
-    edge::router::finish(routes)
+    edge::router::finish_with_pages(routes, web::miss_page)
 }
 
 /// Serves the API on `listener` with the default [`Limits`] until `shutdown` resolves.

@@ -279,13 +279,36 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
     wait_for(client, "ul.chips > li", 3).await;
     wait_for(client, "ol.shortlist > li", 1).await;
     client
-        .find(Locator::Css("ul.chips > li:first-child a"))
+        .find(Locator::Css("ul.chips button"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
     wait_for(client, "ul.chips > li.ignored", 1).await;
+
+    // A description in a script of wide characters is read to the length the box promises,
+    // and stays in the box.
+    client.goto(&format!("{base}/")).await.unwrap();
+    let wide = format!("realtime chat in typescript {}", "语".repeat(478));
+    client
+        .find(Locator::Css("#description"))
+        .await
+        .unwrap()
+        .send_keys(&wide)
+        .await
+        .unwrap();
+    submit(client, "form.profile").await;
+    wait_for(client, "ol.shortlist > li", 1).await;
+    let kept = client
+        .find(Locator::Css("#description"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(kept, wide, "{label}: the description is kept");
 
     // Compare: picked in the catalog, drawn as a radar with one series per framework.
     client.goto(&format!("{base}/catalog")).await.unwrap();
@@ -344,6 +367,38 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
     assert!(
         url.as_str().contains("use_case=cms"),
         "live update left the address at {url}"
+    );
+
+    // A refused form, with a result on screen: the result goes, the error shows beside the
+    // kept text, as without the script.
+    let overlong = "a".repeat(700);
+    client
+        .execute(
+            "const box = document.getElementById('description'); box.value = arguments[0]; \
+             box.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(overlong)],
+        )
+        .await
+        .unwrap();
+    wait_for(&client, "form.profile .alert", 1).await;
+    for _ in 0..100 {
+        if client
+            .find_all(Locator::Css("ol.shortlist"))
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        client
+            .find_all(Locator::Css("ol.shortlist"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "the old result stayed on screen"
     );
 
     let mut violations = Vec::new();

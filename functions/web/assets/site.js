@@ -24,11 +24,14 @@
           if (ticket !== latest) return;
           var page = new DOMParser().parseFromString(text, "text/html");
           var fresh = page.getElementById(target.id);
+          // A page without this form's results (an error of the site, not of the form):
+          // show it as it is, as a browser without this script would.
+          if (!fresh) { window.location.assign(url); return; }
           var errors = page.querySelector("form[data-live] .alert");
           var shown = form.querySelector(".alert");
           if (shown) shown.remove();
           if (errors) form.insertBefore(document.importNode(errors, true), form.children[1] || null);
-          if (fresh) target.replaceChildren.apply(target, Array.prototype.map.call(fresh.childNodes, function (node) {
+          target.replaceChildren.apply(target, Array.prototype.map.call(fresh.childNodes, function (node) {
             return document.importNode(node, true);
           }));
           document.title = page.title;

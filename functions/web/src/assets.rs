@@ -4,11 +4,12 @@
 use std::sync::LazyLock;
 
 use axum::extract::Path;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use edge::ETag;
+use axum::extract::rejection::PathRejection;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 
 use crate::error::PageError;
+use crate::respond;
 
 #[derive(Debug)]
 pub struct Asset {
@@ -55,30 +56,28 @@ fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
     format!("{stem}.{hash:016x}.{extension}")
 }
 
-/// `GET /assets/{file}`: the asset of that exact hashed name, cacheable for a year and
-/// never revalidated; any other name is a 404 page (an old name after a deploy included).
-pub(crate) async fn serve(headers: HeaderMap, Path(file): Path<String>) -> Response {
+/// `GET /assets/{file}`: the asset of that exact hashed name, cacheable for a year (a
+/// revalidation with its ETag is a 304); any other name, an undecodable one included, is a
+/// 404 page (an old name after a deploy too).
+pub(crate) async fn serve(
+    headers: HeaderMap,
+    file: Result<Path<String>, PathRejection>,
+) -> Response {
+    let file = file.map(|Path(file)| file).unwrap_or_default();
     let Some(asset) = ALL.iter().find(|asset| asset.name() == file) else {
         return PageError {
             status: StatusCode::NOT_FOUND,
             heading: "No such file",
-            detail: format!("There is no asset called “{}” here.", model::echo(&file)),
+            detail: "There is no file of that name here.".into(),
             links: Vec::new(),
         }
         .render(&headers);
     };
-    let mut response = (
-        [
-            (header::CONTENT_TYPE, asset.content_type),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
+    respond::cached(
+        &headers,
+        (asset.content_type, "public, max-age=31536000, immutable"),
         asset.bytes,
     )
-        .into_response();
-    if let Ok(etag) = HeaderValue::from_str(ETag::of_bytes(asset.bytes).as_str()) {
-        response.headers_mut().insert(header::ETAG, etag);
-    }
-    response
 }
 
 #[cfg(test)]

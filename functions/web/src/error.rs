@@ -5,10 +5,10 @@
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use edge::ApiError;
+use edge::router::Miss;
 use maud::html;
 use model::StoreError;
 
-use crate::form::QueryTooLong;
 use crate::layout::{Page, Section};
 use crate::respond;
 
@@ -124,16 +124,35 @@ impl From<StoreError> for PageError {
     }
 }
 
-impl From<QueryTooLong> for PageError {
-    fn from(_: QueryTooLong) -> Self {
-        Self {
-            status: StatusCode::URI_TOO_LONG,
-            heading: "That address is too long",
+/// What a browser sees when it asks for something no route has (the shared fallbacks call
+/// this for a client that asked for HTML): a page with a way back, with the status an API
+/// client would get.
+pub fn miss_page(miss: Miss<'_>) -> Response {
+    let error = match miss {
+        Miss::UnknownPath { .. } => PageError {
+            status: StatusCode::NOT_FOUND,
+            heading: "Page not found",
+            detail: "There is no page at this address. It may have moved, or the link has a typo."
+                .into(),
+            links: SECTIONS
+                .map(|(label, href)| (label.to_owned(), href.to_owned()))
+                .to_vec(),
+        },
+        Miss::WrongMethod { method } => PageError {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            heading: "This address only opens pages",
             detail: format!(
-                "Page addresses here are at most {} characters of query string.",
-                crate::form::MAX_QUERY
+                "Pages here are opened and their forms sent with GET; a {} request does nothing here.",
+                model::echo(method.as_str())
             ),
             links: Vec::new(),
-        }
-    }
+        },
+    };
+    error.into_response()
 }
+
+const SECTIONS: [(&str, &str); 3] = [
+    ("Browse the catalog", "/catalog"),
+    ("Compare frameworks", "/versus"),
+    ("Questions and answers", "/questions"),
+];

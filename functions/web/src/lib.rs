@@ -32,7 +32,7 @@ use faq::IndexCache;
 use runtime::Context;
 
 pub use assets::ALL as ASSETS;
-pub use respond::CONTENT_SECURITY_POLICY;
+pub use error::miss_page;
 
 /// What the pages share: the stores, and the FAQ index built once per container.
 #[derive(Debug, Clone)]
@@ -51,11 +51,10 @@ pub fn routes(context: Context) -> Router {
         .route("/versus", get(pages::versus::page))
         .route("/questions", get(pages::questions::page))
         .route("/assets/{file}", get(assets::serve))
-        .layer(axum::middleware::map_response(respond::security_headers))
         .with_state(Web { context, faq_index })
 }
 
 /// The web function as its Lambda serves it.
 pub fn app(context: Context) -> Router {
-    edge::router::finish(routes(context))
+    edge::router::finish_with_pages(routes(context), miss_page)
 }

@@ -6,10 +6,12 @@
 //!
 //! A description in plain words (`description`) is read by [`model::interpret`]; what it
 //! says fills every field the form leaves empty, and is shown as chips ("we read your text
-//! as …"). A chip's "not this" link adds it to `ignore` (`languages:java`), so a misreading
-//! is corrected in the address itself and the corrected view can be shared.
+//! as …"). A chip's "not this" button adds it to `ignore` (`languages:java`), so a misreading
+//! is corrected in the address itself and the corrected view can be shared. The chips are
+//! one small form that carries the rest of the query once, not a link per chip that would
+//! copy the whole description into the page again and again.
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
@@ -23,10 +25,10 @@ use serde_json::{Map, Value};
 use crate::Web;
 use crate::chart;
 use crate::error::PageError;
-use crate::form::FormQuery;
+use crate::form::{self, FormQuery, Key, number, verbatim, vocabulary};
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
-use crate::pages::{checkboxes, choices, select};
+use crate::pages::{checkboxes, choices, ordinal, select, slots};
 use crate::respond;
 
 /// Fields of the request body that hold one value.
@@ -36,15 +38,43 @@ const LISTS: [&str; 3] = ["priorities", "languages", "required_features"];
 /// How many priorities the form offers, most important first.
 const PRIORITY_SLOTS: usize = 3;
 
+/// The characters the description box takes: as many as fit in a page address in any
+/// script, with every other field of the form at its longest (a test proves it). The API
+/// itself takes up to `model::describe::MAX_DESCRIPTION_CHARS` in a request body.
+pub(crate) const DESCRIPTION_CHARS: usize = 600;
+
+/// How many suggestions absence means: the API's default, `model::Limit::DEFAULT`.
+const DEFAULT_LIMIT: &str = "3";
+
+/// What the page reads from its query: the request body's fields, the description, and the
+/// readings set aside.
+pub(crate) const KEYS: [Key; 8] = [
+    Key::text("description", DESCRIPTION_CHARS),
+    Key::one("use_case", vocabulary::<UseCase>),
+    Key::one("deployment", vocabulary::<Deployment>),
+    Key::list("priorities", vocabulary::<Dimension>),
+    Key::set("languages", vocabulary::<Language>, Language::NAMES),
+    Key::set("required_features", vocabulary::<Feature>, Feature::NAMES),
+    Key::one("limit", number).or(DEFAULT_LIMIT),
+    // `field:value` of each reading set aside; one that names no reading does nothing.
+    Key::list("ignore", verbatim),
+];
+
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    form: FormQuery,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
+    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+    if let Some((status, messages)) = form.refused() {
+        let page = render(&form, None, None, &messages);
+        return Ok(respond::html(&headers, status, page));
+    }
     let asked = SINGLE
         .iter()
         .chain(LISTS.iter())
-        .chain(["limit", "description"].iter())
+        // How many to list is no question by itself: the blank form sends its default.
+        .chain(["description"].iter())
         .any(|key| form.contains(key));
     if !asked {
         let page = render(&form, None, None, &[]);
@@ -316,26 +346,25 @@ fn chips_view(form: &FormQuery, chips: &Chips) -> Markup {
         "required_features" => "Must have",
         _ => "Runs on",
     };
+    // The state the chips' buttons resend, written once: each button only adds the new
+    // list of readings set aside, so the page does not repeat the query per chip.
     let toggled = |chip: &Chip| {
         let key = chip.key();
-        let mut ignore: Vec<String> = form
+        let mut ignore: Vec<&str> = form
             .all("ignore")
             .iter()
-            .filter(|k| **k != key)
-            .cloned()
+            .map(String::as_str)
+            .filter(|k| *k != key)
             .collect();
         if !chip.ignored {
-            ignore.push(key);
+            ignore.push(&key);
         }
-        let ignore = (!ignore.is_empty()).then(|| ignore.join(","));
-        format!(
-            "/{}#results",
-            form.with("ignore", ignore.as_deref()).to_query()
-        )
+        ignore.join(",")
     };
     html! {
-        div.reading aria-labelledby="reading-heading" role="group" {
+        form.reading method="get" action="/#results" aria-labelledby="reading-heading" {
             h2 #reading-heading { "We read your text as…" }
+            (form.hidden_inputs("ignore"))
             @if chips.shown().next().is_none() {
                 p.empty { "Nothing we could use. Mention " (model::describe::LOOKS_FOR) "." }
             }
@@ -347,10 +376,14 @@ fn chips_view(form: &FormQuery, chips: &Chips) -> Markup {
                             " " span.words { "(“" (chip.words.join(" ")) "”)" }
                         }
                         " "
-                        @if chip.ignored {
-                            a href=(toggled(chip)) { "use it again" span.visually-hidden { ": " (chip.label) } }
+                        @if chip.field == "use_case" && !chip.ignored {
+                            // Advice needs a kind of project: setting this one aside would
+                            // leave none, so the chip points at the choice instead.
+                            a href="#use_case" { "choose another" span.visually-hidden { " instead of " (chip.label) } }
+                        } @else if chip.ignored {
+                            button.link type="submit" name="ignore" value=(toggled(chip)) { "use it again" span.visually-hidden { ": " (chip.label) } }
                         } @else {
-                            a href=(toggled(chip)) { "not this" span.visually-hidden { ": " (chip.label) } }
+                            button.link type="submit" name="ignore" value=(toggled(chip)) { "not this" span.visually-hidden { ": " (chip.label) } }
                         }
                     }
                 }
@@ -371,14 +404,13 @@ fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
     let features = choices(Feature::ALL, Feature::as_str, labels::feature);
     let deployments = choices(Deployment::ALL, Deployment::as_str, labels::deployment);
     let priorities = form.all("priorities");
-    let ordinals = ["First priority", "Second priority", "Third priority"];
     html! {
         form.profile method="get" action="/#results" data-live="results" aria-labelledby="form-heading" {
             h2 #form-heading { "Your project" }
             (form_errors(errors))
             div.field {
                 label for="description" { "Describe your project" }
-                textarea #description name="description" maxlength="2000" rows="3" placeholder=(model::describe::EXAMPLES[0]) {
+                textarea #description name="description" maxlength=(DESCRIPTION_CHARS) rows="3" placeholder=(model::describe::EXAMPLES[0]) {
                     (form.first("description").unwrap_or_default())
                 }
             }
@@ -389,8 +421,8 @@ fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
             (select("use_case", "use_case", "What are you building?", &use_cases, form.first("use_case"), Some("From the description / choose…")))
             fieldset.priorities {
                 legend { "What matters most, in order" }
-                @for slot in 0..PRIORITY_SLOTS {
-                    (select("priorities", &format!("priority-{slot}"), ordinals[slot], &dimensions, priorities.get(slot).map(String::as_str), Some("(none)")))
+                @for slot in 0..slots(PRIORITY_SLOTS, priorities) {
+                    (select("priorities", &format!("priority-{slot}"), &ordinal(slot, "priority"), &dimensions, priorities.get(slot).map(String::as_str), Some("(none)")))
                 }
             }
             details open[!form.all("languages").is_empty()] {
@@ -402,7 +434,7 @@ fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
                 (checkboxes("required_features", "Leave out frameworks without", &features, form.all("required_features")))
             }
             (select("deployment", "deployment", "Where will it run?", &deployments, form.first("deployment"), Some("No preference")))
-            (select("limit", "limit", "How many suggestions", &[("3", "3"), ("5", "5"), ("10", "10")], form.first("limit"), None))
+            (select("limit", "limit", "How many suggestions", &[("3", "3"), ("5", "5"), ("10", "10")], Some(form.first("limit").unwrap_or(DEFAULT_LIMIT)), None))
             button type="submit" { "Get advice" }
         }
     }
@@ -415,16 +447,21 @@ fn shortlist(profile: &Profile, result: &Recommendations<'_>) -> Markup {
         .take(4)
         .map(|r| r.id.as_str())
         .collect();
-    let mut compare_href = format!("/versus?ids={}", compare_ids.join(","));
-    if !profile.priorities().is_empty() {
-        let names: Vec<&str> = profile
-            .priorities()
-            .as_slice()
-            .iter()
-            .map(|d| d.as_str())
-            .collect();
-        compare_href.push_str(&format!("&priorities={}", names.join(",")));
-    }
+    let priorities: Vec<&str> = profile
+        .priorities()
+        .as_slice()
+        .iter()
+        .map(|d| d.as_str())
+        .collect();
+    let compare_href = form::href(
+        "/versus",
+        [
+            ("ids", compare_ids.join(",")),
+            ("priorities", priorities.join(",")),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty()),
+    );
     html! {
         h2 #results-heading { "Your shortlist" }
         p.summary data-live-summary {
@@ -497,10 +534,10 @@ mod tests {
 
     #[test]
     fn the_form_becomes_the_api_request_body() {
-        let form = FormQuery::parse(
+        let form = FormQuery::read(
             "use_case=rest_api&priorities=performance&priorities=&priorities=security&languages=python&languages=go&limit=5",
-        )
-        .unwrap();
+            &KEYS,
+        );
         assert_eq!(
             request_body(&form, None),
             serde_json::json!({
@@ -515,18 +552,63 @@ mod tests {
 
     #[test]
     fn what_the_api_refuses_the_page_refuses() {
-        let form = FormQuery::parse("use_case=telepathy&limit=eleven").unwrap();
+        let form = FormQuery::read("use_case=telepathy&limit=eleven", &KEYS);
         let errors = Profile::from_json(&request_body(&form, None)).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["use_case", "limit"]);
     }
 
     #[test]
+    fn the_default_limit_is_the_api_s() {
+        assert_eq!(DEFAULT_LIMIT, model::Limit::default().get().to_string());
+    }
+
+    #[test]
+    fn the_longest_form_fits_a_page_address_in_any_script() {
+        let all = |names: &[&str]| names.join(",");
+        let readings: Vec<String> = ["use_case", "languages", "not", "priorities"]
+            .iter()
+            .flat_map(|field| Language::NAMES.iter().map(move |v| format!("{field}:{v}")))
+            .chain(
+                Feature::NAMES
+                    .iter()
+                    .map(|v| format!("required_features:{v}")),
+            )
+            .chain(UseCase::NAMES.iter().map(|v| format!("use_case:{v}")))
+            .chain(Dimension::NAMES.iter().map(|v| format!("priorities:{v}")))
+            .chain(Deployment::NAMES.iter().map(|v| format!("deployment:{v}")))
+            .collect();
+        let longest = |names: &[&str]| names.iter().map(|n| n.len()).max().unwrap_or(0);
+        // The worst character: three bytes of UTF-8, each percent-encoded.
+        let description = "語".repeat(DESCRIPTION_CHARS);
+        let query = crate::form::href(
+            "",
+            [
+                ("description", description.as_str()),
+                ("use_case", &"u".repeat(longest(UseCase::NAMES))),
+                ("deployment", &"d".repeat(longest(Deployment::NAMES))),
+                ("priorities", &all(Dimension::NAMES)),
+                ("languages", &all(Language::NAMES)),
+                ("required_features", &all(Feature::NAMES)),
+                ("limit", "10"),
+                ("ignore", &readings.join(",")),
+            ],
+        );
+        assert!(
+            query.len() <= crate::form::QUERY_BUDGET,
+            "{} bytes",
+            query.len()
+        );
+        // `maxlength` counts UTF-16 units: none takes more than three bytes of UTF-8.
+        assert_eq!(description.len(), DESCRIPTION_CHARS * 3);
+    }
+
+    #[test]
     fn the_description_fills_what_the_form_leaves_empty_less_what_is_ignored() {
-        let form = FormQuery::parse(
+        let form = FormQuery::read(
             "description=realtime+chat+in+typescript+on+lambda%2C+must+scale&deployment=containers&ignore=priorities:scalability",
-        )
-        .unwrap();
+            &KEYS,
+        );
         let reading = interpret(&Description::parse(form.first("description").unwrap()).unwrap());
         let chips = Chips::of(&reading, &form);
         let body = request_body(&form, Some(&chips));

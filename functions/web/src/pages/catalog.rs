@@ -1,7 +1,7 @@
 //! `/catalog` — the frameworks, filtered, sorted and paged exactly as `GET /frameworks` is:
 //! the same parameters, read by the same parser, listed by the same store call.
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use edge::{ApiError, QueryParams};
@@ -10,19 +10,46 @@ use model::{Category, Dimension, Feature, Framework, Language, Sort, UseCase};
 
 use crate::Web;
 use crate::error::{PageError, client_message};
-use crate::form::FormQuery;
+use crate::form::{FormQuery, Key, number, verbatim, vocabulary};
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
 use crate::pages::{checkboxes, choices, select};
 use crate::respond;
 
+/// The parameters of `GET /frameworks` (the API's list of them, `catalog::LIST_PARAMETERS`,
+/// is checked against these in a test).
+pub(crate) const KEYS: [Key; 7] = [
+    Key::set("language", vocabulary::<Language>, Language::NAMES),
+    Key::set("category", vocabulary::<Category>, Category::NAMES),
+    Key::set("feature", vocabulary::<Feature>, Feature::NAMES),
+    Key::set("use_case", vocabulary::<UseCase>, UseCase::NAMES),
+    Key::one("sort", sort).or(DEFAULT_SORT),
+    Key::one("limit", number).or(DEFAULT_SIZE),
+    Key::one("cursor", verbatim),
+];
+
+/// What absence means, as `GET /frameworks` reads it (checked in a test).
+const DEFAULT_SORT: &str = "name";
+const DEFAULT_SIZE: &str = "50";
+
+fn sort(raw: &str) -> Option<String> {
+    raw.parse::<Sort>()
+        .ok()
+        .map(|sort| sort.as_str().to_owned())
+}
+
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    form: FormQuery,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
-    let form = form.only(catalog::LIST_PARAMETERS);
-    let canonical = form.to_query();
+    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+    if let Some((status, messages)) = form.refused() {
+        let markup = render(&form, &[], Sort::Name, None, &messages);
+        return Ok(respond::html(&headers, status, markup));
+    }
+    // The API's own parser, given the canonical query: the page refuses what it refuses.
+    let canonical = form.link("");
     let parsed =
         QueryParams::parse(canonical.trim_start_matches('?')).and_then(catalog::list_query);
     match parsed {
@@ -76,10 +103,10 @@ fn render(
                 }
                 nav.pager aria-label="Pages" {
                     @if form.contains("cursor") {
-                        a href=(format!("/catalog{}", form.with("cursor", None).to_query())) { "First page" }
+                        a href=(form.with("cursor", &[]).link("/catalog")) { "First page" }
                     }
                     @if let Some(next) = next {
-                        a rel="next" href=(format!("/catalog{}", form.with("cursor", Some(next)).to_query())) { "Next page" }
+                        a rel="next" href=(form.with("cursor", &[next]).link("/catalog")) { "Next page" }
                     }
                 }
             }
@@ -164,11 +191,31 @@ fn filter_form(form: &FormQuery, errors: &[String]) -> Markup {
                     (checkboxes(name, legend, options, form.all(name)))
                 }
             }
-            (select("sort", "sort", "Sort by", &sorts, Some(form.first("sort").unwrap_or("name")), None))
-            (select("limit", "limit", "Per page", &sizes, Some(form.first("limit").unwrap_or("50")), None))
+            (select("sort", "sort", "Sort by", &sorts, Some(form.first("sort").unwrap_or(DEFAULT_SORT)), None))
+            (select("limit", "limit", "Per page", &sizes, Some(form.first("limit").unwrap_or(DEFAULT_SIZE)), None))
             button type="submit" { "Apply" }
             " "
             a href="/catalog" { "Clear" }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_reads_exactly_the_api_s_list_parameters() {
+        let mut ours: Vec<&str> = KEYS.iter().map(|key| key.name).collect();
+        let mut theirs = catalog::LIST_PARAMETERS.to_vec();
+        ours.sort_unstable();
+        theirs.sort_unstable();
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn the_defaults_are_the_api_s() {
+        assert_eq!(DEFAULT_SORT, Sort::default().as_str());
+        assert_eq!(DEFAULT_SIZE, model::PageSize::default().get().to_string());
     }
 }

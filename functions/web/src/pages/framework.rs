@@ -1,15 +1,16 @@
 //! `/catalog/{id}` — one framework: ratings with their notes, features, use cases, strengths,
 //! weaknesses, sources, and a way to put it beside another.
 
-use axum::extract::State;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use edge::PathId;
 use maud::{Markup, html};
 use model::{Dimension, Framework};
 
 use crate::Web;
 use crate::error::PageError;
+use crate::form;
 use crate::labels;
 use crate::layout::{Page, Section};
 use crate::pages::select;
@@ -18,8 +19,10 @@ use crate::respond;
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    PathId(raw_id): PathId,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, PageError> {
+    // An id that does not decode (`/catalog/%FF`) names nothing: the same 404 page.
+    let raw_id = id.map(|Path(id)| id).unwrap_or_default();
     // The whole catalog, not a single read: the warm cache answers it, the near misses of
     // an unknown id come from it, and the comparison picker lists it.
     let catalog = web.context.stores.frameworks.catalog().await?;
@@ -110,7 +113,7 @@ fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
                     h2 #use-cases-heading { "Good for" }
                     ul.tags {
                         @for use_case in &spec.use_cases {
-                            li { a href=(format!("/?use_case={}", use_case.as_str())) { (labels::use_case(*use_case)) } }
+                            li { a href=(form::href("/", [("use_case", use_case.as_str())])) { (labels::use_case(*use_case)) } }
                         }
                     }
                 }
@@ -128,7 +131,7 @@ fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
                     "Or side by side with similar ones: "
                     @for (i, other) in alike.iter().enumerate() {
                         @if i > 0 { ", " }
-                        a href=(format!("/versus?ids={},{}", framework.id, other.id)) { (spec.name) " vs " (other.spec.name) }
+                        a href=(form::href("/versus", [("ids", format!("{},{}", framework.id, other.id))])) { (spec.name) " vs " (other.spec.name) }
                     }
                 }
             }

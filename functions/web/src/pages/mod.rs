@@ -46,6 +46,9 @@ pub(crate) fn checkboxes(
 }
 
 /// A labelled select; `blank` is the label of an empty first option ("any"), if wanted.
+/// A selected value the options do not list (a limit of 7 where the form offers 5 and 10)
+/// is added as an option of its own: the form shows what the page read, so sending it again
+/// gives the same answer.
 pub(crate) fn select(
     name: &str,
     id: &str,
@@ -61,10 +64,30 @@ pub(crate) fn select(
                 @if let Some(blank) = blank {
                     option value="" selected[selected.is_none()] { (blank) }
                 }
+                @if let Some(other) = selected.filter(|s| !options.iter().any(|(v, _)| v == s)) {
+                    option value=(other) selected { (other) }
+                }
                 @for (value, text) in options {
                     option value=(value) selected[selected == Some(*value)] { (text) }
                 }
             }
         }
+    }
+}
+
+/// How many selects a ranked list gets: the form's usual number, or as many as the query
+/// gave, so that none of what the page read is dropped when the form is sent again.
+pub(crate) fn slots(usual: usize, given: &[String]) -> usize {
+    usual.max(given.len())
+}
+
+/// "First priority", "Second priority", … for slot `index`.
+pub(crate) fn ordinal(index: usize, noun: &str) -> String {
+    const WORDS: [&str; 8] = [
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
+    ];
+    match WORDS.get(index) {
+        Some(word) => format!("{word} {noun}"),
+        None => format!("{noun} {}", index + 1),
     }
 }

@@ -1,7 +1,7 @@
 //! `/questions?q=…&topic=…` — the FAQ: ranked answers to a search (the API's index and
 //! ranking), the 2025 trends, and every question by topic.
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
@@ -9,26 +9,29 @@ use model::{FaqEntry, SearchText, Topic};
 
 use crate::Web;
 use crate::error::PageError;
-use crate::form::FormQuery;
+use crate::form::{FormQuery, Key, vocabulary};
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
 use crate::pages::{choices, select};
 use crate::respond;
 
-const PARAMETERS: [&str; 2] = ["q", "topic"];
+const KEYS: [Key; 2] = [
+    Key::text("q", model::search::MAX_QUERY_CHARS),
+    Key::one("topic", vocabulary::<Topic>),
+];
 /// How many answers a search shows.
 const RESULTS: usize = 8;
 
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    form: FormQuery,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
-    let form = form.only(&PARAMETERS);
+    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
     let searchable = web.faq_index.get(web.context.stores.faq.as_ref()).await?;
     let entries = searchable.entries.as_slice();
 
-    let mut errors = Vec::new();
+    let (mut status, mut errors) = form.refused().unwrap_or((StatusCode::OK, Vec::new()));
     let topic = match form.first("topic").map(str::parse::<Topic>) {
         None => None,
         Some(Ok(topic)) => Some(topic),
@@ -45,7 +48,8 @@ pub(crate) async fn page(
             None
         }
     };
-    let hits: Option<Vec<&FaqEntry>> = text.as_ref().map(|text| {
+    let refused = form.refused().is_some();
+    let hits: Option<Vec<&FaqEntry>> = text.as_ref().filter(|_| !refused).map(|text| {
         searchable
             .index
             .search(text, topic, RESULTS)
@@ -53,11 +57,9 @@ pub(crate) async fn page(
             .filter_map(|hit| entries.get(hit.position))
             .collect()
     });
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    if status == StatusCode::OK && !errors.is_empty() {
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
     let markup = render(&form, topic, hits.as_deref(), entries, &errors);
     Ok(respond::html(&headers, status, markup))
 }

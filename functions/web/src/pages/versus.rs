@@ -2,7 +2,7 @@
 //! of the eight ratings with the same numbers in a table, the winner of each dimension, the
 //! feature matrix and the weighted verdict. The comparison is the API's own (`model::compare`).
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
@@ -11,22 +11,29 @@ use model::{Comparison, Dimension, Framework, Priorities, Selection, SelectionEr
 use crate::Web;
 use crate::chart;
 use crate::error::PageError;
-use crate::form::FormQuery;
+use crate::form::{FormQuery, Key, vocabulary};
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
-use crate::pages::{choices, select};
+use crate::pages::{choices, ordinal, select, slots};
 use crate::respond;
 
-const PARAMETERS: [&str; 2] = ["ids", "priorities"];
+const KEYS: [Key; 2] = [
+    Key::ids("ids"),
+    Key::list("priorities", vocabulary::<Dimension>),
+];
 const PRIORITY_SLOTS: usize = 3;
 
 pub(crate) async fn page(
     State(web): State<Web>,
     headers: HeaderMap,
-    form: FormQuery,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
-    let form = form.only(&PARAMETERS);
+    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
     let catalog = web.context.stores.frameworks.catalog().await?;
+    if let Some((status, messages)) = form.refused() {
+        let markup = render(&form, &catalog, None, &messages);
+        return Ok(respond::html(&headers, status, markup));
+    }
     let (status, markup) = match chosen(&form, &catalog) {
         Ok(None) => (StatusCode::OK, render(&form, &catalog, None, &[])),
         Ok(Some((frameworks, priorities))) => {
@@ -47,14 +54,7 @@ fn chosen<'a>(
     form: &FormQuery,
     catalog: &'a [Framework],
 ) -> Result<Chosen<'a>, (StatusCode, String)> {
-    let ids = form.all("ids");
-    if ids.is_empty() {
-        return Ok(None);
-    }
-    let selection = Selection::parse(&ids.join(",")).map_err(|error| match error {
-        SelectionError::Malformed(message) => (StatusCode::BAD_REQUEST, message),
-        SelectionError::Invalid(field) => (StatusCode::UNPROCESSABLE_ENTITY, field.message),
-    })?;
+    // Priorities are judged whether or not frameworks are chosen yet, as the API does.
     let mut dimensions = Vec::new();
     for raw in form.all("priorities") {
         let dimension: Dimension = raw.parse().map_err(|error: model::UnknownValue| {
@@ -65,6 +65,14 @@ fn chosen<'a>(
         })?;
         dimensions.push(dimension);
     }
+    let ids = form.all("ids");
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    let selection = Selection::parse(&ids.join(",")).map_err(|error| match error {
+        SelectionError::Malformed(message) => (StatusCode::BAD_REQUEST, message),
+        SelectionError::Invalid(field) => (StatusCode::UNPROCESSABLE_ENTITY, field.message),
+    })?;
     let frameworks = selection.resolve(catalog).map_err(|unknown| {
         let known = || catalog.iter().map(|f| f.id.as_str());
         let parts: Vec<String> = unknown
@@ -148,27 +156,26 @@ fn picker(form: &FormQuery, catalog: &[Framework], errors: &[String]) -> Markup 
     let dimensions = choices(Dimension::ALL, Dimension::as_str, labels::dimension);
     let ids = form.all("ids");
     let priorities = form.all("priorities");
-    let slots = [
+    let frameworks = [
         "First framework",
         "Second framework",
         "Third (optional)",
         "Fourth (optional)",
     ];
-    let ordinals = ["First priority", "Second priority", "Third priority"];
     html! {
         form.picker method="get" action="/versus" aria-labelledby="picker-heading" {
             h2 #picker-heading { "Choose what to compare" }
             (form_errors(errors))
             fieldset {
                 legend { "Frameworks" }
-                @for (slot, label) in slots.iter().enumerate() {
+                @for (slot, label) in frameworks.iter().enumerate() {
                     (select("ids", &format!("framework-{slot}"), label, &names, ids.get(slot).map(String::as_str), Some("—")))
                 }
             }
             fieldset {
                 legend { "Weigh the verdict by (optional)" }
-                @for slot in 0..PRIORITY_SLOTS {
-                    (select("priorities", &format!("priority-{slot}"), ordinals[slot], &dimensions, priorities.get(slot).map(String::as_str), Some("(none)")))
+                @for slot in 0..slots(PRIORITY_SLOTS, priorities) {
+                    (select("priorities", &format!("priority-{slot}"), &ordinal(slot, "priority"), &dimensions, priorities.get(slot).map(String::as_str), Some("(none)")))
                 }
             }
             button type="submit" { "Compare" }
