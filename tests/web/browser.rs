@@ -85,8 +85,18 @@ fn free_port() -> u16 {
 
 /// A fresh headless Chromium, with or without JavaScript.
 async fn browser(driver: &Driver, javascript: bool) -> Client {
+    session(driver, javascript, false).await
+}
+
+/// A fresh headless Chromium with JavaScript that emulates a phone: headless Chromium opens
+/// no window narrower than 500 pixels, so a phone's width takes ChromeDriver's emulation.
+async fn phone(driver: &Driver) -> Client {
+    session(driver, true, true).await
+}
+
+async fn session(driver: &Driver, javascript: bool, phone: bool) -> Client {
     let profile = std::env::temp_dir().join(format!(
-        "stack-advisor-chromium-{}-{javascript}",
+        "stack-advisor-chromium-{}-{javascript}-{phone}",
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&profile);
@@ -103,6 +113,11 @@ async fn browser(driver: &Driver, javascript: bool) -> Client {
     });
     if !javascript {
         options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
+    if phone {
+        options["mobileEmulation"] = json!({
+            "deviceMetrics": { "width": PHONE.0, "height": PHONE.1, "pixelRatio": 1.0, "touch": true },
+        });
     }
     let mut capabilities = Capabilities::new();
     capabilities.insert("goog:chromeOptions".into(), options);
@@ -412,6 +427,42 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
     }
     client.close().await.unwrap();
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
+
+    // On a phone, after "Get advice", the answer is on screen first, the form below it.
+    let client = phone(&driver).await;
+    client.goto(&format!("{base}/")).await.unwrap();
+    client
+        .find(Locator::Css("#description"))
+        .await
+        .unwrap()
+        .send_keys("a fast REST API in Go, on Lambda")
+        .await
+        .unwrap();
+    submit(&client, "form.profile").await;
+    wait_for(&client, "ol.shortlist > li", 1).await;
+    let layout = client
+        .execute(
+            "return [window.innerWidth, \
+              document.getElementById('results').getBoundingClientRect().top, \
+              document.querySelector('form.profile').getBoundingClientRect().top];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let numbers: Vec<f64> = layout
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_f64().unwrap())
+        .collect();
+    assert_eq!(numbers[0], f64::from(PHONE.0), "not a phone-wide window");
+    assert!(
+        numbers[1] < numbers[2],
+        "on a phone the form comes before the answer: {numbers:?}"
+    );
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshots.join("advice-answered-phone.png"), png).unwrap();
+    client.close().await.unwrap();
 
     let client = browser(&driver, false).await;
     the_pages_work(&client, &base, false).await;

@@ -139,3 +139,15 @@ pub(crate) fn score_bar(parts: &[(&str, f64)]) -> Markup {
         }
     }
 }
+
+/// A rating from 1 to 5: filled and empty dots for the eye, "4 out of 5" for a screen reader.
+pub(crate) fn dots(score: u8) -> Markup {
+    let filled = usize::from(score.min(5));
+    html! {
+        span.visually-hidden { (score) " out of 5" }
+        span.dots aria-hidden="true" {
+            span.on { ("●".repeat(filled)) }
+            span.off { ("○".repeat(5 - filled)) }
+        }
+    }
+}

@@ -28,7 +28,7 @@ use crate::error::PageError;
 use crate::form::{self, FormQuery, Key, number, verbatim, vocabulary};
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
-use crate::pages::{checkboxes, choices, ordinal, select, slots};
+use crate::pages::{self, checkboxes, choices, ordinal, select, slots};
 use crate::respond;
 
 /// Fields of the request body that hold one value.
@@ -66,8 +66,10 @@ pub(crate) async fn page(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+    let catalog = web.context.stores.frameworks.catalog().await?;
+    let scope = pages::scope(&catalog);
     if let Some((status, messages)) = form.refused() {
-        let page = render(&form, None, None, &messages);
+        let page = render(&form, &scope, None, None, &messages);
         return Ok(respond::html(&headers, status, page));
     }
     let asked = SINGLE
@@ -77,14 +79,20 @@ pub(crate) async fn page(
         .chain(["description"].iter())
         .any(|key| form.contains(key));
     if !asked {
-        let page = render(&form, None, None, &[]);
+        let page = render(&form, &scope, None, None, &[]);
         return Ok(respond::html(&headers, StatusCode::OK, page));
     }
     let reading = match form.first("description").map(Description::parse) {
         None => None,
         Some(Ok(description)) => Some(interpret(&description)),
         Some(Err(error)) => {
-            let page = render(&form, None, None, &[format!("Description: {error}")]);
+            let page = render(
+                &form,
+                &scope,
+                None,
+                None,
+                &[format!("Description: {error}")],
+            );
             return Ok(respond::html(
                 &headers,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -95,9 +103,14 @@ pub(crate) async fn page(
     let chips = reading.as_ref().map(|reading| Chips::of(reading, &form));
     match Profile::from_json(&request_body(&form, chips.as_ref())) {
         Ok(profile) => {
-            let catalog = web.context.stores.frameworks.catalog().await?;
             let result = recommend(&catalog, &profile);
-            let page = render(&form, chips.as_ref(), Some((&profile, &result)), &[]);
+            let page = render(
+                &form,
+                &scope,
+                chips.as_ref(),
+                Some((&profile, &result)),
+                &[],
+            );
             Ok(respond::html(&headers, StatusCode::OK, page))
         }
         Err(errors) => {
@@ -115,7 +128,7 @@ pub(crate) async fn page(
                     model::describe::LOOKS_FOR
                 ));
             }
-            let page = render(&form, chips.as_ref(), None, &messages);
+            let page = render(&form, &scope, chips.as_ref(), None, &messages);
             Ok(respond::html(
                 &headers,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -303,6 +316,7 @@ fn field_label(field: &str) -> String {
 
 fn render(
     form: &FormQuery,
+    scope: &str,
     chips: Option<&Chips>,
     answer: Option<(&Profile, &Recommendations<'_>)>,
     errors: &[String],
@@ -311,21 +325,31 @@ fn render(
         Some((profile, _)) => format!("Advice for {}", labels::use_case(profile.use_case())),
         None => "Which backend framework fits your project?".to_owned(),
     };
-    let body = html! {
-        h1 { "Which backend framework fits your project?" }
-        p.lede { "Tell us what you are building and what matters most; we rank 26 frameworks across 11 languages and explain every score." }
-        div.advice {
-            (profile_form(form, errors))
-            section #results.results aria-labelledby="results-heading" data-live-region {
-                @if let Some(chips) = chips { (chips_view(form, chips)) }
-                @match answer {
-                    Some((profile, result)) => { (shortlist(profile, result)) }
-                    None => {
-                        h2 #results-heading { "Your shortlist" }
-                        p.empty { "Choose at least the kind of project, then “Get advice”." }
-                    }
+    let results = html! {
+        section #results.results aria-labelledby="results-heading" data-live-region {
+            @if answer.is_some() {
+                p.to-form { a href="#form-heading" { "Change your answers" } }
+            }
+            @if let Some(chips) = chips { (chips_view(form, chips)) }
+            @match answer {
+                Some((profile, result)) => { (shortlist(profile, result)) }
+                None => {
+                    h2 #results-heading { "Your shortlist" }
+                    p.empty { "Choose at least the kind of project, then “Get advice”." }
                 }
             }
+        }
+    };
+    let body = html! {
+        h1 { "Which backend framework fits your project?" }
+        p.lede { "Tell us what you are building and what matters most; we rank " (scope) " and explain every score." }
+        // With an answer, the answer comes first: on a phone, where the two stack, the
+        // reader sees it, not the form just filled in; on a wide screen the grid still
+        // puts the form on the left.
+        @if answer.is_some() {
+            div.advice.answered { (results) (profile_form(form, errors)) }
+        } @else {
+            div.advice { (profile_form(form, errors)) (results) }
         }
     };
     Page {

@@ -13,7 +13,7 @@ use crate::error::{PageError, client_message};
 use crate::form::{FormQuery, Key, number, verbatim, vocabulary};
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
-use crate::pages::{checkboxes, choices, select};
+use crate::pages::{self, checkboxes, choices, select};
 use crate::respond;
 
 /// The parameters of `GET /frameworks` (the API's list of them, `catalog::LIST_PARAMETERS`,
@@ -44,8 +44,9 @@ pub(crate) async fn page(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+    let scope = pages::scope(&web.context.stores.frameworks.catalog().await?);
     if let Some((status, messages)) = form.refused() {
-        let markup = render(&form, &[], Sort::Name, None, &messages);
+        let markup = render(&form, &scope, &[], Sort::Name, None, &messages);
         return Ok(respond::html(&headers, status, markup));
     }
     // The API's own parser, given the canonical query: the page refuses what it refuses.
@@ -56,14 +57,14 @@ pub(crate) async fn page(
         Ok(list) => {
             let page = web.context.stores.frameworks.list(&list).await?;
             let next = page.next.map(|cursor| cursor.encode());
-            let markup = render(&form, &page.items, list.sort, next.as_deref(), &[]);
+            let markup = render(&form, &scope, &page.items, list.sort, next.as_deref(), &[]);
             Ok(respond::html(&headers, StatusCode::OK, markup))
         }
         Err(error @ ApiError::Unavailable { .. }) => Err(error.into()),
         Err(error) => {
             let status = error.status();
             let message = client_message(&error);
-            let markup = render(&form, &[], Sort::Name, None, &[message]);
+            let markup = render(&form, &scope, &[], Sort::Name, None, &[message]);
             Ok(respond::html(&headers, status, markup))
         }
     }
@@ -71,6 +72,7 @@ pub(crate) async fn page(
 
 fn render(
     form: &FormQuery,
+    scope: &str,
     items: &[Framework],
     sort: Sort,
     next: Option<&str>,
@@ -114,7 +116,7 @@ fn render(
     };
     Page {
         title: "Catalog of backend frameworks".into(),
-        description: "Browse 26 backend frameworks across 11 languages: filter by language, category, feature and use case, sort by any rated dimension.".into(),
+        description: format!("Browse {scope}: filter by language, category, feature and use case, sort by any rated dimension."),
         section: Section::Catalog,
         body,
     }
@@ -128,11 +130,20 @@ fn card(framework: &Framework, sort: Sort) -> Markup {
         h3 { a href=(format!("/catalog/{}", framework.id)) { (spec.name) } }
         p.meta {
             (labels::language(spec.language)) " · " (labels::category(spec.category)) " · since " (spec.first_release)
-            @if let Sort::Best(dimension) = sort {
-                " · " (labels::dimension(dimension)) " " strong { (spec.ratings.score(dimension)) "/5" }
-            }
         }
         p { (first_sentence(&spec.description)) }
+        // The ratings people choose by, at a glance, in the chart's order: words and a
+        // number anyone can read, and a bar (the class) for the eye. Terse, as the page
+        // repeats it per card: a hundred cards stay under the page bound.
+        ul.glance aria-label=(format!("Ratings of {}, out of 5", spec.name)) {
+            @for dimension in Dimension::ALL {
+                @let score = spec.ratings.score(*dimension);
+                @let sorted = if sort == Sort::Best(*dimension) { " sorted" } else { "" };
+                li class=(format!("s{score}{sorted}")) {
+                    span { (labels::dimension(*dimension)) } " " span { b { (score) } "/5" }
+                }
+            }
+        }
         label.pick for=(checkbox) {
             input type="checkbox" id=(checkbox) name="ids" value=(framework.id) form="compare-form";
             " Compare " span.visually-hidden { (spec.name) }

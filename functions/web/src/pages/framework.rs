@@ -9,6 +9,7 @@ use maud::{Markup, html};
 use model::{Dimension, Framework};
 
 use crate::Web;
+use crate::chart;
 use crate::error::PageError;
 use crate::form;
 use crate::labels;
@@ -78,12 +79,7 @@ fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
                             tr {
                                 th scope="row" { (labels::dimension(*dimension)) }
                                 td.rating {
-                                    span.visually-hidden { (score) " out of 5" }
-                                    span.dots aria-hidden="true" {
-                                        @for step in 1..=5u8 {
-                                            @if step <= score { span.on { "●" } } @else { span.off { "○" } }
-                                        }
-                                    }
+                                    (chart::dots(score))
                                     span.number aria-hidden="true" { " " (score) }
                                 }
                                 td { (spec.rating_notes.get(dimension).map(String::as_str).unwrap_or("")) }

@@ -7,6 +7,7 @@ pub(crate) mod questions;
 pub(crate) mod versus;
 
 use maud::{Markup, html};
+use model::{Framework, Language};
 
 /// A value of a form control and the words shown for it.
 pub(crate) type Choice<'a> = (&'a str, &'a str);
@@ -90,4 +91,19 @@ pub(crate) fn ordinal(index: usize, noun: &str) -> String {
         Some(word) => format!("{word} {noun}"),
         None => format!("{noun} {}", index + 1),
     }
+}
+
+/// What the catalog holds, counted from the data: "26 frameworks across 11 languages".
+pub(crate) fn scope(catalog: &[Framework]) -> String {
+    let languages = Language::ALL
+        .iter()
+        .filter(|language| catalog.iter().any(|f| f.spec.language == **language))
+        .count();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} across {}",
+        plural(catalog.len(), "framework", "frameworks"),
+        plural(languages, "language", "languages")
+    )
 }
