@@ -18,6 +18,7 @@
 mod assets;
 mod chart;
 mod error;
+mod find;
 mod form;
 mod labels;
 mod layout;

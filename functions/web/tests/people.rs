@@ -95,3 +95,16 @@ async fn catalog_cards_show_every_rating_as_text() {
     }
     assert!(card.contains("sorted"), "the sorted dimension stands out");
 }
+
+#[tokio::test]
+async fn the_catalog_finds_words_without_javascript_and_pages_through_them() {
+    let app = app();
+    let html = page(&visit(&app, "/catalog?q=Tokio").await, 200);
+    assert!(html.contains("href=\"/catalog/axum\"") && !html.contains("href=\"/catalog/django\""));
+    assert!(html.contains("value=\"Tokio\""), "the box keeps the words");
+    let first = page(&visit(&app, "/catalog?q=orm&limit=2").await, 200);
+    let at = first.find("rel=\"next\" href=\"").unwrap() + "rel=\"next\" href=\"".len();
+    let next = first[at..at + first[at..].find('"').unwrap()].replace("&amp;", "&");
+    assert!(next.contains("q=orm"), "{next}");
+    page(&visit(&app, &next).await, 200);
+}

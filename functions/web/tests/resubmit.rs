@@ -87,6 +87,7 @@ const PAGES: [Page; 4] = [
                 "language",
                 &["go", "golang", "PYTHON", "js,ts", "cobol", ""],
             ),
+            ("q", &["orm", "admin panel", "tokio, or not", ""]),
             ("category", &["micro", "full-stack", "fullstack", ""]),
             ("feature", &["orm", "auth,ORM", ""]),
             ("use_case", &["rest_api", "CMS", ""]),

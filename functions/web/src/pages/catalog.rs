@@ -10,6 +10,7 @@ use model::{Category, Dimension, Feature, Framework, Language, Sort, UseCase};
 
 use crate::Web;
 use crate::error::{PageError, client_message};
+use crate::find;
 use crate::form::{FormQuery, Key, number, verbatim, vocabulary};
 use crate::labels;
 use crate::layout::{Page, Section, form_errors};
@@ -17,8 +18,9 @@ use crate::pages::{self, checkboxes, choices, select};
 use crate::respond;
 
 /// The parameters of `GET /frameworks` (the API's list of them, `catalog::LIST_PARAMETERS`,
-/// is checked against these in a test).
-pub(crate) const KEYS: [Key; 7] = [
+/// is checked against these in a test), and a text search of the page's own.
+pub(crate) const KEYS: [Key; 8] = [
+    Key::text("q", model::search::MAX_QUERY_CHARS),
     Key::set("language", vocabulary::<Language>, Language::NAMES),
     Key::set("category", vocabulary::<Category>, Category::NAMES),
     Key::set("feature", vocabulary::<Feature>, Feature::NAMES),
@@ -44,18 +46,26 @@ pub(crate) async fn page(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
-    let scope = pages::scope(&web.context.stores.frameworks.catalog().await?);
+    let catalog = web.context.stores.frameworks.catalog().await?;
+    let scope = pages::scope(&catalog);
     if let Some((status, messages)) = form.refused() {
         let markup = render(&form, &scope, &[], Sort::Name, None, &messages);
         return Ok(respond::html(&headers, status, markup));
     }
     // The API's own parser, given the canonical query: the page refuses what it refuses.
-    let canonical = form.link("");
+    let canonical = form.with("q", &[]).link("");
     let parsed =
         QueryParams::parse(canonical.trim_start_matches('?')).and_then(catalog::list_query);
     match parsed {
         Ok(list) => {
-            let page = web.context.stores.frameworks.list(&list).await?;
+            // A text search lists from the whole catalog, in memory, by the same filters,
+            // sort and cursor: the API's store has no text index to ask.
+            let page = match form.first("q") {
+                Some(text) => {
+                    model::listing::list_in_memory(find::frameworks(&catalog, text), &list)
+                }
+                None => web.context.stores.frameworks.list(&list).await?,
+            };
             let next = page.next.map(|cursor| cursor.encode());
             let markup = render(&form, &scope, &page.items, list.sort, next.as_deref(), &[]);
             Ok(respond::html(&headers, StatusCode::OK, markup))
@@ -196,6 +206,10 @@ fn filter_form(form: &FormQuery, errors: &[String]) -> Markup {
         form.filters method="get" action="/catalog" data-live="results" aria-labelledby="filters-heading" {
             h2 #filters-heading { "Filters" }
             (form_errors(errors))
+            div.field {
+                label for="catalog-q" { "Find words" }
+                input #catalog-q type="search" name="q" value=[form.first("q")] placeholder="e.g. admin panel, tokio" maxlength=(model::search::MAX_QUERY_CHARS);
+            }
             @for (name, legend, options) in &groups {
                 details open[!form.all(name).is_empty()] {
                     summary { (legend) }
@@ -217,7 +231,11 @@ mod tests {
 
     #[test]
     fn the_page_reads_exactly_the_api_s_list_parameters() {
-        let mut ours: Vec<&str> = KEYS.iter().map(|key| key.name).collect();
+        let mut ours: Vec<&str> = KEYS
+            .iter()
+            .map(|key| key.name)
+            .filter(|name| *name != "q")
+            .collect();
         let mut theirs = catalog::LIST_PARAMETERS.to_vec();
         ours.sort_unstable();
         theirs.sort_unstable();
