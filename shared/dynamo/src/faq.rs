@@ -7,8 +7,7 @@ use aws_sdk_dynamodb::Client;
 use model::store::BoxFuture;
 use model::{FaqEntry, FaqStore, Slug, StoreError};
 
-use crate::error::store_error;
-use crate::item::{faq_from_item, get_by_id};
+use crate::item::{faq_from_item, get_by_id, scan_all};
 
 #[derive(Debug, Clone)]
 pub struct DynamoFaq {
@@ -28,25 +27,11 @@ impl DynamoFaq {
 impl FaqStore for DynamoFaq {
     fn entries(&self) -> BoxFuture<'_, Result<Arc<Vec<FaqEntry>>, StoreError>> {
         Box::pin(async move {
-            let mut all = Vec::new();
-            let mut start = None;
-            loop {
-                let output = self
-                    .client
-                    .scan()
-                    .table_name(&self.table)
-                    .set_exclusive_start_key(start)
-                    .send()
-                    .await
-                    .map_err(|error| store_error("Scan", error))?;
-                start = output.last_evaluated_key().cloned();
-                for item in output.items.unwrap_or_default() {
-                    all.push(faq_from_item(item)?);
-                }
-                if start.is_none() {
-                    break;
-                }
-            }
+            let mut all = scan_all(&self.client, &self.table)
+                .await?
+                .into_iter()
+                .map(faq_from_item)
+                .collect::<Result<Vec<_>, _>>()?;
             all.sort_by(|a: &FaqEntry, b: &FaqEntry| a.id.cmp(&b.id));
             Ok(Arc::new(all))
         })

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::AttributeValue;
+use model::facts::Facts;
 use model::{FaqEntry, Framework, Slug, StoreError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -34,6 +35,26 @@ pub(crate) async fn get_by_id(
     Ok(output.item)
 }
 
+/// Every item of `table`, page by page: for the small tables read whole (FAQ, facts).
+pub(crate) async fn scan_all(client: &Client, table: &str) -> Result<Vec<Item>, StoreError> {
+    let mut all = Vec::new();
+    let mut start = None;
+    loop {
+        let output = client
+            .scan()
+            .table_name(table)
+            .set_exclusive_start_key(start)
+            .send()
+            .await
+            .map_err(|error| store_error("Scan", error))?;
+        start = output.last_evaluated_key().cloned();
+        all.extend(output.items.unwrap_or_default());
+        if start.is_none() {
+            return Ok(all);
+        }
+    }
+}
+
 /// The `entity` attribute of every framework: the one hash key of the `by_name` index, so
 /// that a Query over it returns the whole catalog in name order.
 pub const FRAMEWORK_ENTITY: &str = "framework";
@@ -53,6 +74,26 @@ pub fn framework_from_item(mut item: Item) -> Result<Framework, StoreError> {
         item.remove(attribute);
     }
     from_item(item)
+}
+
+/// A framework's facts under its id (the `facts` table's partition key).
+pub fn facts_to_item(id: &str, facts: &Facts) -> Result<Item, StoreError> {
+    let mut item = to_item(facts)?;
+    item.insert("id".into(), AttributeValue::S(id.to_owned()));
+    Ok(item)
+}
+
+/// The id and facts of a `facts` item.
+pub fn facts_from_item(mut item: Item) -> Result<(String, Facts), StoreError> {
+    let id = match item.remove("id") {
+        Some(AttributeValue::S(id)) => id,
+        _ => {
+            return Err(StoreError::Corrupt(
+                "a facts item without a string id".into(),
+            ));
+        }
+    };
+    Ok((id, from_item(item)?))
 }
 
 pub fn faq_to_item(entry: &FaqEntry) -> Result<Item, StoreError> {

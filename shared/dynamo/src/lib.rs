@@ -6,6 +6,7 @@
 
 pub mod client;
 mod error;
+mod facts;
 mod faq;
 mod frameworks;
 pub mod item;
@@ -17,6 +18,7 @@ pub mod tables;
 pub use aws_sdk_dynamodb::Client;
 pub use client::Tuning;
 pub use error::RETRY_AFTER_SECS;
+pub use facts::DynamoFacts;
 pub use faq::DynamoFaq;
 pub use frameworks::DynamoFrameworks;
 pub use seed::{SeedReport, seed};

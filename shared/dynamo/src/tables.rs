@@ -93,6 +93,45 @@ pub async fn create(client: &Client, tables: &Tables) -> Result<[Created; 2], St
     Ok(created)
 }
 
+/// Creates the facts table (key `id`, on-demand billing) if missing, and waits until it is
+/// usable. Separate from [`create`]: only the refresh function and its tests need it.
+pub async fn create_facts(client: &Client, table: &str) -> Result<Created, StoreError> {
+    let invalid = |error: aws_sdk_dynamodb::error::BuildError| StoreError::Failed(Box::new(error));
+    let created = client
+        .create_table()
+        .table_name(table)
+        .billing_mode(BillingMode::PayPerRequest)
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name("id")
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .map_err(invalid)?,
+        )
+        .key_schema(
+            KeySchemaElement::builder()
+                .attribute_name("id")
+                .key_type(KeyType::Hash)
+                .build()
+                .map_err(invalid)?,
+        )
+        .send()
+        .await;
+    let created = match created {
+        Ok(_) => Created::New,
+        Err(error)
+            if error
+                .as_service_error()
+                .is_some_and(|e| e.is_resource_in_use_exception()) =>
+        {
+            Created::AlreadyThere
+        }
+        Err(error) => return Err(store_error("CreateTable", error)),
+    };
+    wait_until_active(client, table).await?;
+    Ok(created)
+}
+
 async fn wait_until_active(client: &Client, table: &str) -> Result<(), StoreError> {
     use aws_sdk_dynamodb::types::TableStatus;
     for _ in 0..120 {

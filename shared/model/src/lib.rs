@@ -9,6 +9,7 @@ pub mod cursor;
 pub mod dataset;
 pub mod describe;
 pub mod echo;
+pub mod facts;
 pub mod faq;
 pub mod fields;
 pub mod framework;

@@ -138,6 +138,21 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The package registries the catalog's frameworks are published on.
+    Registry, "registry" {
+        Npm = "npm",
+        Pypi = "pypi",
+        Crates = "crates",
+        Maven = "maven",
+        Nuget = "nuget",
+        Packagist = "packagist",
+        Rubygems = "rubygems",
+        Hex = "hex",
+        Go = "go",
+    }
+}
+
+vocabulary! {
     /// A rated quality of a framework; every rating is 1..=5 and higher is better.
     Dimension, "dimension" {
         Performance = "performance",
