@@ -35,13 +35,18 @@ define python-venv
 endef
 
 .DEFAULT_GOAL := help
-.PHONY: help run watch test test-rust test-e2e test-watch lint bench bench-compare tools-venv tools-machete tools-cargo-lambda
+.PHONY: help run refresh watch test test-rust test-e2e test-watch lint bench bench-compare tools-venv tools-machete tools-cargo-lambda
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | expand -t 20
 
 run: ## serve every function at production paths on 127.0.0.1:$(PORT), embedded store
 	PORT=$(PORT) cargo run --release -p local-server
+
+# Every variable the refresh reads passes through: FACTS_TABLE (DynamoDB), FACTS_FILE (JSON),
+# REGISTRY_URL (one fake registry for all), REGISTRY_TIMEOUT_SECS, REFRESH_CONCURRENCY.
+refresh: ## fetch every framework's facts from its package registry once (REGISTRY_URL: a fake one; FACTS_FILE or FACTS_TABLE: where)
+	cargo run --release -p refresh
 
 watch: tools-cargo-lambda ## the same API through the real Lambda runtime path on 127.0.0.1:$(WATCH_PORT)
 	@mkdir -p $(LOG_DIR)

@@ -20,7 +20,9 @@ provider "aws" {
       iam          = endpoints.value
       lambda       = endpoints.value
       logs         = endpoints.value
+      scheduler    = endpoints.value
       sns          = endpoints.value
+      sqs          = endpoints.value
       sts          = endpoints.value
     }
   }

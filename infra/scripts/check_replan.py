@@ -1,13 +1,13 @@
 """Fail when a plan (terraform show -json) changes anything beyond what the emulator cannot store.
 
-moto does not return Lambda's LoggingConfig nor DynamoDB table tags, so right after an apply the
+moto does not return Lambda's LoggingConfig and DeadLetterConfig nor DynamoDB table tags, so right after an apply the
 provider sees those as missing and plans to add them again. Everything else must be a no-op.
 """
 
 import json
 import sys
 
-EMULATOR_GAPS = {"aws_lambda_function": {"logging_config"}, "aws_dynamodb_table": {"tags"}}
+EMULATOR_GAPS = {"aws_lambda_function": {"logging_config", "dead_letter_config"}, "aws_dynamodb_table": {"tags"}}
 
 
 def drift(plan):
@@ -27,7 +27,7 @@ def main():
     found = list(drift(json.load(sys.stdin)))
     if found:
         sys.exit("rehearsal: a second plan still finds changes:\n  " + "\n  ".join(found))
-    print("rehearsal: a second plan finds no changes (beyond moto's gaps: Lambda logging_config, table tags)")
+    print("rehearsal: a second plan finds no changes (beyond moto's gaps: Lambda logging_config and dead_letter_config, table tags)")
 
 
 if __name__ == "__main__":

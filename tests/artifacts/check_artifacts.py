@@ -6,6 +6,8 @@ Lambda Runtime API emulator in `runtime_api.py`, once per store configuration â€
 dataset, then DynamoDB tables on a moto server seeded for the run. Each configuration is one
 warm container that answers the function's API Gateway v2 fixtures in the order `events.json`
 lists them; status and content type must match, and a problem document must carry its status.
+The scheduled refresh answers its schedule's event with a report, against a fake registry
+serving the recorded documents: every framework must have been fetched.
 When everything passes, the zips' checksums go to the stamp `make deploy` checks.
 
 Times are taken under emulation: a regression signal between runs on this machine, never a
@@ -31,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from fake_registry import FakeRegistry
 from runtime_api import RuntimeApi
 
 HERE = Path(__file__).resolve().parent
@@ -46,6 +49,7 @@ class Expectation:
     event: bytes
     status: int
     content_type: str | None  # None: no body; "*": any (an event built from the route table)
+    fetched: int | None = None  # a scheduled function's report: how many frameworks it fetched
 
 
 @dataclass
@@ -166,7 +170,8 @@ def expectations_for(function: str, listed: list[dict] | None, routes: list[dict
     errors = [f"{function}: {n} is listed in events.json but not in {data}" for n in names if n not in on_disk]
     errors += [f"{function}: fixture {n} is not listed in tests/artifacts/events.json"
                for n in sorted(on_disk - set(names))]
-    found = [Expectation(e["event"], (data / e["event"]).read_bytes(), e["status"], e["content_type"])
+    found = [Expectation(e["event"], (data / e["event"]).read_bytes(), e.get("status", 0), e.get("content_type"),
+                         e.get("fetched"))
              for e in listed if e["event"] in on_disk]
     return found, errors
 
@@ -197,6 +202,7 @@ class store_configurations:
     def __init__(self, args: argparse.Namespace, scratch: Path, log_dir: Path) -> None:
         self.args, self.scratch, self.log_dir = args, scratch, log_dir
         self.moto: subprocess.Popen | None = None
+        self.registry: FakeRegistry | None = None
         self.endpoint = ""
 
     def __enter__(self) -> list[tuple[str, Callable[[str], dict[str, str]]]]:
@@ -206,7 +212,23 @@ class store_configurations:
         self.moto = subprocess.Popen([sys.executable, str(REPO / "shared/dynamo/scripts/moto_serial.py"),
                                       "127.0.0.1", str(port)], stdout=log, stderr=subprocess.STDOUT)
         wait_for_http(f"{self.endpoint}/moto-api/", self.moto)
-        return [("embedded", lambda _function: {}), ("dynamodb (moto)", self.seeded_tables)]
+        self.registry = FakeRegistry(REPO / "functions/refresh/fixtures").__enter__()
+        return [("embedded", self.embedded), ("dynamodb (moto)", self.seeded_tables)]
+
+    def embedded(self, function: str) -> dict[str, str]:
+        return {"REGISTRY_URL": self.registry.url} if function == "refresh" else {}
+
+    def facts_table(self, function: str) -> dict[str, str]:
+        """The refresh's table (moto, through boto3 from moto's own environment)."""
+        import boto3
+
+        table = f"artifact-test-{function}-facts"
+        boto3.client("dynamodb", endpoint_url=self.endpoint, region_name="us-east-1",
+                     aws_access_key_id="test", aws_secret_access_key="test").create_table(
+            TableName=table, BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}])
+        return {"FACTS_TABLE": table, "REGISTRY_URL": self.registry.url}
 
     def seeded_tables(self, function: str) -> dict[str, str]:
         env = {
@@ -218,9 +240,11 @@ class store_configurations:
                                 capture_output=True, text=True)
         if seeded.returncode != 0:
             sys.exit(f"test-artifacts: seeding moto for {function} failed:\n{seeded.stdout}{seeded.stderr}")
-        return env
+        return env | self.facts_table(function) if function == "refresh" else env
 
     def __exit__(self, *_exc) -> None:
+        if self.registry is not None:
+            self.registry.__exit__()
         if self.moto is not None:
             stop(self.moto)
 
@@ -289,6 +313,14 @@ def check(expectation: Expectation, outcome) -> Answer:
         answer.problems.append(f"no response: {outcome.error[:300]}")
         return answer
     response = outcome.response
+    if expectation.fetched is not None:
+        outcomes = (response or {}).get("outcomes") or {}
+        fetched = sum(1 for verdict in outcomes.values() if verdict == "fetched")
+        answer.content_type = "report"
+        if fetched != expectation.fetched:
+            answer.problems.append(f"fetched {fetched} frameworks, expected {expectation.fetched}; "
+                                   f"errors {(response or {}).get('errors')}")
+        return answer
     answer.status = response.get("statusCode")
     headers = {k.lower(): v for k, v in (response.get("headers") or {}).items()}
     answer.content_type = headers.get("content-type", "").split(";")[0].strip() or None

@@ -32,6 +32,14 @@ resource "aws_iam_role_policy" "this" {
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
         Resource = "${aws_cloudwatch_log_group.this.arn}:*"
       },
+      ], var.dead_letter_queue_arn == null ? [] : [
+      {
+        Sid      = "DeadLetters"
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = [var.dead_letter_queue_arn]
+      },
+      ], [
       {
         Sid      = "XRay"
         Effect   = "Allow"
@@ -50,7 +58,7 @@ resource "aws_cloudwatch_log_group" "this" {
 }
 
 resource "aws_lambda_function" "this" {
-  #checkov:skip=CKV_AWS_116:Invoked synchronously by API Gateway only; a DLQ applies to asynchronous invocations.
+  #checkov:skip=CKV_AWS_116:API functions are invoked synchronously by API Gateway, where a DLQ does not apply; a scheduled function passes dead_letter_queue_arn.
   #checkov:skip=CKV_AWS_117:Talks only to DynamoDB, CloudWatch and X-Ray over AWS endpoints; a VPC would add NAT or endpoint cost and cold-start latency for no gain.
   #checkov:skip=CKV_AWS_173:The environment holds only table names and tuning knobs, no secrets; the Lambda service key is enough.
   #checkov:skip=CKV_AWS_272:Artifacts are built and deployed by the same pipeline (make deploy); no code signing profile is set up.
@@ -79,6 +87,13 @@ resource "aws_lambda_function" "this" {
     mode = "Active"
   }
 
+  dynamic "dead_letter_config" {
+    for_each = var.dead_letter_queue_arn == null ? [] : [var.dead_letter_queue_arn]
+    content {
+      target_arn = dead_letter_config.value
+    }
+  }
+
   depends_on = [aws_iam_role_policy.this]
 
   lifecycle {
@@ -90,9 +105,16 @@ resource "aws_lambda_function" "this" {
 }
 
 resource "aws_lambda_permission" "api" {
+  count = var.routed_by_api ? 1 : 0
+
   statement_id  = "AllowApiGatewayInvoke"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.this.function_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${var.api_execution_arn}/*/*"
+}
+
+moved {
+  from = aws_lambda_permission.api
+  to   = aws_lambda_permission.api[0]
 }

@@ -62,3 +62,13 @@ output "runtime" {
   description = "Runtime of the function."
   value       = aws_lambda_function.this.runtime
 }
+
+output "dead_letter_target_arn" {
+  description = "Queue that receives failed asynchronous invocations, or null."
+  value       = one(aws_lambda_function.this.dead_letter_config[*].target_arn)
+}
+
+output "artifact_path" {
+  description = "The zip the function was deployed from."
+  value       = aws_lambda_function.this.filename
+}

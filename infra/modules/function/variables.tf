@@ -55,8 +55,22 @@ variable "environment" {
 }
 
 variable "api_execution_arn" {
-  description = "Execution ARN of the API Gateway API allowed to invoke the function."
+  description = "Execution ARN of the API Gateway API allowed to invoke the function; null for a function the API does not route (a scheduled one)."
   type        = string
+  default     = null
+}
+
+# Known at plan time, unlike the API's ARN, so it can decide whether the permission exists.
+variable "routed_by_api" {
+  description = "Whether API Gateway invokes the function (api_execution_arn is then required)."
+  type        = bool
+  default     = true
+}
+
+variable "dead_letter_queue_arn" {
+  description = "SQS queue that receives the events of failed asynchronous invocations (a scheduled function's); null for a function invoked synchronously."
+  type        = string
+  default     = null
 }
 
 variable "dynamodb_access" {

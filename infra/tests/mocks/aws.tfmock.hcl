@@ -55,3 +55,16 @@ mock_resource "aws_cloudwatch_metric_alarm" {
     arn = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:stack-advisor-alarm"
   }
 }
+
+mock_resource "aws_sqs_queue" {
+  defaults = {
+    arn = "arn:aws:sqs:eu-west-1:123456789012:stack-advisor-refresh-dlq"
+    url = "https://sqs.eu-west-1.amazonaws.com/123456789012/stack-advisor-refresh-dlq"
+  }
+}
+
+mock_resource "aws_scheduler_schedule" {
+  defaults = {
+    arn = "arn:aws:scheduler:eu-west-1:123456789012:schedule/default/stack-advisor-refresh"
+  }
+}
