@@ -15,6 +15,9 @@ use crate::store::{BoxFuture, StoreError};
 pub use crate::vocab::Registry;
 
 pub const PACKAGES_JSON: &str = include_str!("../data/packages.json");
+/// The facts the refresh read from the recorded registry documents
+/// (`functions/refresh/fixtures`): what the embedded store serves offline.
+pub const RECORDED_FACTS_JSON: &str = include_str!("../data/facts.json");
 
 impl Registry {
     /// The registry's public HTTPS origin: the base of every document an adapter reads.
@@ -89,6 +92,10 @@ pub struct Facts {
     pub last_error: Option<FetchFailure>,
     #[serde(default)]
     pub validators: Validators,
+    /// Said of facts that did not come from a registry's answer: the recorded documents
+    /// written by hand where the registry could not be reached. A refresh never sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The facts an adapter reads from a registry document, before they are dated.
@@ -124,8 +131,14 @@ impl Facts {
             as_of,
             last_error: None,
             validators: Validators::default(),
+            note: None,
         }
     }
+}
+
+/// The recorded facts of every framework, by id (`data/facts.json`).
+pub fn recorded() -> Result<BTreeMap<String, Facts>, DatasetError> {
+    serde_json::from_str(RECORDED_FACTS_JSON).map_err(|e| DatasetError(format!("facts.json: {e}")))
 }
 
 /// A stable release: numbers and dots only (after a leading `v`), or the `.RELEASE` and
@@ -222,6 +235,21 @@ mod tests {
         let ids: Vec<&str> = frameworks.iter().map(|f| f.id.as_str()).collect();
         let named: Vec<&str> = packages.keys().map(String::as_str).collect();
         assert_eq!(ids, named);
+    }
+
+    #[test]
+    fn every_framework_has_recorded_facts_for_its_package() {
+        let packages = packages().unwrap();
+        let recorded = recorded().unwrap();
+        assert_eq!(recorded.len(), packages.len());
+        for (id, package) in &packages {
+            let facts = &recorded[id];
+            assert_eq!(
+                (facts.registry, &facts.package),
+                (package.registry, &package.package)
+            );
+            assert!(facts.latest.is_some() && !facts.releases.is_empty(), "{id}");
+        }
     }
 
     #[test]

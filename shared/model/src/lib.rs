@@ -26,6 +26,7 @@ pub mod store;
 pub mod suggest;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod trends;
 pub mod vocab;
 
 pub use compare::{Comparison, Selection, SelectionError, compare};
