@@ -193,3 +193,62 @@ async fn a_description_with_nothing_usable_says_what_to_write() {
     assert!(message.contains("looks for"), "{message}");
     assert!(message.contains("For example"), "{message}");
 }
+
+#[tokio::test]
+async fn frameworks_named_in_the_words_or_the_request_are_ruled_out_or_put_first() {
+    let api = spawn_api().await;
+
+    let reply = api
+        .client
+        .recommend(&json!({
+            "description": "small team of python devs building an internal dashboard, not django please",
+            "preferred_frameworks": ["fastapi", "django"],
+            "limit": 10
+        }))
+        .await;
+
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(
+        reply.body["profile"]["excluded_frameworks"],
+        json!(["django"])
+    );
+    assert_eq!(
+        reply.body["profile"]["preferred_frameworks"],
+        json!(["fastapi"])
+    );
+    let ids: Vec<&str> = reply.body["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.first(), Some(&"fastapi"), "{ids:?}");
+    assert!(!ids.contains(&"django"), "{ids:?}");
+    let django = reply.body["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "django")
+        .unwrap();
+    assert!(django["reason"].as_str().unwrap().contains("by name"));
+}
+
+#[tokio::test]
+async fn an_off_topic_description_is_a_422_that_says_what_was_not_found() {
+    let api = spawn_api().await;
+
+    let reply = api
+        .client
+        .recommend(
+            &json!({"description": "what's a decent laptop for a CS student under 1000 bucks"}),
+        )
+        .await;
+
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let message = reply.body["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("not read as a backend project"),
+        "{message}"
+    );
+    assert!(message.contains("laptop"), "{message}");
+}

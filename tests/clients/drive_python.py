@@ -61,6 +61,7 @@ def main(base_url: str) -> None:
         ("compareFrameworks ids + priorities", compare),
         ("recommend with a profile", recommend_profile),
         ("recommend with a description", recommend_description),
+        ("recommend with frameworks by name", recommend_frameworks_by_name),
         ("listFaq search, then getFaqEntry", faq_search_and_entry),
         ("openapi", served_document),
         ("putFramework create, replace; deleteFramework", write_lifecycle),
@@ -152,6 +153,19 @@ def recommend_description(client: Client) -> None:
     in_typescript = {item.id for item in expect(listing, 200, FrameworkList).items}
     recommended = [r.id for r in result.recommendations]
     require(set(recommended) <= in_typescript, f"recommended outside typescript: {recommended}")
+
+
+def recommend_frameworks_by_name(client: Client) -> None:
+    # "not django" in the words, Flask preferred and Django also preferred in the request:
+    # the exclusion wins, and the preferred framework comes first.
+    body = RecommendationRequestType1(description="internal dashboard in python, not django please")
+    body["preferred_frameworks"] = ["flask", "django"]
+    result = expect(recommend.sync_detailed(client=client, body=body), 200, Recommendations)
+    require(result.profile.excluded_frameworks == ["django"], f"excluded {result.profile.excluded_frameworks}")
+    require(result.profile.preferred_frameworks == ["flask"], f"preferred {result.profile.preferred_frameworks}")
+    recommended = [r.id for r in result.recommendations]
+    require(recommended and recommended[0] == "flask", f"flask not first: {recommended}")
+    require("django" not in recommended, f"django recommended: {recommended}")
 
 
 def faq_search_and_entry(client: Client) -> None:

@@ -150,6 +150,24 @@ async function recommendDescription(): Promise<void> {
   );
 }
 
+async function recommendFrameworksByName(): Promise<void> {
+  // "not django" in the words, Django also preferred in the request: the exclusion wins.
+  const result = ok(
+    await client.POST("/recommendations", {
+      body: {
+        description: "internal dashboard in python, not django please",
+        preferred_frameworks: ["flask", "django"],
+      },
+    }),
+    200,
+  );
+  const profile = result.profile;
+  require(profile.excluded_frameworks.join(",") === "django", `excluded ${profile.excluded_frameworks}`);
+  require(profile.preferred_frameworks.join(",") === "flask", `preferred ${profile.preferred_frameworks}`);
+  const ids = result.recommendations.map((r) => r.id);
+  require(ids[0] === "flask" && !ids.includes("django"), `recommended ${ids}`);
+}
+
 async function faqSearchAndEntry(): Promise<void> {
   const found = ok(await client.GET("/faq", { params: { query: { q: "fastest python framework", limit: 3 } } }), 200);
   require(found.items.length > 0 && found.items.length <= 3, `${found.items.length} results`);
@@ -200,6 +218,7 @@ const checks: [string, () => Promise<void>][] = [
   ["compareFrameworks ids + priorities", compare],
   ["recommend with a profile", recommendProfile],
   ["recommend with a description", recommendDescription],
+  ["recommend with frameworks by name", recommendFrameworksByName],
   ["listFaq search, then getFaqEntry", faqSearchAndEntry],
   ["openapi", servedDocument],
   ["putFramework create, replace; deleteFramework", writeLifecycle],

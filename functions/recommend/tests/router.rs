@@ -197,6 +197,8 @@ async fn a_description_is_read_into_the_profile_it_answers_for() {
             "excluded_languages": ["java"],
             "required_features": ["admin_panel"],
             "deployment": null,
+            "preferred_frameworks": [],
+            "excluded_frameworks": [],
             "limit": 3
         })
     );

@@ -124,6 +124,11 @@ async fn bad_form_input_is_a_page_with_the_api_s_status_not_a_problem_document()
         ("/?languages=python", 422, "is required"),
         ("/?use_case=rest_api&limit=99", 422, "1 to 10"),
         ("/?description=hello+there", 422, "kind of project"),
+        (
+            "/?description=how+do+i+center+a+div+inside+a+flexbox+container",
+            422,
+            "does not read as a backend project",
+        ),
         ("/catalog?language=cobol", 422, "cobol"),
         ("/catalog?limit=abc", 400, "whole number"),
         ("/catalog?cursor=forged", 400, "cursor"),

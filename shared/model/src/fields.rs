@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::echo::echo;
+use crate::slug::Slug;
 use crate::vocab::{UnknownValue, Vocabulary};
 
 /// One reason a body was rejected. Serialised into the problem document's `errors`.
@@ -181,6 +182,29 @@ impl<'a> Fields<'a> {
             return Vec::new();
         };
         crate::lists::distinct(self.items(field, items).into_iter().flatten())
+    }
+
+    /// An optional list of framework ids, absent meaning empty, each kept once in first
+    /// order; an item that is not a slug is reported at `field[index]`. Ids the catalog
+    /// lacks are accepted: the catalog changes, and an unknown id matches nothing.
+    pub(crate) fn slug_list(&mut self, field: &str) -> Vec<Slug> {
+        let Some(items) = self.get(field).and_then(|value| self.array(field, value)) else {
+            return Vec::new();
+        };
+        let mut ids = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let at = format!("{field}[{index}]");
+            match item.as_str().map(Slug::parse) {
+                Some(Ok(id)) => ids.push(id),
+                Some(Err(error)) => {
+                    self.fail::<()>(&at, error.to_string());
+                }
+                None => {
+                    self.fail::<()>(&at, "must be a string");
+                }
+            }
+        }
+        crate::lists::distinct(ids)
     }
 
     /// A required vocabulary list that names each value at most once (`non_empty`: at least

@@ -34,7 +34,13 @@ use crate::respond;
 /// Fields of the request body that hold one value.
 const SINGLE: [&str; 2] = ["use_case", "deployment"];
 /// Fields of the request body that hold a list.
-const LISTS: [&str; 3] = ["priorities", "languages", "required_features"];
+const LISTS: [&str; 5] = [
+    "priorities",
+    "languages",
+    "required_features",
+    "preferred_frameworks",
+    "excluded_frameworks",
+];
 /// How many priorities the form offers, most important first.
 const PRIORITY_SLOTS: usize = 3;
 
@@ -48,13 +54,15 @@ const DEFAULT_LIMIT: &str = "3";
 
 /// What the page reads from its query: the request body's fields, the description, and the
 /// readings set aside.
-pub(crate) const KEYS: [Key; 8] = [
+pub(crate) const KEYS: [Key; 10] = [
     Key::text("description", DESCRIPTION_CHARS),
     Key::one("use_case", vocabulary::<UseCase>),
     Key::one("deployment", vocabulary::<Deployment>),
     Key::list("priorities", vocabulary::<Dimension>),
     Key::set("languages", vocabulary::<Language>, Language::NAMES),
     Key::set("required_features", vocabulary::<Feature>, Feature::NAMES),
+    Key::ids("preferred_frameworks"),
+    Key::ids("excluded_frameworks"),
     Key::one("limit", number).or(DEFAULT_LIMIT),
     // `field:value` of each reading set aside; one that names no reading does nothing.
     Key::list("ignore", verbatim),
@@ -100,6 +108,15 @@ pub(crate) async fn page(
             ));
         }
     };
+    if let Some(reading) = reading.as_ref().filter(|r| r.is_off_topic()) {
+        let message = format!("Description: {}.", reading.off_topic_message());
+        let page = render(&form, &scope, None, None, &[message]);
+        return Ok(respond::html(
+            &headers,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page,
+        ));
+    }
     let chips = reading.as_ref().map(|reading| Chips::of(reading, &form));
     match Profile::from_json(&request_body(&form, chips.as_ref())) {
         Ok(profile) => {
@@ -235,6 +252,13 @@ impl Chips {
         for Reading { value, words } in &reading.excluded_languages {
             push("not", value.as_str(), labels::language(*value), words);
         }
+        // A framework by its id: the catalog, which has the names, is read after the chips.
+        for Reading { value, words } in &reading.preferred_frameworks {
+            push("preferred_frameworks", value, value, words);
+        }
+        for Reading { value, words } in &reading.excluded_frameworks {
+            push("excluded_frameworks", value, value, words);
+        }
         for Reading { value, words } in &reading.priorities {
             push(
                 "priorities",
@@ -308,6 +332,8 @@ fn field_label(field: &str) -> String {
         "priorities" => "Priorities".into(),
         "languages" => "Languages".into(),
         "required_features" => "Must-have features".into(),
+        "preferred_frameworks" => "Frameworks you prefer".into(),
+        "excluded_frameworks" => "Frameworks to leave out".into(),
         "deployment" => "Deployment".into(),
         "limit" => "How many".into(),
         other => other.to_owned(),
@@ -368,6 +394,8 @@ fn chips_view(form: &FormQuery, chips: &Chips) -> Markup {
         "not" => "Not in",
         "priorities" => "Priority",
         "required_features" => "Must have",
+        "preferred_frameworks" => "Framework",
+        "excluded_frameworks" => "Not",
         _ => "Runs on",
     };
     // The state the chips' buttons resend, written once: each button only adds the new
@@ -456,6 +484,14 @@ fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
             details open[!form.all("required_features").is_empty()] {
                 summary { "Must-have features" }
                 (checkboxes("required_features", "Leave out frameworks without", &features, form.all("required_features")))
+            }
+            div.field {
+                label for="preferred_frameworks" { "Frameworks you prefer (ids, comma-separated)" }
+                input #preferred_frameworks type="text" name="preferred_frameworks" placeholder="flask, fastapi" value=(form.all("preferred_frameworks").join(", "));
+            }
+            div.field {
+                label for="excluded_frameworks" { "Frameworks to leave out (ids; this always wins)" }
+                input #excluded_frameworks type="text" name="excluded_frameworks" placeholder="django" value=(form.all("excluded_frameworks").join(", "));
             }
             (select("deployment", "deployment", "Where will it run?", &deployments, form.first("deployment"), Some("No preference")))
             (select("limit", "limit", "How many suggestions", &[("3", "3"), ("5", "5"), ("10", "10")], Some(form.first("limit").unwrap_or(DEFAULT_LIMIT)), None))
@@ -641,5 +677,35 @@ mod tests {
         assert_eq!(body["deployment"], "containers", "the form wins");
         assert!(body.get("priorities").is_none(), "ignored: {body}");
         assert!(Profile::from_json(&body).is_ok());
+    }
+
+    #[test]
+    fn frameworks_read_by_name_are_sent_and_not_this_sets_one_aside() {
+        let text = "internal dashboard in python with user accounts, not django please";
+        let form = FormQuery::read(
+            &format!(
+                "description={}&preferred_frameworks=flask",
+                form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>()
+            ),
+            &KEYS,
+        );
+        let reading = interpret(&Description::parse(text).unwrap());
+        let chips = Chips::of(&reading, &form);
+        let body = request_body(&form, Some(&chips));
+        assert_eq!(body["excluded_frameworks"], serde_json::json!(["django"]));
+        assert_eq!(body["preferred_frameworks"], serde_json::json!(["flask"]));
+        let aside = FormQuery::read(
+            &format!(
+                "description={}&ignore=excluded_frameworks:django",
+                form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>()
+            ),
+            &KEYS,
+        );
+        let chips = Chips::of(&reading, &aside);
+        assert!(
+            request_body(&aside, Some(&chips))
+                .get("excluded_frameworks")
+                .is_none()
+        );
     }
 }

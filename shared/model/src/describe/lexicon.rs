@@ -14,8 +14,9 @@ use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 pub(super) enum Meaning {
     /// The project is written in one of these languages.
     Languages(&'static [Language]),
-    /// A framework, naming its language; ignored when negated or only used for comparison.
-    Framework(Language),
+    /// A framework of the catalog, by id, naming its language: preferred (and its language
+    /// wanted) when chosen, excluded when negated or left, ignored when only a comparison.
+    Framework(&'static str, Language),
     /// Evidence for a use case, with a weight: 3 says what the project is (chat, shop),
     /// 2 says it strongly (dashboard, REST), 1 hints (an API); 0 decides only when nothing
     /// else does (running on Lambda makes a serverless project only if it is not an API).
@@ -49,6 +50,18 @@ pub(super) enum Meaning {
     Reference {
         toward: Toward,
     },
+    /// Leaving the framework or language ahead ("moving off Rails", "migrating from our PHP
+    /// app"): a framework left is excluded; a language left is excluded when `excludes`
+    /// ("getting rid of Java"), else only not wanted ("coming from Java").
+    Leaving {
+        excludes: bool,
+    },
+    /// Another part of the system ("the frontend", "our mobile app"): a language named
+    /// with it is that part's, not the backend's.
+    Elsewhere,
+    /// What a backend project never is (a laptop, centring a div): text made only of these
+    /// is off topic.
+    OffTopic,
     /// Starts a new clause: negation and stress do not reach across it.
     ClauseBreak,
     /// Looks like a cue and is not ("not only", "no idea", "nosql").
@@ -75,8 +88,8 @@ pub(super) enum Stress {
 }
 
 use Meaning::{
-    ClauseBreak, Framework, Languages, Needs, Negation, Neutral, Pain, Priority, Project,
-    Reference, RunsOn, ServerChores, Speed, Stressed,
+    ClauseBreak, Elsewhere, Framework, Languages, Leaving, Needs, Negation, Neutral, OffTopic,
+    Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed, Stressed,
 };
 
 const fn lang(languages: &'static [Language]) -> Meaning {
@@ -109,33 +122,66 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ("java|j2ee|jakarta ee", &[lang(&[Language::Java])]),
     ("jvm", &[lang(JVM)]),
     ("kotlin", &[lang(&[Language::Kotlin])]),
-    ("csharp|c sharp", &[lang(&[Language::Csharp])]),
+    (
+        "csharp|c sharp|dotnet|dot net",
+        &[lang(&[Language::Csharp])],
+    ),
     ("php", &[lang(&[Language::Php])]),
     ("ruby", &[lang(&[Language::Ruby])]),
     ("rust|rustlang", &[lang(&[Language::Rust])]),
     ("elixir|erlang", &[lang(&[Language::Elixir])]),
-    // Frameworks of the catalog whose names are not everyday words.
-    ("django|flask|fastapi", &[Framework(Language::Python)]),
+    // The catalog's frameworks by name (ids as the catalog spells them).
+    ("django", &[Framework("django", Language::Python)]),
+    ("flask", &[Framework("flask", Language::Python)]),
+    ("fastapi", &[Framework("fastapi", Language::Python)]),
     (
         "django admin",
-        &[Framework(Language::Python), Needs(Feature::AdminPanel)],
+        &[
+            Framework("django", Language::Python),
+            Needs(Feature::AdminPanel),
+        ],
     ),
     (
-        "express|koa|fastify|hapi",
-        &[Framework(Language::Javascript)],
+        "express|expressjs",
+        &[Framework("express", Language::Javascript)],
+    ),
+    ("koa", &[Framework("koa", Language::Javascript)]),
+    ("fastify", &[Framework("fastify", Language::Javascript)]),
+    ("hapi", &[Framework("hapi", Language::Javascript)]),
+    (
+        "nestjs|nest js",
+        &[Framework("nestjs", Language::Typescript)],
     ),
     (
-        "nestjs|adonis|adonisjs|hono",
-        &[Framework(Language::Typescript)],
+        "adonis|adonisjs",
+        &[Framework("adonisjs", Language::Typescript)],
     ),
-    ("gin|echo|fiber", &[Framework(Language::Go)]),
-    ("spring|micronaut|quarkus", &[Framework(Language::Java)]),
-    ("ktor", &[Framework(Language::Kotlin)]),
-    ("aspnet|asp net", &[Framework(Language::Csharp)]),
-    ("laravel|symfony", &[Framework(Language::Php)]),
-    ("rails|sinatra", &[Framework(Language::Ruby)]),
-    ("actix|axum|rocket", &[Framework(Language::Rust)]),
-    ("phoenix", &[Framework(Language::Elixir)]),
+    ("hono", &[Framework("hono", Language::Typescript)]),
+    ("gin", &[Framework("gin", Language::Go)]),
+    ("echo", &[Framework("echo", Language::Go)]),
+    ("fiber", &[Framework("fiber", Language::Go)]),
+    (
+        "spring|spring boot|springboot",
+        &[Framework("spring-boot", Language::Java)],
+    ),
+    ("micronaut", &[Framework("micronaut", Language::Java)]),
+    ("quarkus", &[Framework("quarkus", Language::Java)]),
+    ("ktor", &[Framework("ktor", Language::Kotlin)]),
+    (
+        "aspnet|asp net|aspnet core|asp net core",
+        &[Framework("aspnet-core", Language::Csharp)],
+    ),
+    ("laravel", &[Framework("laravel", Language::Php)]),
+    ("symfony", &[Framework("symfony", Language::Php)]),
+    (
+        "rails|ruby on rails|ror",
+        &[Framework("rails", Language::Ruby)],
+    ),
+    ("sinatra", &[Framework("sinatra", Language::Ruby)]),
+    ("actix|actix web", &[Framework("actix-web", Language::Rust)]),
+    ("axum", &[Framework("axum", Language::Rust)]),
+    ("rocket", &[Framework("rocket", Language::Rust)]),
+    ("phoenix", &[Framework("phoenix", Language::Elixir)]),
     // Use cases.
     (
         "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub",
@@ -185,9 +231,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("records|=forms|exports", &[Project(UseCase::DataDriven, 1)]),
     (
-        "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|shopping|cart|checkout|marketplace",
+        "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|=shopping|cart|checkout|marketplace",
         &[Project(UseCase::Ecommerce, 3)],
     ),
+    // "a shop" alone: a store, unless a team is meant ("a .NET shop"), which resolve tells.
+    ("=shop|=shops", &[Project(UseCase::Ecommerce, 2)]),
     (
         "product catalog|product pages|=products",
         &[Project(UseCase::Ecommerce, 1)],
@@ -257,7 +305,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Priority(Dimension::EaseOfLearning)],
     ),
     (
-        "=productivity|=productive|=ship|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|quickly|rapid development|batteries included|get things done|deadline|deadlines|time to market|velocity|crank out|convention over configuration",
+        "=productivity|=productive|=ship|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|quickly|rapid development|batteries included|get things done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration",
         &[Priority(Dimension::Productivity)],
     ),
     (
@@ -288,6 +336,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Pain(Dimension::Productivity)],
     ),
     ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
+    (
+        "slow|too slow|sluggish|laggy|bottleneck",
+        &[Pain(Dimension::Performance)],
+    ),
     // Features.
     (
         "websocket server|websockets server|socket server",
@@ -344,7 +396,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Negation.
     (
-        "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to",
+        "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not",
         &[negation(Toward::Ahead)],
     ),
     (
@@ -359,7 +411,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         }],
     ),
     (
-        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages",
+        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency",
         &[Neutral],
     ),
     (
@@ -385,15 +437,34 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("too|as well", &[stress(Stress::Also, Toward::Behind)]),
     (
-        "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|optional|maybe",
+        "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|=optional|maybe",
         &[stress(Stress::Optional, Toward::Either)],
     ),
     // Comparisons.
     (
-        "something like|anything like|similar to|inspired by|alternative to|alternatives to|equivalent of|legacy|old|existing|current|migrating from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our",
+        "something like|anything like|similar to|inspired by|equivalent of|old|existing|current",
         &[Reference {
             toward: Toward::Ahead,
         }],
+    ),
+    // Leaving.
+    (
+        "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from",
+        &[Leaving { excludes: false }],
+    ),
+    (
+        "moving off|move off|moved off|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|burned by|burnt by|regret|regretting|=regretted|no longer want",
+        &[Leaving { excludes: true }],
+    ),
+    // Other parts of the system.
+    (
+        "frontend|front end|frontends|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app",
+        &[Elsewhere],
+    ),
+    // Not a backend at all.
+    (
+        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations",
+        &[OffTopic],
     ),
     (
         "like|style|ish|esque|monolith",

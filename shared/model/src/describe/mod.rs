@@ -112,6 +112,14 @@ pub struct Interpretation {
     pub languages: Vec<Reading<Language>>,
     /// Languages the description rules out ("not java", "no PHP").
     pub excluded_languages: Vec<Reading<Language>>,
+    /// Frameworks of the catalog, by id, named as a choice ("laravel or symfony").
+    pub preferred_frameworks: Vec<Reading<&'static str>>,
+    /// Frameworks ruled out or being left ("not django", "moving off Rails"); never also
+    /// preferred.
+    pub excluded_frameworks: Vec<Reading<&'static str>>,
+    /// When the text is about something no backend is (a laptop, centring a div) and says
+    /// nothing of a backend project: the words that showed it. Empty otherwise.
+    pub off_topic: Vec<String>,
     /// Most stressed first, then in the order named.
     pub priorities: Vec<Reading<Dimension>>,
     pub required_features: Vec<Reading<Feature>>,
@@ -127,9 +135,26 @@ impl Interpretation {
         self.use_case.is_none()
             && self.languages.is_empty()
             && self.excluded_languages.is_empty()
+            && self.preferred_frameworks.is_empty()
+            && self.excluded_frameworks.is_empty()
             && self.priorities.is_empty()
             && self.required_features.is_empty()
             && self.deployment.is_none()
+    }
+
+    /// The text is not about a backend project (see [`Interpretation::off_topic`]).
+    pub fn is_off_topic(&self) -> bool {
+        !self.off_topic.is_empty()
+    }
+
+    /// What to tell a client whose text is off topic: the words that showed it, what was not
+    /// found, and what the reader looks for.
+    pub fn off_topic_message(&self) -> String {
+        format!(
+            "does not read as a backend project (\"{}\"): we found no kind of project, no \
+             language or framework, no feature and no deployment. The advisor looks for {LOOKS_FOR}",
+            self.off_topic.join("\", \"")
+        )
     }
 }
 

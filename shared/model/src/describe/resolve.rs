@@ -16,6 +16,72 @@ const NEGATION_REACH: usize = 6;
 const STRESS_REACH: usize = 4;
 /// How close the signal before an either-way marker must be to take it.
 const EITHER_BEHIND_REACH: usize = 3;
+/// How far a leaving or other-part marker reaches for the language or framework it is about.
+const LEAVING_REACH: usize = 4;
+const ELSEWHERE_AHEAD_REACH: usize = 4;
+const ELSEWHERE_BEHIND_REACH: usize = 2;
+/// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
+const DELIVERY_REACH: usize = 5;
+/// Words of delivering software: "fast" after one of them is speed of delivery.
+const DELIVERY: &[&str] = &[
+    "ship",
+    "shipped",
+    "shipping",
+    "launch",
+    "launched",
+    "launching",
+    "deliver",
+    "delivered",
+    "build",
+    "built",
+    "put",
+    "together",
+    "get",
+    "out",
+    "release",
+    "iterate",
+    "prototype",
+    "hack",
+    "done",
+    "running",
+    "market",
+    "mvp",
+    "poc",
+    "demo",
+    "hackathon",
+    "develop",
+    "developed",
+    "move",
+    "moving",
+    "spin",
+    "whip",
+];
+/// Things that run: "fast" right before one of them is speed at run time ("a fast API").
+const RUNNING_THINGS: &[&str] = &[
+    "api",
+    "apis",
+    "service",
+    "services",
+    "backend",
+    "server",
+    "servers",
+    "framework",
+    "frameworks",
+    "response",
+    "responses",
+    "runtime",
+    "queries",
+    "query",
+    "endpoint",
+    "endpoints",
+    "language",
+    "languages",
+    "io",
+    "json",
+    "serialization",
+    "requests",
+    "app",
+];
 /// Words that join a list of signals, so that a marker covers the whole list ("not java or
 /// kotlin", "must be fast and secure").
 const CONNECTORS: &[&str] = &[
@@ -31,13 +97,17 @@ struct Marks {
     stress: Option<(Stress, usize)>,
     /// Named only for comparison.
     reference: bool,
+    /// Being left, by this marker; `true` when a language left is ruled out.
+    leaving: Option<(usize, bool)>,
+    /// Named for another part of the system (the frontend, a mobile app).
+    elsewhere: bool,
 }
 
 fn is_signal(meaning: &Meaning) -> bool {
     matches!(
         meaning,
         Meaning::Languages(_)
-            | Meaning::Framework(_)
+            | Meaning::Framework(..)
             | Meaning::Project(..)
             | Meaning::Priority(_)
             | Meaning::Pain(_)
@@ -71,7 +141,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         .map(|cue| {
             cue.meanings
                 .iter()
-                .any(|m| matches!(m, Meaning::Framework(_) | Meaning::Languages(_)))
+                .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)))
         })
         .collect();
     let mut marks = vec![Marks::default(); cues.len()];
@@ -173,6 +243,36 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                         }
                     }
                 }
+                Meaning::Leaving { excludes } => {
+                    let target = ahead_of(index, LEAVING_REACH, &named, true)
+                        .map(|s| run(s, true, &named, false));
+                    for member in target.into_iter().flatten() {
+                        marks[member].leaving.get_or_insert((index, excludes));
+                    }
+                }
+                Meaning::Elsewhere => {
+                    // "an API for our React frontend": a project cue between them says the
+                    // language is the backend's.
+                    let apart = |a: usize, b: usize| {
+                        (a.min(b) + 1..a.max(b)).any(|i| {
+                            cues[i]
+                                .meanings
+                                .iter()
+                                .any(|m| matches!(m, Meaning::Project(..)))
+                        })
+                    };
+                    let target = ahead_of(index, ELSEWHERE_AHEAD_REACH, &named, true)
+                        .filter(|s| !apart(index, *s))
+                        .map(|s| run(s, true, &named, false))
+                        .or_else(|| {
+                            behind_of(index, ELSEWHERE_BEHIND_REACH, &named)
+                                .filter(|s| !apart(index, *s))
+                                .map(|s| run(s, false, &named, false))
+                        });
+                    for member in target.into_iter().flatten() {
+                        marks[member].elsewhere = true;
+                    }
+                }
                 Meaning::Reference { toward } => {
                     let target = match toward {
                         Toward::Behind => behind_of(index, 1, &named),
@@ -194,6 +294,10 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         use_cases: BTreeMap::new(),
         languages: Vec::new(),
         excluded: Vec::new(),
+        preferred_frameworks: Vec::new(),
+        excluded_frameworks: Vec::new(),
+        off_topic: Vec::new(),
+        on_topic: 0,
         priorities: Vec::new(),
         features: Vec::new(),
         deployments: Vec::new(),
@@ -238,6 +342,11 @@ struct Collector<'a> {
     use_cases: BTreeMap<UseCase, (u32, usize, Vec<usize>)>,
     languages: Vec<Evidence<Language>>,
     excluded: Vec<Evidence<Language>>,
+    preferred_frameworks: Vec<Evidence<&'static str>>,
+    excluded_frameworks: Vec<Evidence<&'static str>>,
+    /// Cues that no backend project has, and how many cues said something about one.
+    off_topic: Vec<usize>,
+    on_topic: usize,
     priorities: Vec<Evidence<Dimension>>,
     features: Vec<Evidence<Feature>>,
     deployments: Vec<Evidence<Deployment>>,
@@ -256,11 +365,29 @@ impl Collector<'_> {
         if let Some((_, marker)) = marks.stress {
             with_markers.push(marker);
         }
+        if let Some((marker, _)) = marks.leaving {
+            with_markers.push(marker);
+        }
         with_markers.sort_unstable();
         with_markers.dedup();
         let negated = marks.negated.is_some();
+        if is_signal(&meaning) && !negated {
+            self.on_topic += 1;
+        }
+        let elsewhere = marks.elsewhere && !negated;
         match meaning {
-            Meaning::Languages(_) if marks.reference && !negated => self.ignored.push(index),
+            Meaning::Languages(_) if (marks.reference || elsewhere) && !negated => {
+                self.ignored.push(index);
+            }
+            Meaning::Languages(languages) if !negated && marks.leaving.is_some() => {
+                if marks.leaving.is_some_and(|(_, excludes)| excludes) {
+                    for language in languages {
+                        add(&mut self.excluded, *language, &with_markers, stress);
+                    }
+                } else {
+                    self.ignored.push(index);
+                }
+            }
             Meaning::Languages(languages) => match marks.negated {
                 Some((_, true)) => {
                     for language in languages {
@@ -274,8 +401,20 @@ impl Collector<'_> {
                     }
                 }
             },
-            Meaning::Framework(_) if negated || marks.reference => self.ignored.push(index),
-            Meaning::Framework(language) => add(&mut self.languages, language, &[index], stress),
+            Meaning::Framework(id, _)
+                if marks.negated.is_some_and(|(_, excludes)| excludes)
+                    || (!negated && marks.leaving.is_some()) =>
+            {
+                add(&mut self.excluded_frameworks, id, &with_markers, stress);
+            }
+            Meaning::Framework(..) if negated || marks.reference || elsewhere => {
+                self.ignored.push(index);
+            }
+            Meaning::Framework(id, language) => {
+                add(&mut self.languages, language, &[index], stress);
+                add(&mut self.preferred_frameworks, id, &[index], stress);
+            }
+            Meaning::OffTopic if !negated => self.off_topic.push(index),
             Meaning::Pain(dimension) => {
                 add(&mut self.priorities, dimension, &with_markers, stress);
             }
@@ -289,6 +428,7 @@ impl Collector<'_> {
             }
             // Everything below means nothing once negated.
             _ if negated => {}
+            Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
             Meaning::Project(use_case, weight) => {
                 let entry = self
                     .use_cases
@@ -301,7 +441,7 @@ impl Collector<'_> {
                 add(&mut self.priorities, dimension, &with_markers, stress);
             }
             Meaning::Speed => {
-                let dimension = if self.qualifies_productivity(cue) {
+                let dimension = if self.is_speed_of_delivery(cue) {
                     Dimension::Productivity
                 } else {
                     Dimension::Performance
@@ -315,10 +455,44 @@ impl Collector<'_> {
         }
     }
 
-    /// "crank out CRUD fast": a speed word right after a productivity cue in the same clause
-    /// is about building, not running.
-    fn qualifies_productivity(&self, speed: &Cue) -> bool {
+    /// "a .NET shop", "a small python shop": a shop right after a language or framework is
+    /// the team that writes it, not a store.
+    fn names_a_team(&self, cue: &Cue) -> bool {
         let tokens = &self.reading.tokens;
+        let shop = cue.first == cue.last && tokens[cue.first].lower.starts_with("shop");
+        shop && self.reading.cues.iter().any(|other| {
+            other.last < cue.first
+                && cue.first - other.last <= 2
+                && tokens[other.last].clause == tokens[cue.first].clause
+                && other
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages(_) | Meaning::Framework(..)))
+        })
+    }
+
+    /// "fast" is speed of delivery after a word of delivering ("an MVP fast", "ship it
+    /// fast") or a productivity cue ("crank out CRUD fast") in the same clause, and speed at
+    /// run time when it qualifies a thing that runs ("a fast API") or stands alone.
+    fn is_speed_of_delivery(&self, speed: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let clause = tokens[speed.first].clause;
+        let same_clause = |t: &&super::reader::Token| t.clause == clause;
+        if tokens
+            .get(speed.last + 1)
+            .filter(same_clause)
+            .is_some_and(|t| RUNNING_THINGS.contains(&t.lower.as_str()))
+        {
+            return false;
+        }
+        let start = speed.first.saturating_sub(DELIVERY_REACH);
+        if tokens[start..speed.first]
+            .iter()
+            .filter(same_clause)
+            .any(|t| DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str()))
+        {
+            return true;
+        }
         self.priorities
             .iter()
             .filter(|e| e.value == Dimension::Productivity)
@@ -358,6 +532,19 @@ impl Collector<'_> {
     fn finish(mut self) -> Interpretation {
         self.languages
             .retain(|l| !self.excluded.iter().any(|e| e.value == l.value));
+        self.preferred_frameworks
+            .retain(|f| !self.excluded_frameworks.iter().any(|e| e.value == f.value));
+        // Off topic: what no backend has, and no more said about a backend than that (no
+        // kind of project, no feature).
+        let off_topic = if !self.off_topic.is_empty()
+            && self.use_cases.values().all(|(weight, _, _)| *weight < 2)
+            && self.features.is_empty()
+            && self.off_topic.len() >= self.on_topic
+        {
+            self.words(&self.off_topic)
+        } else {
+            Vec::new()
+        };
         // Stressed first; equally stressed in the order the text names them.
         self.priorities
             .sort_by(|a, b| b.stress.cmp(&a.stress).then(a.first.cmp(&b.first)));
@@ -406,6 +593,9 @@ impl Collector<'_> {
             use_case,
             languages: self.readings(&self.languages),
             excluded_languages: self.readings(&self.excluded),
+            preferred_frameworks: self.readings(&self.preferred_frameworks),
+            excluded_frameworks: self.readings(&self.excluded_frameworks),
+            off_topic,
             priorities: self.readings(&self.priorities),
             required_features: self.readings(&self.features),
             deployment,

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::describe::{EXAMPLES, Interpretation, LOOKS_FOR, Reading};
+use crate::slug::Slug;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
 /// The use case of a description that names everything but the kind of project: an API is
@@ -53,6 +54,8 @@ pub(super) struct Explicit {
     pub excluded_languages: Option<Vec<Language>>,
     pub required_features: Option<Vec<Feature>>,
     pub deployment: Option<Deployment>,
+    pub preferred_frameworks: Option<Vec<Slug>>,
+    pub excluded_frameworks: Option<Vec<Slug>>,
 }
 
 impl Explicit {
@@ -66,6 +69,8 @@ impl Explicit {
             excluded_languages: self.excluded_languages.unwrap_or_default(),
             required_features: self.required_features.unwrap_or_default(),
             deployment: self.deployment,
+            preferred_frameworks: self.preferred_frameworks.unwrap_or_default(),
+            excluded_frameworks: self.excluded_frameworks.unwrap_or_default(),
         }
     }
 }
@@ -78,6 +83,8 @@ pub(super) struct Decided {
     pub excluded_languages: Vec<Language>,
     pub required_features: Vec<Feature>,
     pub deployment: Option<Deployment>,
+    pub preferred_frameworks: Vec<Slug>,
+    pub excluded_frameworks: Vec<Slug>,
 }
 
 /// Merges `read` under `explicit`, field by field, and accounts for every choice.
@@ -105,12 +112,13 @@ pub(super) fn merge(read: &Interpretation, explicit: Explicit) -> (Decided, Acco
             DEFAULT_USE_CASE
         }
     };
-    let priorities = account.pick("priorities", explicit.priorities, &read.priorities);
-    let languages = account.pick("languages", explicit.languages, &read.languages);
+    let priorities = account.pick("priorities", explicit.priorities, &read.priorities, Some);
+    let languages = account.pick("languages", explicit.languages, &read.languages, Some);
     let mut excluded_languages = account.pick(
         "excluded_languages",
         explicit.excluded_languages,
         &read.excluded_languages,
+        Some,
     );
     // A language asked for explicitly is not also ruled out by the description.
     excluded_languages.retain(|language| !languages.contains(language));
@@ -121,6 +129,7 @@ pub(super) fn merge(read: &Interpretation, explicit: Explicit) -> (Decided, Acco
         "required_features",
         explicit.required_features,
         &read.required_features,
+        Some,
     );
     let deployment = match (explicit.deployment, &read.deployment) {
         (Some(deployment), read) => {
@@ -135,6 +144,26 @@ pub(super) fn merge(read: &Interpretation, explicit: Explicit) -> (Decided, Acco
         }
         (None, None) => None,
     };
+    let slug = |id: &str| Slug::parse(id).ok();
+    let excluded_frameworks = account.pick(
+        "excluded_frameworks",
+        explicit.excluded_frameworks,
+        &read.excluded_frameworks,
+        slug,
+    );
+    // An exclusion always wins: a framework the description rules out is not preferred
+    // because the request named it, and the reverse.
+    let mut preferred_frameworks = account.pick(
+        "preferred_frameworks",
+        explicit.preferred_frameworks,
+        &read.preferred_frameworks,
+        slug,
+    );
+    preferred_frameworks.retain(|id| !excluded_frameworks.contains(id));
+    account.readings.retain(|r| {
+        r.field != "preferred_frameworks"
+            || !excluded_frameworks.iter().any(|id| id.as_str() == r.value)
+    });
     let decided = Decided {
         use_case,
         priorities,
@@ -142,6 +171,8 @@ pub(super) fn merge(read: &Interpretation, explicit: Explicit) -> (Decided, Acco
         excluded_languages,
         required_features,
         deployment,
+        preferred_frameworks,
+        excluded_frameworks,
     };
     (decided, account)
 }
@@ -155,13 +186,16 @@ impl Account {
         }));
     }
 
-    /// The explicit list if the request gave one, else the description's reading.
-    fn pick<T: Copy + fmt::Display>(
+    /// The explicit list if the request gave one, else the description's reading, each
+    /// value converted to the field's type (`Some` for a vocabulary; a framework id read is
+    /// the catalog's, so a slug).
+    fn pick<T: Copy + fmt::Display, U>(
         &mut self,
         field: &'static str,
-        explicit: Option<Vec<T>>,
+        explicit: Option<Vec<U>>,
         read: &[Reading<T>],
-    ) -> Vec<T> {
+        convert: impl Fn(T) -> Option<U>,
+    ) -> Vec<U> {
         match explicit {
             Some(values) => {
                 if !read.is_empty() {
@@ -171,7 +205,7 @@ impl Account {
             }
             None => {
                 self.note(field, read);
-                read.iter().map(|r| r.value).collect()
+                read.iter().filter_map(|r| convert(r.value)).collect()
             }
         }
     }

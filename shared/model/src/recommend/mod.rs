@@ -4,6 +4,10 @@
 //! `languages` and `required_features` are hard filters, applied first: a framework in
 //! another language, or lacking a required feature, is excluded and the exclusion says which.
 //!
+//! `excluded_frameworks` removes frameworks by id, whatever else matches; an exclusion wins
+//! over a preference. `preferred_frameworks` that pass the filters are ranked ahead of the
+//! rest (among themselves, by score), and say so in their reasons.
+//!
 //! # Score (0..100)
 //! Every framework that passes is scored from three factors, each a fraction in 0..1 turned
 //! into points:
@@ -15,8 +19,8 @@
 //! | `deployment_fit` | `serverless`: `serverless_fit` (cold start, footprint); `containers`: mean of `serverless_fit` and `scalability`; `servers`: mean of `performance` and `scalability` | 15 / — |
 //!
 //! A rating `r` counts as `(r - 1) / 4`, so 1 is worth nothing and 5 everything.
-//! The ranking is by score rounded to one decimal, best first, then by id: the same profile
-//! over the same catalog always gives the same list.
+//! The ranking is preferred frameworks first, then by score rounded to one decimal, best
+//! first, then by id: the same profile over the same catalog always gives the same list.
 //!
 //! # Explanations
 //! Reasons and caveats are derived from the same numbers: the factor that most separates a
@@ -51,6 +55,7 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
     // the handful that make the shortlist are scored again for their explanations.
     let mut scored: Vec<(u32, u32)> = Vec::with_capacity(catalog.len());
     for (position, framework) in catalog.iter().enumerate() {
+        let named_out = profile.excluded_frameworks().contains(&framework.id);
         let language = framework.spec.language;
         let ruled_out = profile.excluded_languages().contains(&language);
         let wrong_language = (ruled_out
@@ -58,14 +63,18 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
         .then_some(language);
         // The language sits in the framework itself; ratings and features are behind
         // pointers, so a framework the language filter removes is never read further.
-        let traits = (wrong_language.is_none()).then(|| Traits::of(framework));
+        let traits = (wrong_language.is_none() && !named_out).then(|| Traits::of(framework));
         match traits {
             Some(traits) if traits.features & wanted_features == wanted_features => {
-                let key = scorer.score(framework, &traits).total.0;
+                // A preference ranks above any score: scores are at most 1,000 tenths, so
+                // one bit above them sorts every preferred framework first.
+                let preferred = profile.preferred_frameworks().contains(&framework.id);
+                let key = scorer.score(framework, &traits).total.0 | (u32::from(preferred) << 16);
                 scored.push((key, position as u32));
             }
             _ => excluded.push(Exclusion {
                 framework,
+                named_out,
                 wrong_language,
                 ruled_out,
                 missing_features: profile
@@ -112,12 +121,19 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
                 points,
                 next: finalists.get(index + 1).map(|(f, _, p)| (*f, *p)),
             };
+            let mut reasons = standing.reasons();
+            if profile.preferred_frameworks().contains(&framework.id) {
+                reasons.insert(
+                    0,
+                    "you asked for it by name, so it is ranked ahead of the others".to_owned(),
+                );
+            }
             Recommendation {
                 rank: index + 1,
                 id: framework.id.clone(),
                 name: framework.spec.name.clone(),
                 score: points.total.as_f64(),
-                reasons: standing.reasons(),
+                reasons,
                 caveats: standing.caveats(),
                 breakdown: points.breakdown(&scorer),
             }
@@ -219,5 +235,34 @@ mod tests {
             .unwrap();
         assert_eq!(spring.reason(), "it is written in java, which is ruled out");
         assert_eq!(result.considered + result.excluded.len(), catalog.len());
+    }
+
+    #[test]
+    fn frameworks_named_out_are_never_recommended_and_preferred_ones_come_first() {
+        let catalog = load_frameworks().unwrap();
+        let id = |raw: &str| crate::Slug::parse(raw).unwrap();
+        let profile = Profile::new(UseCase::DataDriven)
+            .with_languages([Language::Python])
+            .with_preferred_frameworks([id("flask"), id("django")])
+            .with_excluded_frameworks([id("django")]);
+        assert_eq!(
+            profile.preferred_frameworks(),
+            [id("flask")],
+            "exclusion wins"
+        );
+        let result = recommend(&catalog, &profile);
+        let ranked: Vec<&str> = result
+            .recommendations
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(ranked, ["flask", "fastapi"]);
+        assert!(result.recommendations[0].reasons[0].contains("by name"));
+        let django = result
+            .excluded
+            .iter()
+            .find(|e| e.framework.id.as_str() == "django")
+            .unwrap();
+        assert_eq!(django.reason(), "it is ruled out by name");
     }
 }

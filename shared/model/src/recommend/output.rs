@@ -15,6 +15,8 @@ use crate::vocab::{Feature, Language};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exclusion<'a> {
     pub framework: &'a Framework,
+    /// The framework is among the profile's `excluded_frameworks`.
+    pub named_out: bool,
     /// Set when the framework's language is not among those asked for, or ruled out.
     pub wrong_language: Option<Language>,
     /// The language is among the profile's `excluded_languages`.
@@ -26,6 +28,9 @@ pub struct Exclusion<'a> {
 impl Exclusion<'_> {
     pub fn reason(&self) -> String {
         let mut parts = Vec::new();
+        if self.named_out {
+            parts.push("it is ruled out by name".to_owned());
+        }
         match self.wrong_language {
             Some(language) if self.ruled_out => {
                 parts.push(format!("it is written in {language}, which is ruled out"));

@@ -9,6 +9,7 @@ use crate::describe::{Description, interpret};
 use crate::fields::{FieldError, Fields, whole_number};
 use crate::lists::distinct;
 use crate::priorities::Priorities;
+use crate::slug::Slug;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
 /// How many recommendations to return: 1..=10, 3 unless asked.
@@ -46,11 +47,15 @@ pub struct Profile {
     excluded_languages: Vec<Language>,
     required_features: Vec<Feature>,
     deployment: Option<Deployment>,
+    /// Frameworks asked for by id: ranked ahead of the rest when they pass the filters.
+    preferred_frameworks: Vec<Slug>,
+    /// Frameworks never to recommend, by id; an exclusion wins over a preference.
+    excluded_frameworks: Vec<Slug>,
     limit: Limit,
 }
 
 impl Profile {
-    const FIELDS: [&'static str; 8] = [
+    const FIELDS: [&'static str; 10] = [
         "description",
         "use_case",
         "priorities",
@@ -58,6 +63,8 @@ impl Profile {
         "excluded_languages",
         "required_features",
         "deployment",
+        "preferred_frameworks",
+        "excluded_frameworks",
         "limit",
     ];
 
@@ -69,6 +76,8 @@ impl Profile {
             excluded_languages: Vec::new(),
             required_features: Vec::new(),
             deployment: None,
+            preferred_frameworks: Vec::new(),
+            excluded_frameworks: Vec::new(),
             limit: Limit::DEFAULT,
         }
     }
@@ -106,6 +115,22 @@ impl Profile {
         self
     }
 
+    /// Frameworks to rank first; one also excluded stays excluded.
+    pub fn with_preferred_frameworks(mut self, ids: impl IntoIterator<Item = Slug>) -> Self {
+        self.preferred_frameworks = distinct(ids);
+        self.preferred_frameworks
+            .retain(|id| !self.excluded_frameworks.contains(id));
+        self
+    }
+
+    /// Frameworks never to recommend; they leave the preferred ones too.
+    pub fn with_excluded_frameworks(mut self, ids: impl IntoIterator<Item = Slug>) -> Self {
+        self.excluded_frameworks = distinct(ids);
+        self.preferred_frameworks
+            .retain(|id| !self.excluded_frameworks.contains(id));
+        self
+    }
+
     pub fn with_limit(mut self, limit: Limit) -> Self {
         self.limit = limit;
         self
@@ -133,6 +158,14 @@ impl Profile {
 
     pub fn deployment(&self) -> Option<Deployment> {
         self.deployment
+    }
+
+    pub fn preferred_frameworks(&self) -> &[Slug] {
+        &self.preferred_frameworks
+    }
+
+    pub fn excluded_frameworks(&self) -> &[Slug] {
+        &self.excluded_frameworks
     }
 
     pub fn limit(&self) -> Limit {
@@ -164,8 +197,14 @@ impl Profile {
                     .ok(),
             });
         let interpretation = description.as_ref().map(interpret);
-        if interpretation.as_ref().is_some_and(|read| read.is_empty()) {
-            fields.fail::<()>("description", nothing_usable());
+        match &interpretation {
+            Some(read) if read.is_off_topic() => {
+                fields.fail::<()>("description", read.off_topic_message());
+            }
+            Some(read) if read.is_empty() => {
+                fields.fail::<()>("description", nothing_usable());
+            }
+            _ => {}
         }
         // With a description, even a refused one, `use_case` is not required: the error
         // worth reading is the description's.
@@ -184,6 +223,10 @@ impl Profile {
         let excluded_languages = fields.optional_list::<Language>("excluded_languages");
         let explicit_features = list(&mut fields, "required_features");
         let required_features = fields.optional_list::<Feature>("required_features");
+        let explicit_preferred = list(&mut fields, "preferred_frameworks");
+        let preferred_frameworks = fields.slug_list("preferred_frameworks");
+        let explicit_excluded_frameworks = list(&mut fields, "excluded_frameworks");
+        let excluded_frameworks = fields.slug_list("excluded_frameworks");
         let deployment = fields
             .get("deployment")
             .and_then(|value| fields.parse::<Deployment>("deployment", value));
@@ -207,6 +250,8 @@ impl Profile {
                 excluded_languages: explicit_excluded.then_some(excluded_languages),
                 required_features: explicit_features.then_some(required_features),
                 deployment,
+                preferred_frameworks: explicit_preferred.then_some(preferred_frameworks),
+                excluded_frameworks: explicit_excluded_frameworks.then_some(excluded_frameworks),
             };
             let (decided, account) = match &interpretation {
                 Some(read) => {
@@ -222,6 +267,8 @@ impl Profile {
                     .with_excluded_languages(decided.excluded_languages)
                     .with_required_features(decided.required_features)
                     .with_deployment(decided.deployment)
+                    .with_excluded_frameworks(decided.excluded_frameworks)
+                    .with_preferred_frameworks(decided.preferred_frameworks)
                     .with_limit(limit),
                 account,
             }
@@ -239,13 +286,15 @@ pub struct ProfileRead {
 
 impl Serialize for Profile {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer.serialize_struct("Profile", 7)?;
+        let mut state = serializer.serialize_struct("Profile", 9)?;
         state.serialize_field("use_case", &self.use_case)?;
         state.serialize_field("priorities", self.priorities.as_slice())?;
         state.serialize_field("languages", &self.languages)?;
         state.serialize_field("excluded_languages", &self.excluded_languages)?;
         state.serialize_field("required_features", &self.required_features)?;
         state.serialize_field("deployment", &self.deployment)?;
+        state.serialize_field("preferred_frameworks", &self.preferred_frameworks)?;
+        state.serialize_field("excluded_frameworks", &self.excluded_frameworks)?;
         state.serialize_field("limit", &self.limit.get())?;
         state.end()
     }
@@ -370,7 +419,7 @@ mod tests {
     #[test]
     fn explicit_fields_win_over_the_description() {
         let read = Profile::read_json(&json!({
-            "description": "a python shop that needs an admin panel, not java",
+            "description": "an internal tool for a python shop that needs an admin panel, not java",
             "use_case": "cms",
             "languages": ["java", "kotlin"],
             "limit": 5
@@ -432,10 +481,56 @@ mod tests {
                 "excluded_languages": ["php"],
                 "required_features": ["admin_panel"],
                 "deployment": null,
+                "preferred_frameworks": ["django"],
+                "excluded_frameworks": [],
                 "limit": 3
             })
         );
         let again = Profile::from_json(&json).unwrap();
         assert_eq!(again, read.profile);
+    }
+
+    #[test]
+    fn frameworks_by_name_come_from_the_words_or_the_request_and_exclusion_wins() {
+        let read = Profile::read_json(&json!({
+            "description": "internal dashboard in python with user accounts, not django please"
+        }))
+        .unwrap();
+        assert_eq!(read.profile.excluded_frameworks()[0].as_str(), "django");
+        assert_eq!(read.profile.languages(), [Language::Python]);
+        let both = Profile::read_json(&json!({
+            "description": "we love Laravel, moving off Rails",
+            "preferred_frameworks": ["rails", "symfony"]
+        }))
+        .unwrap();
+        let ids = |list: &[Slug]| {
+            list.iter()
+                .map(|s| s.as_str().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(both.profile.preferred_frameworks()), ["symfony"]);
+        assert_eq!(ids(both.profile.excluded_frameworks()), ["rails"]);
+        let errors = Profile::from_json(&json!({
+            "use_case": "cms",
+            "excluded_frameworks": ["Not An Id", 3]
+        }))
+        .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["excluded_frameworks[0]", "excluded_frameworks[1]"]);
+    }
+
+    #[test]
+    fn an_off_topic_description_is_refused_saying_what_was_not_found() {
+        let errors = Profile::read_json(
+            &json!({"description": "how do i center a div inside a flexbox container"}),
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field, "description");
+        assert!(
+            errors[0].message.contains("not read as a backend project"),
+            "{}",
+            errors[0].message
+        );
+        assert!(errors[0].message.contains("no kind of project"));
     }
 }
