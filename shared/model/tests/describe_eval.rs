@@ -9,8 +9,13 @@
 //! TypeScript, the JVM Java and Kotlin, a framework the writer means to use its language);
 //! `excluded_languages` the ones ruled out in so many words; `priorities` the qualities the
 //! writer says matter, most stressed first; `required_features` what the project needs
-//! (a nice-to-have is not required); `deployment` where it will run. A field left out
-//! expects nothing.
+//! (a nice-to-have is not required); `deployment` where it will run;
+//! `preferred_frameworks` the catalog's frameworks named as a choice and
+//! `excluded_frameworks` those ruled out or being left; `off_topic` a post the API refuses
+//! (written `"off_topic": true`, or as no field at all). A field left out expects nothing.
+//!
+//! `data/descriptions_heldout.json` was written by someone who saw neither the reader nor
+//! this set; it is measured, never tuned to, and its test reports the gap between the two.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -23,13 +28,16 @@ use serde::Deserialize;
 use serde_json::Value;
 
 const FLOOR: f64 = 0.9;
-const FIELDS: [&str; 6] = [
+const FIELDS: [&str; 9] = [
     "use_case",
     "languages",
     "excluded_languages",
     "priorities",
     "required_features",
     "deployment",
+    "preferred_frameworks",
+    "excluded_frameworks",
+    "off_topic",
 ];
 
 #[derive(Deserialize)]
@@ -51,9 +59,23 @@ struct Shortlist {
     first_in: Option<Vec<String>>,
 }
 
+/// A post the API refuses (off topic, or nothing usable) expects `off_topic`: written as
+/// `"off_topic": true`, or as no field at all.
+fn expects_refusal(case: &Case) -> bool {
+    case.expected.get("off_topic") == Some(&Value::Bool(true))
+        || case.expected.values().all(Value::is_null)
+}
+
 fn expected(case: &Case, field: &str) -> Vec<String> {
+    if field == "off_topic" {
+        return if expects_refusal(case) {
+            vec!["true".to_owned()]
+        } else {
+            Vec::new()
+        };
+    }
     match case.expected.get(field) {
-        None => Vec::new(),
+        None | Some(Value::Null) => Vec::new(),
         Some(Value::String(value)) => vec![value.clone()],
         Some(Value::Array(values)) => values
             .iter()
@@ -79,8 +101,17 @@ fn got(read: &Interpretation, field: &str) -> Vec<String> {
             .iter()
             .map(|r| r.value.to_string())
             .collect(),
+        "preferred_frameworks" => names(&read.preferred_frameworks),
+        "excluded_frameworks" => names(&read.excluded_frameworks),
+        "off_topic" if refused(read) => vec!["true".to_owned()],
+        "off_topic" => Vec::new(),
         _ => unreachable!(),
     }
+}
+
+/// What the API refuses: text off topic, or naming nothing usable.
+fn refused(read: &Interpretation) -> bool {
+    read.is_off_topic() || read.is_empty()
 }
 
 #[derive(Default)]
@@ -112,6 +143,12 @@ fn cases() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions.json")).unwrap()
 }
 
+/// Written by someone who saw neither the reader nor the tuning set, from public forum
+/// phrasing; never edited to fit the reader.
+fn held_out() -> Vec<Case> {
+    serde_json::from_str(include_str!("../data/descriptions_heldout.json")).unwrap()
+}
+
 #[test]
 fn every_expected_value_is_in_the_vocabulary() {
     let cases = cases();
@@ -119,7 +156,11 @@ fn every_expected_value_is_in_the_vocabulary() {
         cases.len() >= 100,
         "the evaluation set needs 100 descriptions"
     );
-    for case in &cases {
+    let held_out = held_out();
+    assert!(held_out.len() >= 80, "the held-out set needs 80 posts");
+    let catalog = load_frameworks().unwrap();
+    let ids: Vec<&str> = catalog.iter().map(|f| f.id.as_str()).collect();
+    for case in cases.iter().chain(&held_out) {
         for key in case.expected.keys() {
             assert!(FIELDS.contains(&key.as_str()), "unknown field {key}");
         }
@@ -134,6 +175,8 @@ fn every_expected_value_is_in_the_vocabulary() {
         check("priorities", model::Dimension::NAMES);
         check("required_features", model::Feature::NAMES);
         check("deployment", model::Deployment::NAMES);
+        check("preferred_frameworks", &ids);
+        check("excluded_frameworks", &ids);
     }
 }
 
@@ -143,6 +186,9 @@ struct Scores {
     ordered_pairs: usize,
     agreeing_pairs: usize,
     empty_mismatches: Vec<String>,
+    /// Posts whose every field was read as expected.
+    wholly_right: usize,
+    posts: usize,
 }
 
 fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
@@ -151,15 +197,25 @@ fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
         ordered_pairs: 0,
         agreeing_pairs: 0,
         empty_mismatches: Vec::new(),
+        wholly_right: 0,
+        posts: 0,
     };
     for case in cases {
         let read = interpret(&Description::parse(&case.description).unwrap());
-        if case.expected.is_empty() != read.is_empty() {
+        if expects_refusal(case) != refused(&read) {
             scores.empty_mismatches.push(case.description.clone());
         }
+        // A refused post answers nothing else, so only the refusal is judged.
+        let both_refused = expects_refusal(case) && refused(&read);
+        let mut right = true;
+        scores.posts += 1;
         for field in FIELDS {
+            if both_refused && field != "off_topic" {
+                continue;
+            }
             let want = expected(case, field);
             let have = got(&read, field);
+            right &= want.len() == have.len() && have.iter().all(|v| want.contains(v));
             let tally = scores.tallies.entry(field).or_default();
             let hits = have.iter().filter(|v| want.contains(v)).count();
             tally.true_positives += hits;
@@ -171,6 +227,9 @@ fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
                     case.description
                 );
             }
+        }
+        if right {
+            scores.wholly_right += 1;
         }
         let want = expected(case, "priorities");
         let have = got(&read, "priorities");
@@ -219,6 +278,24 @@ impl Scores {
             self.ordered_pairs,
             self.order()
         );
+        println!(
+            "read wholly right: {} of {} posts ({:.3})",
+            self.wholly_right,
+            self.posts,
+            self.wholly()
+        );
+    }
+
+    fn wholly(&self) -> f64 {
+        self.wholly_right as f64 / self.posts.max(1) as f64
+    }
+
+    /// The lowest precision or recall of any field.
+    fn worst(&self) -> f64 {
+        self.tallies
+            .values()
+            .flat_map(|t| [t.precision(), t.recall()])
+            .fold(1.0, f64::min)
     }
 }
 
@@ -307,4 +384,59 @@ fn article_grounded_descriptions_put_the_articles_pick_first() {
         println!("shortlist miss: {miss}");
     }
     assert!(share >= FLOOR, "{misses:#?}");
+}
+
+/// The goals on the held-out set, and the floors it honestly reached where it did not meet
+/// them (see the closing note of issue 24): a floor keeps what was reached from slipping,
+/// it is not the goal.
+const GOAL_FIELD: f64 = 0.95;
+const GOAL_WHOLLY: f64 = 0.9;
+const GOAL_GAP: f64 = 0.05;
+// Measured once, on the first run over the set (issue 24): worst field 0.667 (off-topic
+// recall), 70 of 141 posts wholly right (0.496), gap 0.461. The goals are NOT met.
+const FLOOR_FIELD: f64 = 0.66;
+const FLOOR_WHOLLY: f64 = 0.49;
+const CEILING_GAP: f64 = 0.47;
+
+/// The held-out posts: precision and recall per field, the share read wholly right, and
+/// the gap to the tuning set (per field, the drop of the lower of precision and recall;
+/// and the drop of the wholly-right share).
+#[test]
+fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
+    let tuning = cases();
+    let held_out = held_out();
+    let tuned = score(tuning.iter(), false);
+    let fresh = score(held_out.iter(), true);
+    tuned.print("tuning set", tuning.len());
+    fresh.print("held-out set", held_out.len());
+    let field_gap = FIELDS
+        .iter()
+        .map(|field| {
+            let worst = |s: &Scores| {
+                s.tallies
+                    .get(field)
+                    .map_or(1.0, |t| t.precision().min(t.recall()))
+            };
+            worst(&tuned) - worst(&fresh)
+        })
+        .fold(f64::MIN, f64::max);
+    let gap = field_gap.max(tuned.wholly() - fresh.wholly());
+    let met = fresh.worst() >= GOAL_FIELD && fresh.wholly() >= GOAL_WHOLLY && gap <= GOAL_GAP;
+    println!(
+        "held-out: worst field {:.3}, wholly right {:.3}, gap to tuning {gap:.3} (goals {GOAL_FIELD}, {GOAL_WHOLLY}, {GOAL_GAP}: {})",
+        fresh.worst(),
+        fresh.wholly(),
+        if met { "met" } else { "not met" }
+    );
+    assert!(
+        fresh.worst() >= FLOOR_FIELD,
+        "worst field {:.3}",
+        fresh.worst()
+    );
+    assert!(
+        fresh.wholly() >= FLOOR_WHOLLY,
+        "wholly right {:.3}",
+        fresh.wholly()
+    );
+    assert!(gap <= CEILING_GAP, "gap {gap:.3}");
 }

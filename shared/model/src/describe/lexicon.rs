@@ -335,6 +335,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         "boilerplate|callback hell",
         &[Pain(Dimension::Productivity)],
     ),
+    // The pain and where it is felt: "drowning in boilerplate with Express" is leaving it.
+    (
+        "boilerplate with|boilerplate in|callback hell with|callback hell in",
+        &[Pain(Dimension::Productivity), Leaving { excludes: false }],
+    ),
     ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
     (
         "slow|too slow|sluggish|laggy|bottleneck",
@@ -458,7 +463,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Other parts of the system.
     (
-        "frontend|front end|frontends|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app",
+        "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app",
         &[Elsewhere],
     ),
     // Not a backend at all.
