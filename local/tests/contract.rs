@@ -249,7 +249,10 @@ async fn the_document_is_served_with_caching_headers() {
     let reply = send(&api, request(Method::GET, "/openapi.json", None)).await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.body, document());
-    assert_eq!(reply.header("cache-control"), Some("public, max-age=300"));
+    assert_eq!(
+        reply.header("cache-control"),
+        Some("public, max-age=300, stale-while-revalidate=60")
+    );
     let etag = reply.header("etag").unwrap().to_owned();
     let mut conditional = request(Method::GET, "/openapi.json", None);
     conditional

@@ -15,7 +15,10 @@ async fn searching_with_a_typo_finds_the_node_or_django_answer_first() {
             .iter()
             .all(|item| item["score"].as_f64().unwrap() > 0.0)
     );
-    assert_eq!(reply.header("cache-control"), Some("public, max-age=300"));
+    assert_eq!(
+        reply.header("cache-control"),
+        Some("public, max-age=300, stale-while-revalidate=60")
+    );
 }
 
 #[tokio::test]

@@ -163,7 +163,7 @@ async fn put_framework(
     if let Ok(etag) = HeaderValue::from_str(ETag::version(stored.version).as_str()) {
         response_headers.insert(header::ETAG, etag);
     }
-    response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response_headers.insert(header::CACHE_CONTROL, edge::NO_STORE);
     if created && let Ok(location) = HeaderValue::from_str(&format!("/frameworks/{id}")) {
         response_headers.insert(header::LOCATION, location);
     }

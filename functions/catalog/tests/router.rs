@@ -16,6 +16,8 @@ async fn a_typo_answers_404_suggesting_the_framework() {
     let reply = send(&app(), get("/frameworks/djnago")).await;
     let problem = reply.problem(404);
     assert_eq!(problem["suggestions"], serde_json::json!(["django"]));
+    // A shared cache that kept the 404 would hide the framework once an admin creates it.
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
 }
 
 #[tokio::test]

@@ -67,7 +67,10 @@ async fn the_answer_carries_an_etag_that_revalidates() {
     let app = app();
     let first = send(&app, get("/compare?ids=rails,laravel,django,spring-boot")).await;
     assert_eq!(first.status, 200);
-    assert_eq!(first.header("cache-control"), Some("public, max-age=60"));
+    assert_eq!(
+        first.header("cache-control"),
+        Some("public, max-age=60, stale-while-revalidate=30")
+    );
     let etag = first.header("etag").unwrap().to_owned();
     let request = axum::http::Request::get("/compare?ids=rails,laravel,django,spring-boot")
         .header("if-none-match", &etag)

@@ -36,7 +36,10 @@ async fn an_entry_event_gets_the_entry_with_cache_headers() {
     assert_eq!(reply.body["topic"], "trends");
     assert!(reply.body.get("score").is_none());
     assert!(reply.header("etag").is_some());
-    assert_eq!(reply.header("cache-control"), Some("public, max-age=300"));
+    assert_eq!(
+        reply.header("cache-control"),
+        Some("public, max-age=300, stale-while-revalidate=60")
+    );
 }
 
 #[tokio::test]

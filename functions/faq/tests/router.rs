@@ -98,7 +98,10 @@ async fn a_second_get_with_the_etag_answers_304_without_a_body() {
     ] {
         let first = send(&app, get(uri)).await;
         let etag = first.header("etag").unwrap().to_owned();
-        assert_eq!(first.header("cache-control"), Some("public, max-age=300"));
+        assert_eq!(
+            first.header("cache-control"),
+            Some("public, max-age=300, stale-while-revalidate=60")
+        );
         let second = call(&app, "GET", uri, &[("if-none-match", &etag)], None).await;
         assert_eq!(second.status, 304, "{uri}");
         assert!(second.body.is_null());

@@ -8,7 +8,7 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use edge::{ApiError, JsonBody};
@@ -46,5 +46,16 @@ async fn recommendations(
     let bytes = edge::json_bytes(&advice).map_err(|error| {
         ApiError::internal(format!("the recommendations did not serialise: {error}"))
     })?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
+    // Derived from the body the client sent, which may describe a private project: no cache keeps it.
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::CACHE_CONTROL, edge::NO_STORE),
+        ],
+        bytes,
+    )
+        .into_response())
 }

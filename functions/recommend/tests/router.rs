@@ -62,6 +62,8 @@ async fn the_same_profile_always_gets_the_same_answer() {
     let first = ask(profile.clone()).await;
     let second = ask(profile).await;
     assert_eq!(first.body, second.body);
+    // The same answer, yet derived from a body a client sent: no cache may keep it.
+    assert_eq!(first.header("cache-control"), Some("no-store"));
 }
 
 #[tokio::test]

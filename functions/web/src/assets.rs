@@ -7,6 +7,7 @@ use axum::extract::Path;
 use axum::extract::rejection::PathRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use edge::Freshness;
 
 use crate::error::PageError;
 use crate::respond;
@@ -75,7 +76,7 @@ pub(crate) async fn serve(
     };
     respond::cached(
         &headers,
-        (asset.content_type, "public, max-age=31536000, immutable"),
+        (asset.content_type, Freshness::Immutable),
         asset.bytes,
     )
 }

@@ -3,37 +3,33 @@
 //! set on every response of every function (`edge::headers`).
 
 use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use edge::ETag;
+use edge::{ETag, Freshness};
 use maud::Markup;
 
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
-/// A page: 200 with an ETag and `no-cache` (reuse after revalidating, so an admin's write
-/// shows on the next visit), or 304 when the browser holds these bytes. Any other status
-/// is not cached at all.
+/// A page: 200 with an ETag over its bytes, revalidated by the browser on every visit and
+/// kept by a shared cache for a minute ([`Freshness::Page`]), or 304 when the browser holds
+/// these bytes. Any other status is not cached at all.
 pub(crate) fn html(request_headers: &HeaderMap, status: StatusCode, markup: Markup) -> Response {
     let body = markup.into_string();
     if status != StatusCode::OK {
-        return (
-            status,
-            [
-                (header::CONTENT_TYPE, HTML),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            body,
-        )
-            .into_response();
+        let mut response = (status, [(header::CONTENT_TYPE, HTML)], body).into_response();
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, edge::NO_STORE);
+        return response;
     }
-    cached(request_headers, (HTML, "no-cache"), body)
+    cached(request_headers, (HTML, Freshness::Page), body)
 }
 
-/// `bytes` as `(content type, cache control)` with an ETag over them: 200, or 304 when
+/// `bytes` as `(content type, freshness)` with an ETag over them: 200, or 304 when
 /// `If-None-Match` names these bytes.
 pub(crate) fn cached(
     request_headers: &HeaderMap,
-    (content_type, cache_control): (&'static str, &'static str),
+    (content_type, freshness): (&'static str, Freshness),
     bytes: impl AsRef<[u8]> + Into<Body>,
 ) -> Response {
     let etag = ETag::of_bytes(bytes.as_ref());
@@ -42,13 +38,6 @@ pub(crate) fn cached(
     } else {
         ([(header::CONTENT_TYPE, content_type)], bytes.into()).into_response()
     };
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(etag.as_str()) {
-        headers.insert(header::ETAG, value);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(cache_control),
-    );
+    edge::cache_headers(response.headers_mut(), &etag, freshness);
     response
 }

@@ -31,7 +31,12 @@ async fn every_page_is_html_with_its_own_title_and_the_security_headers() {
     for uri in PAGES {
         let reply = send(&app, get(uri)).await;
         let html = page(&reply, 200);
-        assert_eq!(reply.header("cache-control"), Some("no-cache"), "{uri}");
+        assert_eq!(
+            reply.header("cache-control"),
+            Some("public, max-age=0, s-maxage=60, stale-while-revalidate=30"),
+            "{uri}"
+        );
+        assert_eq!(reply.header("vary"), Some("origin"), "{uri}");
         assert!(
             !html.contains(" style=") && !html.contains("<style"),
             "{uri}: inline style"

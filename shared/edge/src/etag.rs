@@ -123,7 +123,11 @@ fn single_header(headers: &HeaderMap, name: header::HeaderName) -> Result<Option
         .ok_or_else(|| ApiError::BadRequest(format!("{name} is not readable text")))
 }
 
-/// How long clients and CDNs may reuse a response.
+/// How long browsers and shared caches (the CDN in front of the API, docs/deploy.md) may
+/// reuse a response. Every kind is `public`: no answer here depends on who asks (no cookies,
+/// and the signed admin writes answer [`NO_STORE`]). `stale-while-revalidate` lets a cache
+/// answer from its copy a little longer while it fetches the next one, so the moment a
+/// popular URL expires does not make its readers wait on a Lambda.
 #[derive(Debug, Clone, Copy)]
 pub enum Freshness {
     /// Catalog data an admin may change: one minute.
@@ -132,15 +136,45 @@ pub enum Freshness {
     Derived,
     /// Reference text that changes with a release: five minutes.
     Reference,
+    /// An HTML page: a browser revalidates it on every visit (a bodiless 304 when
+    /// unchanged), a shared cache reuses it for the minute the catalog data it shows lives.
+    Page,
+    /// A file whose name carries a hash of its bytes: new bytes get a new name.
+    Immutable,
 }
 
 impl Freshness {
     fn header(self) -> &'static str {
         match self {
-            Freshness::Catalog | Freshness::Derived => "public, max-age=60",
-            Freshness::Reference => "public, max-age=300",
+            Freshness::Catalog | Freshness::Derived => {
+                "public, max-age=60, stale-while-revalidate=30"
+            }
+            Freshness::Reference => "public, max-age=300, stale-while-revalidate=60",
+            Freshness::Page => "public, max-age=0, s-maxage=60, stale-while-revalidate=30",
+            Freshness::Immutable => "public, max-age=31536000, immutable",
         }
     }
+}
+
+/// `Cache-Control` of what no cache may keep: writes, problems, answers to a POSTed body.
+pub const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
+
+/// What a cacheable answer varies on besides its URL. The API's CORS headers are added by
+/// API Gateway only when the request names an `Origin`, so a copy stored for a request
+/// without one must not answer a browser's cross-origin read. No answer depends on
+/// `Accept` or on anything else the client sends.
+const VARY: HeaderValue = HeaderValue::from_static("origin");
+
+/// `ETag`, `Cache-Control` and `Vary` of a cacheable answer (200 or 304).
+pub fn cache_headers(headers: &mut HeaderMap, etag: &ETag, freshness: Freshness) {
+    if let Ok(value) = HeaderValue::from_str(etag.as_str()) {
+        headers.insert(header::ETAG, value);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(freshness.header()),
+    );
+    headers.insert(header::VARY, VARY);
 }
 
 /// A JSON 200 with `ETag` and `Cache-Control`, or a bodiless 304 when the client already
@@ -217,25 +251,14 @@ fn respond(
         return not_modified(etag, freshness);
     }
     let mut response = ([(header::CONTENT_TYPE, "application/json")], bytes).into_response();
-    add_cache_headers(&mut response, etag, freshness);
+    cache_headers(response.headers_mut(), etag, freshness);
     response
 }
 
 fn not_modified(etag: &ETag, freshness: Freshness) -> Response {
     let mut response = StatusCode::NOT_MODIFIED.into_response();
-    add_cache_headers(&mut response, etag, freshness);
+    cache_headers(response.headers_mut(), etag, freshness);
     response
-}
-
-fn add_cache_headers(response: &mut Response, etag: &ETag, freshness: Freshness) {
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(etag.as_str()) {
-        headers.insert(header::ETAG, value);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(freshness.header()),
-    );
 }
 
 #[cfg(test)]
@@ -345,8 +368,38 @@ mod tests {
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(
             again.headers()[header::CACHE_CONTROL],
-            "public, max-age=300"
+            "public, max-age=300, stale-while-revalidate=60"
         );
+    }
+
+    /// What a CDN in front of the API reads: every cacheable answer is public, says how long a
+    /// shared cache may keep it, and varies on `Origin` (CORS), in the 200 and the 304 alike.
+    #[test]
+    fn cacheable_answers_tell_a_shared_cache_how_long_and_on_what_they_vary() {
+        for (freshness, expected) in [
+            (
+                Freshness::Catalog,
+                "public, max-age=60, stale-while-revalidate=30",
+            ),
+            (
+                Freshness::Reference,
+                "public, max-age=300, stale-while-revalidate=60",
+            ),
+            (
+                Freshness::Page,
+                "public, max-age=0, s-maxage=60, stale-while-revalidate=30",
+            ),
+            (Freshness::Immutable, "public, max-age=31536000, immutable"),
+        ] {
+            let prepared = PreparedJson::new(&"x").unwrap();
+            let first = prepared.respond(&HeaderMap::new(), freshness);
+            let again = prepared.respond(&headers(prepared.etag().as_str()), freshness);
+            for response in [first, again] {
+                assert_eq!(response.headers()[header::CACHE_CONTROL], expected);
+                assert_eq!(response.headers()[header::VARY], "origin");
+                assert_eq!(response.headers()[header::ETAG], prepared.etag().as_str());
+            }
+        }
     }
 
     #[test]
@@ -356,7 +409,7 @@ mod tests {
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
             response.headers()[header::CACHE_CONTROL],
-            "public, max-age=300"
+            "public, max-age=300, stale-while-revalidate=60"
         );
     }
 }

@@ -278,7 +278,17 @@ impl IntoResponse for ApiError {
             },
         };
         let body = html_safe_json(&problem);
-        let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
+        // A problem is about one request (its id, its body, the store's state at that moment):
+        // a shared cache that kept a 404 would hide the framework an admin creates next.
+        let mut response = (
+            status,
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)),
+                (header::CACHE_CONTROL, crate::etag::NO_STORE),
+            ],
+            body,
+        )
+            .into_response();
         match &self {
             ApiError::Unavailable {
                 retry_after_secs, ..
