@@ -263,6 +263,46 @@ async fn the_document_is_served_with_caching_headers() {
     assert!(reply.body.is_null());
 }
 
+/// The CDN keys a route's copies on the query string only where `shared/routes.json` says
+/// the route reads one (infra/cdn.tf). An API route reads one exactly when the document lists
+/// query parameters for it; a page said to read none answers the same bytes whatever query
+/// it is sent, so a copy keyed without the query is the right answer for every query.
+#[tokio::test]
+async fn routes_read_a_query_string_exactly_where_the_table_says() {
+    let document = document();
+    let api = api();
+    let mut pages_without_query = 0;
+    for route in routes() {
+        let method = route.method.as_str().to_ascii_lowercase();
+        if route.is_api() {
+            let documented = parameters(&document, &route.path, &method)
+                .iter()
+                .any(|parameter| parameter["in"] == "query");
+            assert_eq!(
+                route.query, documented,
+                "{} {}: routes.json query vs the document's query parameters",
+                route.method, route.path
+            );
+        } else if !route.query {
+            pages_without_query += 1;
+            let plain = send(&api, example_request(&route)).await;
+            let uri = format!(
+                "{}?ids=django,fastapi&q=python&cursor=x&limit=2",
+                example_request(&route).uri()
+            );
+            let queried = send(&api, request(Method::GET, &uri, None)).await;
+            assert_eq!(plain.status, 200, "{}", route.path);
+            assert_eq!(
+                (queried.status, &queried.body),
+                (plain.status, &plain.body),
+                "{} reads its query string; mark it \"query\": true in routes.json",
+                route.path
+            );
+        }
+    }
+    assert!(pages_without_query > 0, "no page left to check");
+}
+
 /// The pages are outside the API contract: the document does not describe them, and each
 /// answers its example request with HTML (or, for an asset, its own type), never JSON.
 #[tokio::test]

@@ -51,6 +51,8 @@ pub(crate) struct Route {
     pub path: String,
     pub function: String,
     pub kind: Kind,
+    /// Whether the route reads its query string (the CDN keys its copies on it).
+    pub query: bool,
 }
 
 /// What a route serves: the JSON API that `shared/openapi.json` documents, or a page
@@ -82,6 +84,9 @@ pub(crate) fn routes() -> Vec<Route> {
                 Some("page") => Kind::Page,
                 Some(other) => panic!("routes.json: unknown kind '{other}' (api or page)"),
             },
+            query: route
+                .get("query")
+                .is_some_and(|query| query.as_bool().unwrap()),
         })
         .collect()
 }
