@@ -1,6 +1,7 @@
 locals {
   # Set only for the deploy rehearsal against a local emulator (moto).
   local_endpoint = var.aws_endpoint_url != null
+  default_tags   = merge({ Project = "stack-advisor", ManagedBy = "terraform" }, var.tags)
 }
 
 provider "aws" {
@@ -28,6 +29,27 @@ provider "aws" {
   }
 
   default_tags {
-    tags = merge({ Project = "stack-advisor", ManagedBy = "terraform" }, var.tags)
+    tags = local.default_tags
+  }
+}
+
+# CloudFront is global, and the delivery of its access logs is configured in us-east-1. The
+# rehearsal deploys no distribution, yet the provider is configured, so it too must not call
+# real AWS there.
+provider "aws" {
+  alias                       = "us_east_1"
+  region                      = "us-east-1"
+  skip_credentials_validation = local.local_endpoint
+  skip_requesting_account_id  = local.local_endpoint
+  skip_metadata_api_check     = local.local_endpoint
+
+  endpoints {
+    cloudfront = var.aws_endpoint_url
+    logs       = var.aws_endpoint_url
+    sts        = var.aws_endpoint_url
+  }
+
+  default_tags {
+    tags = local.default_tags
   }
 }

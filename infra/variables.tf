@@ -207,3 +207,20 @@ variable "alarm_topic_arn" {
     error_message = "alarm_topic_arn must be an SNS topic ARN or null."
   }
 }
+
+variable "enable_cdn" {
+  description = "Put a CloudFront distribution in front of the HTTP API: cached reads, security headers, access logs. Admin writes still go to api_url."
+  type        = bool
+  default     = true
+}
+
+variable "cdn_price_class" {
+  description = "CloudFront price class: which edge locations serve the distribution (PriceClass_100 is North America and Europe, the cheapest)."
+  type        = string
+  default     = "PriceClass_100"
+
+  validation {
+    condition     = contains(["PriceClass_100", "PriceClass_200", "PriceClass_All"], var.cdn_price_class)
+    error_message = "cdn_price_class must be PriceClass_100, PriceClass_200 or PriceClass_All."
+  }
+}

@@ -6,6 +6,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+mock_provider "aws" {
+  alias  = "us_east_1"
+  source = "./tests/mocks"
+}
+
 variables {
   artifacts_dir = "tests/fixtures/arm64"
 }

@@ -4,6 +4,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+mock_provider "aws" {
+  alias  = "us_east_1"
+  source = "./tests/mocks"
+}
+
 variables {
   artifacts_dir = "tests/fixtures/arm64"
 }
@@ -374,5 +379,168 @@ run "x86_64_and_unreserved_concurrency" {
   assert {
     condition     = alltrue([for fn in module.function : fn.architectures == tolist(["x86_64"]) && fn.reserved_concurrent_executions == -1 && fn.log_group_retention_in_days == 30])
     error_message = "architecture, reserved_concurrency and log_retention_days must reach every function."
+  }
+}
+
+# The CloudFront distribution in front of the API: what each route's behaviour caches, on what
+# key, and what it never caches.
+run "the_cache_policies_follow_the_origin_and_key_on_what_the_routes_read" {
+  assert {
+    condition = alltrue([
+      for policy in aws_cloudfront_cache_policy.reads :
+      policy.min_ttl == 0 && policy.default_ttl == 0 && policy.max_ttl == 31536000
+    ])
+    error_message = "The reads honour the API's Cache-Control: min TTL 0 (max-age=0 and no-store obeyed), default TTL 0 (no header, no copy), max a year (hashed assets)."
+  }
+
+  assert {
+    condition = alltrue([
+      for policy in aws_cloudfront_cache_policy.reads : (
+        policy.parameters_in_cache_key_and_forwarded_to_origin[0].cookies_config[0].cookie_behavior == "none"
+        && policy.parameters_in_cache_key_and_forwarded_to_origin[0].headers_config[0].header_behavior == "whitelist"
+        && toset(policy.parameters_in_cache_key_and_forwarded_to_origin[0].headers_config[0].headers[0].items) == toset(["origin"])
+        && policy.parameters_in_cache_key_and_forwarded_to_origin[0].enable_accept_encoding_gzip
+        && policy.parameters_in_cache_key_and_forwarded_to_origin[0].enable_accept_encoding_brotli
+      )
+    ])
+    error_message = "The cache key holds no cookies and, of the headers, only Origin (CORS) and the accepted encoding."
+  }
+
+  assert {
+    condition = {
+      for kind, policy in aws_cloudfront_cache_policy.reads :
+      kind => policy.parameters_in_cache_key_and_forwarded_to_origin[0].query_strings_config[0].query_string_behavior
+    } == { read = "none", read_query = "all" }
+    error_message = "One policy keys on the whole query string, the other on none of it."
+  }
+}
+
+run "each_route_gets_the_behaviour_of_its_kind" {
+  assert {
+    condition = alltrue([
+      for route in jsondecode(file("../shared/routes.json")).routes : (
+        route.path == "/"
+        ? aws_cloudfront_distribution.this["this"].default_cache_behavior[0].cache_policy_id
+        : one([
+          for behaviour in aws_cloudfront_distribution.this["this"].ordered_cache_behavior :
+          behaviour.cache_policy_id if behaviour.path_pattern == replace(route.path, "/\\{[^}]+\\}/", "*")
+        ])
+        ) == (
+        route.method == "POST" ? "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+        : route.method != "GET" ? (route.path == "/frameworks/{id}" ? aws_cloudfront_cache_policy.reads["read"].id : "no write shares a path with another read")
+        : try(route.query, false) ? aws_cloudfront_cache_policy.reads["read_query"].id : aws_cloudfront_cache_policy.reads["read"].id
+      )
+    ])
+    error_message = "A route's path must use CachingDisabled for a POST, the query-keyed policy for a GET that reads its query string, the query-free one for the other GETs."
+  }
+
+  assert {
+    condition     = length(aws_cloudfront_distribution.this["this"].ordered_cache_behavior) == length(distinct([for route in jsondecode(file("../shared/routes.json")).routes : route.path])) - 1
+    error_message = "One ordered behaviour per path of routes.json, \"/\" being the default behaviour."
+  }
+
+  assert {
+    condition = {
+      for behaviour in aws_cloudfront_distribution.this["this"].ordered_cache_behavior :
+      behaviour.path_pattern => [behaviour.cache_policy_id, behaviour.origin_request_policy_id]
+      if contains(["/recommendations", "/frameworks", "/frameworks/*", "/compare", "/faq/*", "/catalog/*", "/assets/*"], behaviour.path_pattern)
+      } == {
+      "/recommendations" = ["4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "b689b0a8-53d0-40ab-baf2-68738e2966ac"]
+      "/frameworks"      = [aws_cloudfront_cache_policy.reads["read_query"].id, aws_cloudfront_origin_request_policy.preflight["this"].id]
+      "/frameworks/*"    = [aws_cloudfront_cache_policy.reads["read"].id, aws_cloudfront_origin_request_policy.preflight["this"].id]
+      "/compare"         = [aws_cloudfront_cache_policy.reads["read_query"].id, aws_cloudfront_origin_request_policy.preflight["this"].id]
+      "/faq/*"           = [aws_cloudfront_cache_policy.reads["read"].id, aws_cloudfront_origin_request_policy.preflight["this"].id]
+      "/catalog/*"       = [aws_cloudfront_cache_policy.reads["read"].id, aws_cloudfront_origin_request_policy.preflight["this"].id]
+      "/assets/*"        = [aws_cloudfront_cache_policy.reads["read"].id, aws_cloudfront_origin_request_policy.preflight["this"].id]
+    }
+    error_message = "POST /recommendations passes every viewer header but Host and caches nothing; the list, compare and FAQ search key on the query; a single framework, FAQ entry, framework page or asset does not."
+  }
+
+  assert {
+    condition = (
+      aws_cloudfront_distribution.this["this"].default_cache_behavior[0].cache_policy_id == aws_cloudfront_cache_policy.reads["read_query"].id
+      && aws_cloudfront_distribution.this["this"].default_cache_behavior[0].origin_request_policy_id == aws_cloudfront_origin_request_policy.preflight["this"].id
+    )
+    error_message = "The default behaviour is GET /'s: the advice page, keyed on its form's query string."
+  }
+
+  assert {
+    condition = alltrue([
+      for behaviour in concat(
+        aws_cloudfront_distribution.this["this"].default_cache_behavior,
+        aws_cloudfront_distribution.this["this"].ordered_cache_behavior,
+        ) : (
+        toset(behaviour.cached_methods) == toset(["GET", "HEAD"])
+        && length(behaviour.allowed_methods) == 7
+        && behaviour.viewer_protocol_policy == "redirect-to-https"
+        && behaviour.compress
+        && behaviour.target_origin_id == "api"
+        && behaviour.response_headers_policy_id == aws_cloudfront_response_headers_policy.security["this"].id
+      )
+    ])
+    error_message = "Every behaviour sends every method on to the API, caches only GET and HEAD (never a write), redirects to HTTPS, compresses and adds the security headers."
+  }
+}
+
+run "the_origin_is_the_api_and_its_url_is_kept_for_signed_writes" {
+  assert {
+    condition = (
+      one(aws_cloudfront_distribution.this["this"].origin).domain_name == "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"
+      && one(one(aws_cloudfront_distribution.this["this"].origin).custom_origin_config).origin_protocol_policy == "https-only"
+      && toset(one(one(aws_cloudfront_distribution.this["this"].origin).custom_origin_config).origin_ssl_protocols) == toset(["TLSv1.2"])
+    )
+    error_message = "The one origin is the HTTP API's host, over HTTPS with TLS 1.2."
+  }
+
+  assert {
+    condition = (
+      output.api_url == "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"
+      && output.cdn_url == "https://d111111abcdef8.cloudfront.net"
+      && output.public_url == output.cdn_url
+      && output.cdn_distribution_id == "E2EXAMPLE0CDN"
+    )
+    error_message = "Readers get the CDN's URL; the API's own URL stays an output for SigV4-signed admin writes."
+  }
+}
+
+run "security_headers_and_access_logs" {
+  assert {
+    condition = (
+      aws_cloudfront_response_headers_policy.security["this"].security_headers_config[0].strict_transport_security[0].access_control_max_age_sec >= 31536000
+      && aws_cloudfront_response_headers_policy.security["this"].security_headers_config[0].content_type_options[0].override
+      && aws_cloudfront_response_headers_policy.security["this"].security_headers_config[0].frame_options[0].frame_option == "DENY"
+      && aws_cloudfront_response_headers_policy.security["this"].security_headers_config[0].referrer_policy[0].referrer_policy == "strict-origin-when-cross-origin"
+      && !aws_cloudfront_response_headers_policy.security["this"].security_headers_config[0].content_security_policy[0].override
+    )
+    error_message = "HSTS for a year or more, nosniff, DENY framing and a referrer policy; the pages keep their own CSP."
+  }
+
+  assert {
+    condition = (
+      aws_cloudwatch_log_delivery_source.cdn["this"].resource_arn == aws_cloudfront_distribution.this["this"].arn
+      && aws_cloudwatch_log_delivery_source.cdn["this"].log_type == "ACCESS_LOGS"
+      && aws_cloudwatch_log_delivery_destination.cdn["this"].delivery_destination_configuration[0].destination_resource_arn == aws_cloudwatch_log_group.cdn_access["this"].arn
+      && aws_cloudwatch_log_delivery.cdn["this"].delivery_source_name == aws_cloudwatch_log_delivery_source.cdn["this"].name
+      && aws_cloudwatch_log_delivery.cdn["this"].delivery_destination_arn == aws_cloudwatch_log_delivery_destination.cdn["this"].arn
+      && aws_cloudwatch_log_group.cdn_access["this"].retention_in_days == 14
+    )
+    error_message = "The distribution's access logs are delivered to their own log group, kept log_retention_days."
+  }
+}
+
+run "the_cdn_can_be_left_out" {
+  variables {
+    enable_cdn = false
+  }
+
+  assert {
+    condition = (
+      length(aws_cloudfront_distribution.this) == 0
+      && length(aws_cloudfront_cache_policy.reads) == 0
+      && length(aws_cloudwatch_log_delivery.cdn) == 0
+      && output.cdn_url == null
+      && output.public_url == output.api_url
+    )
+    error_message = "enable_cdn = false deploys no distribution, policy or log delivery, and readers get api_url."
   }
 }

@@ -4,6 +4,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+mock_provider "aws" {
+  alias  = "us_east_1"
+  source = "./tests/mocks"
+}
+
 variables {
   artifacts_dir = "tests/fixtures/arm64"
 }
@@ -62,4 +67,14 @@ run "rejects_a_non_sns_alarm_topic" {
   }
 
   expect_failures = [var.alarm_topic_arn]
+}
+
+run "rejects_an_unknown_cdn_price_class" {
+  command = plan
+
+  variables {
+    cdn_price_class = "PriceClass_Cheapest"
+  }
+
+  expect_failures = [var.cdn_price_class]
 }

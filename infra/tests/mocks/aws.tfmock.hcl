@@ -68,3 +68,17 @@ mock_resource "aws_scheduler_schedule" {
     arn = "arn:aws:scheduler:eu-west-1:123456789012:schedule/default/stack-advisor-refresh"
   }
 }
+
+mock_resource "aws_cloudfront_distribution" {
+  defaults = {
+    id          = "E2EXAMPLE0CDN"
+    arn         = "arn:aws:cloudfront::123456789012:distribution/E2EXAMPLE0CDN"
+    domain_name = "d111111abcdef8.cloudfront.net"
+  }
+}
+
+mock_resource "aws_cloudwatch_log_delivery_destination" {
+  defaults = {
+    arn = "arn:aws:logs:us-east-1:123456789012:delivery-destination:stack-advisor-cdn"
+  }
+}
