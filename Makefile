@@ -78,11 +78,12 @@ test-e2e: ## the black-box suite against API_URL (any deployment), or a local se
 test-watch: tools-cargo-lambda ## the same requests through `cargo lambda watch` and the local server get the same answers
 	$(WITH_TOOLS) tests/watch/parity.sh
 
-lint: tools-machete tools-venv ## formatting, clippy (warnings are errors), unused dependencies, the CI workflow
+lint: tools-machete tools-venv ## formatting, clippy (warnings are errors), unused dependencies, the CI workflow, docs/scale.md's tables
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	"$(CARGO_TOOLS)/bin/cargo-machete"
 	"$(VENV)/bin/actionlint" -shellcheck "$(VENV)/bin/shellcheck" .github/workflows/*.yml
+	python3 docs/scale.py --check docs/scale.md
 
 bench: ## criterion benchmarks of compare, recommend, search and description reading
 	cargo bench -p model
