@@ -130,7 +130,7 @@ deploy: build infra-tf-config ## build, refuse zips test-artifacts did not pass 
 	  FRAMEWORKS_TABLE=$$($(TF) output -json table_names | $(JSON_FIELD) frameworks) \
 	  FAQ_TABLE=$$($(TF) output -json table_names | $(JSON_FIELD) faq)
 	$(INFRA_MAKE) test-e2e API_URL=$$($(TF) output -raw api_url) E2E_READ_ONLY=1
-	@echo "Stack Advisor is live at $$($(TF) output -raw api_url)"
+	@echo "Stack Advisor is live at $$($(TF) output -raw public_url) (signed admin writes: $$($(TF) output -raw api_url))"
 
 destroy: infra-tf-config ## lift the tables' deletion protection, then destroy everything deploy created
 	$(TF) init -input=false
