@@ -1,5 +1,6 @@
 # Stack Advisor — the only entry point a user needs. `make help` lists the targets.
 #   make run    the whole API on http://127.0.0.1:$(PORT), embedded store, nothing but cargo
+#   make check  the inner loop: format, clippy, every Rust test that needs no outside service
 #   make test   every test: unit, router, Lambda events, black-box, infrastructure, contract
 
 SHELL       := bash
@@ -21,16 +22,17 @@ MACHETE_VERSION := 0.9.2
 # Where cargo builds, honouring CARGO_TARGET_DIR and .cargo/config: never assume ./target.
 CARGO_TARGET := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
 
-# $(call python-venv,DIR,REQUIREMENTS): DIR holds a venv with exactly REQUIREMENTS installed;
-# rebuilt only when the pinned list changes. One retry, loudly, for a registry hiccup.
+# $(call python-venv,DIR,REQUIREMENTS[,CONSTRAINTS]): DIR holds a venv with exactly REQUIREMENTS
+# installed, their dependencies pinned by CONSTRAINTS when given; rebuilt only when either list
+# changes. One retry, loudly, for a registry hiccup.
 define python-venv
-	@if ! cmp -s $(2) "$(1)/requirements.txt"; then \
+	@if ! cat $(2) $(3) | cmp -s - "$(1)/requirements.txt"; then \
 	  echo "Installing $(2) into $(1)"; \
 	  python3 -m venv "$(1)"; \
-	  "$(1)/bin/pip" install --quiet -r $(2) || \
+	  "$(1)/bin/pip" install --quiet -r $(2) $(if $(3),-c $(3)) || \
 	    { echo "pip failed once (a registry hiccup?); trying again"; \
-	      "$(1)/bin/pip" install -r $(2); }; \
-	  cp $(2) "$(1)/requirements.txt"; \
+	      "$(1)/bin/pip" install -r $(2) $(if $(3),-c $(3)); }; \
+	  cat $(2) $(3) > "$(1)/requirements.txt"; \
 	fi
 endef
 
@@ -54,13 +56,23 @@ watch: tools-cargo-lambda ## the same API through the real Lambda runtime path o
 	$(WITH_TOOLS) cargo lambda watch --invoke-address 127.0.0.1 --invoke-port $(WATCH_PORT) 2>&1 | tee $(LOG_DIR)/watch.log
 
 tools-venv: ## the pinned Python tools (tools/requirements.txt) in $(VENV)
-	$(call python-venv,$(VENV),tools/requirements.txt)
+	$(call python-venv,$(VENV),tools/requirements.txt,tools/constraints.txt)
 
 tools-machete: ## cargo-machete $(MACHETE_VERSION), which finds unused dependencies, in $(CARGO_TOOLS)
 	@"$(CARGO_TOOLS)/bin/cargo-machete" --version 2>/dev/null | grep -q "$(MACHETE_VERSION)" || \
 	  cargo install --locked --quiet --version $(MACHETE_VERSION) --root "$(CARGO_TOOLS)" cargo-machete
 
 tools-cargo-lambda: tools-venv
+
+# The inner loop, minutes from a warm build: what a change most often breaks, with nothing to
+# install or start. The two `dynamodb` test binaries (local, refresh) need moto and run in
+# `make test`, as do the browser, contract, client, infrastructure and artefact suites.
+# cargo-nextest selects by binary, which `cargo test` cannot.
+check: ## format, clippy, and every Rust test that needs no outside service (no moto, no browser)
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	@command -v cargo-nextest >/dev/null 2>&1 || cargo install --locked cargo-nextest
+	cargo nextest run --workspace --all-targets --no-fail-fast -E 'not binary(dynamodb)'
 
 test: lint test-rust test-browser test-infra test-watch test-contract test-clients test-artifacts ## every test
 	@if command -v $(or $(TERRAFORM),terraform) >/dev/null 2>&1; then \
