@@ -14,11 +14,10 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-max_examples=${MAX_EXAMPLES:-800}
 case ${LOCAL_WRITES:-refused} in
-  refused) allow_writes=false; phases=examples,coverage,fuzzing
+  refused) allow_writes=false; phases=examples,coverage,fuzzing; max_examples=${MAX_EXAMPLES:-1000}
            report_dir=${REPORT_DIR:-$target/schemathesis} ;;
-  allowed) allow_writes=true; phases=examples,coverage,fuzzing,stateful
+  allowed) allow_writes=true; phases=examples,coverage,fuzzing,stateful; max_examples=${MAX_EXAMPLES:-300}
            report_dir=${REPORT_DIR:-$target/schemathesis-writes} ;;
   *) echo "LOCAL_WRITES must be refused or allowed, not '$LOCAL_WRITES'" >&2; exit 2 ;;
 esac
