@@ -26,8 +26,8 @@ project_port=3320 ceiling_port=3321
 mkdir -p "$out/bodies"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+source "$root/tests/lib/servers.sh"
+target=$(target_dir)
 cargo build --release -q -p local-server --manifest-path "$root/Cargo.toml"
 (cd "$harness/peers/ceiling" && CARGO_TARGET_DIR=$ceiling_target cargo build --release -q)
 

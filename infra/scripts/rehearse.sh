@@ -11,38 +11,17 @@ arch=${ARCH:-arm64}
 make_cmd=${MAKE_CMD:-make}
 region=us-east-1
 
+root=$repo_root
+source "$repo_root/tests/lib/servers.sh"
 work=$(mktemp -d)
-moto_pid=
 cleanup() {
-  if [[ -n $moto_pid ]]; then
-    kill "$moto_pid" 2>/dev/null || true
-    wait "$moto_pid" 2>/dev/null || true
-  fi
+  stop_started
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-endpoint="http://127.0.0.1:$port"
-
-if command -v moto_server >/dev/null 2>&1; then
-  moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-else
-  python3 -m moto.server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-fi
-moto_pid=$!
-
-for _ in $(seq 1 60); do
-  if python3 -c "import urllib.request; urllib.request.urlopen('$endpoint/moto-api/', timeout=1)" 2>/dev/null; then
-    break
-  fi
-  if ! kill -0 "$moto_pid" 2>/dev/null; then
-    echo "rehearsal: moto server exited:" >&2
-    cat "$work/moto.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+start_moto "$work/moto.log"
+endpoint=$moto_url
 echo "rehearsal: moto server on $endpoint (pid $moto_pid)"
 
 unset AWS_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN

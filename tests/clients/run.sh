@@ -10,29 +10,19 @@ cd "$root"
 tools_dir=${TOOLS_DIR:-$HOME/.cache/stack-advisor}
 venv=$tools_dir/venv
 node_dir=$tools_dir/node
-target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+source tests/lib/servers.sh
 work=$(mktemp -d "${TMPDIR:-/tmp}/stack-advisor-clients.XXXXXX")
-server_pid=
 cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  stop_started
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-# The same build the contract test uses, so make test compiles it once.
-cargo build --quiet -p local-server
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-PORT=$port ALLOW_LOCAL_WRITES=true RUST_LOG=warn "$target/debug/local-server" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  # python3 rather than curl: the one HTTP client this script can count on having.
-  python3 -c 'import sys, urllib.request; open(sys.argv[2], "wb").write(urllib.request.urlopen(sys.argv[1]).read())' \
-    "$base/openapi.json" "$work/openapi.json" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.2
-done
-[[ -s $work/openapi.json ]] || { echo "the local server did not serve /openapi.json" >&2; exit 1; }
+# The same debug build the contract test uses, so make test compiles it once.
+start_local_server debug "$work/server.log" ALLOW_LOCAL_WRITES=true
+base=$local_server_url
+python3 -c 'import sys, urllib.request; open(sys.argv[2], "wb").write(urllib.request.urlopen(sys.argv[1]).read())' \
+  "$base/openapi.json" "$work/openapi.json"
 
 echo "== openapi-python-client $("$venv/bin/pip" show openapi-python-client | sed -n 's/^Version: //p')"
 "$venv/bin/openapi-python-client" generate --path "$work/openapi.json" --meta none \

@@ -18,7 +18,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-target=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+source "$root/tests/lib/servers.sh"
+target=$(target_dir)
 case ${LOCAL_WRITES:-refused} in
   refused) allow_writes=false; phases=examples,coverage,fuzzing; max_examples=${MAX_EXAMPLES:-1000}
            report_dir=${REPORT_DIR:-$target/schemathesis} ;;
@@ -30,23 +31,11 @@ esac
 # schemathesis comes from the project venv (`make tools-venv`), which the Makefile puts first on PATH.
 command -v schemathesis >/dev/null 2>&1 || { echo "schemathesis missing: run make tools-venv" >&2; exit 1; }
 
-cargo build --quiet -p local-server --manifest-path "$root/Cargo.toml"
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
 log="$report_dir/server.log"
 mkdir -p "$report_dir"
-PORT=$port ALLOW_LOCAL_WRITES=$allow_writes RUST_LOG=warn "$target/debug/local-server" >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 100); do
-  if python3 -c "import urllib.request; urllib.request.urlopen('$base/openapi.json', timeout=1)" 2>/dev/null; then
-    break
-  fi
-  kill -0 "$server" 2>/dev/null || { cat "$log"; echo "local-server exited" >&2; exit 1; }
-  sleep 0.1
-done
+trap stop_started EXIT
+start_local_server debug "$log" ALLOW_LOCAL_WRITES=$allow_writes
+base=$local_server_url
 
 # With writes allowed the local server needs no caller: the served document minus its IAM
 # security requirement is what it implements (and what checks such as ignored_auth and the

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-target=${CARGO_TARGET_DIR:-$root/target}
+source "$root/tests/lib/servers.sh"
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-64}
 threads=${THREADS:-2}
@@ -18,18 +18,11 @@ if ! command -v wrk >/dev/null 2>&1; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
 fi
 
-cargo build --quiet --release -p local-server --manifest-path "$root/Cargo.toml"
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-PORT=$port RUST_LOG=warn "$target/release/local-server" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('$base/openapi.json', timeout=1)" 2>/dev/null && break
-  sleep 0.1
-done
+trap 'stop_started; rm -rf "$work"' EXIT
+start_local_server release "$work/server.log"
+server=$local_server_pid
+base=$local_server_url
 
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$server/status"; }
 

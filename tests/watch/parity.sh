@@ -4,16 +4,23 @@
 # Both servers bind 127.0.0.1 on free ports and are stopped on exit. Logs go outside the
 # workspace, because watch rebuilds on any file change inside it.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+source tests/lib/servers.sh
 
 log_dir="${TMPDIR:-/tmp}/stack-advisor"
 mkdir -p "$log_dir"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # cargo-lambda comes from the project venv (`make tools-venv`), which the Makefile puts first on PATH.
 command -v cargo-lambda >/dev/null 2>&1 || { echo "cargo-lambda missing: run make tools-venv" >&2; exit 1; }
-target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-cargo build --quiet -p local-server --bins -p catalog -p compare -p recommend -p faq -p web
+target=$(target_dir)
+# Build each function as watch will (`cargo run --bin <function>`, that package alone): built
+# together, the packages unify their dependencies' features differently, and watch's first
+# request would rebuild those dependencies while the test waits.
+cargo build --quiet -p local-server
+for function in catalog compare recommend faq web; do
+  cargo build --quiet -p "$function" --bin "$function"
+done
 
 local_port=$(free_port)
 watch_port=$(free_port)
@@ -29,7 +36,8 @@ trap cleanup EXIT
 
 wait_for() {
   for _ in $(seq 1 240); do
-    curl -s -o /dev/null "http://127.0.0.1:$1/frameworks/django" && return 0
+    # -f: watch answers 500 while a function is still starting; only a 200 means ready.
+    curl -sf -o /dev/null "http://127.0.0.1:$1/frameworks/django" && return 0
     sleep 0.5
   done
   echo "server on port $1 did not start; see $log_dir" >&2

@@ -19,13 +19,11 @@ if [ -n "${BASE_URL:-}" ]; then
   base=$BASE_URL
   trap 'rm -rf "$profile"' EXIT
 else
-  cargo build --quiet --release -p local-server
-  target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  PORT=$port "$target_dir/release/local-server" >"$reports/server.log" 2>&1 &
-  server=$!
-  trap 'kill $server 2>/dev/null || true; rm -rf "$profile"' EXIT
-  base="http://127.0.0.1:$port"
+  root=$PWD
+  source tests/lib/servers.sh
+  trap 'stop_started; rm -rf "$profile"' EXIT
+  start_local_server release "$reports/server.log"
+  base=$local_server_url
 fi
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base/" && break; sleep 0.1; done
 
