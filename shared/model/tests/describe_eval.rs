@@ -14,8 +14,11 @@
 //! `excluded_frameworks` those ruled out or being left; `off_topic` a post the API refuses
 //! (written `"off_topic": true`, or as no field at all). A field left out expects nothing.
 //!
-//! `data/descriptions_heldout.json` was written by someone who saw neither the reader nor
-//! this set; it is measured, never tuned to, and its test reports the gap between the two.
+//! `data/descriptions_forum.json` (141 posts) was the first held-out set: written from
+//! public forum phrasing by someone who saw neither the reader nor this set, and measured
+//! once, unedited (worst field 0.667, off-topic recall; 70 of 141 posts wholly right, 0.496;
+//! gap to this set 0.461). That measurement used it up: the reader has been tuned to it since
+//! (issue 24), so it is tuning data now, kept in its own file with its own floors.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -143,10 +146,10 @@ fn cases() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions.json")).unwrap()
 }
 
-/// Written by someone who saw neither the reader nor the tuning set, from public forum
-/// phrasing; never edited to fit the reader.
-fn held_out() -> Vec<Case> {
-    serde_json::from_str(include_str!("../data/descriptions_heldout.json")).unwrap()
+/// The first held-out set, used up and tuned to since (see the module's comment); its posts
+/// are unedited.
+fn forum_cases() -> Vec<Case> {
+    serde_json::from_str(include_str!("../data/descriptions_forum.json")).unwrap()
 }
 
 #[test]
@@ -156,11 +159,10 @@ fn every_expected_value_is_in_the_vocabulary() {
         cases.len() >= 100,
         "the evaluation set needs 100 descriptions"
     );
-    let held_out = held_out();
-    assert!(held_out.len() >= 80, "the held-out set needs 80 posts");
+    let forum = forum_cases();
     let catalog = load_frameworks().unwrap();
     let ids: Vec<&str> = catalog.iter().map(|f| f.id.as_str()).collect();
-    for case in cases.iter().chain(&held_out) {
+    for case in cases.iter().chain(&forum) {
         for key in case.expected.keys() {
             assert!(FIELDS.contains(&key.as_str()), "unknown field {key}");
         }
@@ -386,57 +388,25 @@ fn article_grounded_descriptions_put_the_articles_pick_first() {
     assert!(share >= FLOOR, "{misses:#?}");
 }
 
-/// The goals on the held-out set, and the floors it honestly reached where it did not meet
-/// them (see the closing note of issue 24): a floor keeps what was reached from slipping,
-/// it is not the goal.
-const GOAL_FIELD: f64 = 0.95;
-const GOAL_WHOLLY: f64 = 0.9;
-const GOAL_GAP: f64 = 0.05;
-// Measured once, on the first run over the set (issue 24): worst field 0.667 (off-topic
-// recall), 70 of 141 posts wholly right (0.496), gap 0.461. The goals are NOT met.
-const FLOOR_FIELD: f64 = 0.66;
-const FLOOR_WHOLLY: f64 = 0.49;
-const CEILING_GAP: f64 = 0.47;
+/// What tuning reached on the former held-out posts (`data/descriptions_forum.json`), kept
+/// from slipping: the lowest precision or recall of any field and the share of posts read
+/// wholly right.
+const FORUM_FLOOR_FIELD: f64 = 0.66;
+const FORUM_FLOOR_WHOLLY: f64 = 0.5;
 
-/// The held-out posts: precision and recall per field, the share read wholly right, and
-/// the gap to the tuning set (per field, the drop of the lower of precision and recall;
-/// and the drop of the wholly-right share).
 #[test]
-fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
-    let tuning = cases();
-    let held_out = held_out();
-    let tuned = score(tuning.iter(), false);
-    let fresh = score(held_out.iter(), true);
-    tuned.print("tuning set", tuning.len());
-    fresh.print("held-out set", held_out.len());
-    let field_gap = FIELDS
-        .iter()
-        .map(|field| {
-            let worst = |s: &Scores| {
-                s.tallies
-                    .get(field)
-                    .map_or(1.0, |t| t.precision().min(t.recall()))
-            };
-            worst(&tuned) - worst(&fresh)
-        })
-        .fold(f64::MIN, f64::max);
-    let gap = field_gap.max(tuned.wholly() - fresh.wholly());
-    let met = fresh.worst() >= GOAL_FIELD && fresh.wholly() >= GOAL_WHOLLY && gap <= GOAL_GAP;
-    println!(
-        "held-out: worst field {:.3}, wholly right {:.3}, gap to tuning {gap:.3} (goals {GOAL_FIELD}, {GOAL_WHOLLY}, {GOAL_GAP}: {})",
-        fresh.worst(),
-        fresh.wholly(),
-        if met { "met" } else { "not met" }
-    );
+fn the_former_held_out_posts_keep_what_tuning_reached() {
+    let forum = forum_cases();
+    let scores = score(forum.iter(), true);
+    scores.print("former held-out posts (tuning data now)", forum.len());
     assert!(
-        fresh.worst() >= FLOOR_FIELD,
+        scores.worst() >= FORUM_FLOOR_FIELD,
         "worst field {:.3}",
-        fresh.worst()
+        scores.worst()
     );
     assert!(
-        fresh.wholly() >= FLOOR_WHOLLY,
+        scores.wholly() >= FORUM_FLOOR_WHOLLY,
         "wholly right {:.3}",
-        fresh.wholly()
+        scores.wholly()
     );
-    assert!(gap <= CEILING_GAP, "gap {gap:.3}");
 }

@@ -137,20 +137,49 @@ impl Lexicon {
         })
     }
 
-    /// The lexicon word `lower` is a misspelling of, if it is one: five letters or more, not
-    /// a word the knowledge base uses, the same first letter (typos rarely hit it), one edit
-    /// away (two from nine letters on).
+    /// The lexicon word `lower` is a misspelling of, if it is one: six letters or more, not
+    /// a word the knowledge base uses, the same first letter (typos rarely hit it), and made
+    /// from it by the slips typing makes: a letter left out or two letters swapped (two
+    /// slips from nine letters on). A letter changed or added is left alone: it makes
+    /// another real word too often (`charts`, `stock`, `driver` are not `chats`, `stack`,
+    /// `driven`), and so does a short word (`scala`, `tried`).
     fn correct(&self, lower: &str, key: &str) -> Option<String> {
         let first = lower.chars().next()?;
         let length = lower.chars().count();
-        if length < 5 || self.keys.contains(key) || self.known.contains(key) {
+        if length < 6 || self.keys.contains(key) || self.known.contains(key) {
             return None;
         }
         let budget = if length >= 9 { 2 } else { 1 };
-        let nearest = self.spellings.get(&first)?.nearest(lower, budget, |_| true);
+        let written: Vec<char> = lower.chars().collect();
+        let nearest = self
+            .spellings
+            .get(&first)?
+            .nearest(lower, budget, |target| is_a_slip_of(&written, target));
         let (candidate, _) = nearest.first()?;
         self.spelt_keys.get(*candidate).cloned()
     }
+}
+
+/// `written` is `target` with letters left out or adjacent letters swapped (the distance
+/// itself is the spelling index's to measure): never longer, and every letter of it in
+/// `target`, in order once a swap is undone.
+fn is_a_slip_of(written: &[char], target: &[char]) -> bool {
+    if written.len() > target.len() {
+        return false;
+    }
+    if written.len() == target.len() {
+        let differ: Vec<usize> = (0..written.len())
+            .filter(|i| written[*i] != target[*i])
+            .collect();
+        return match differ.as_slice() {
+            [a, b] => *b == a + 1 && written[*a] == target[*b] && written[*b] == target[*a],
+            _ => differ.is_empty(),
+        };
+    }
+    let mut remaining = target.iter();
+    written
+        .iter()
+        .all(|letter| remaining.any(|candidate| candidate == letter))
 }
 
 /// Warms the lexicon, so that the first description does not pay for building it.
