@@ -30,6 +30,9 @@ pub(super) enum Meaning {
     /// A problem that asks for a quality, negated or not: "no boilerplate", "hates
     /// boilerplate" and "boilerplate" all ask for productivity.
     Pain(Dimension),
+    /// Start-up time and memory: serverless fit on serverless, performance anywhere else
+    /// (pods that scale up and down start fast too).
+    Footprint,
     /// "fast": performance, unless it qualifies a productivity cue just before it
     /// ("crank out CRUD fast").
     Speed,
@@ -88,8 +91,8 @@ pub(super) enum Stress {
 }
 
 use Meaning::{
-    ClauseBreak, Elsewhere, Framework, Languages, Leaving, Needs, Negation, Neutral, OffTopic,
-    Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed, Stressed,
+    ClauseBreak, Elsewhere, Footprint, Framework, Languages, Leaving, Needs, Negation, Neutral,
+    OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed, Stressed,
 };
 
 const fn lang(languages: &'static [Language]) -> Meaning {
@@ -188,9 +191,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Project(UseCase::Realtime, 3)],
     ),
     (
-        "streaming|streams|live|push|pushes|pushed|pushing",
+        "streaming|streams|push|pushes|pushed|pushing",
         &[Project(UseCase::Realtime, 2)],
     ),
+    ("live", &[Project(UseCase::Realtime, 1)]),
     (
         "rest api|restful|rest|json api|web api|crud api|mobile backend|backend for a mobile app|graphql",
         &[Project(UseCase::RestApi, 2)],
@@ -200,7 +204,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Project(UseCase::RestApi, 1)],
     ),
     (
-        "microservice|service mesh|into services|small services|independent services",
+        "microservice|service mesh|into services|=small services|=independent services",
         &[Project(UseCase::Microservices, 3)],
     ),
     ("grpc", &[Project(UseCase::Microservices, 2)]),
@@ -210,11 +214,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Project(UseCase::FullstackWeb, 2)],
     ),
     (
-        "enterprise|corporate|large company|big company|bank|banking|insurance|erp|hr system|intranet|fortune 500",
+        "enterprise|corporate|large company|big company|erp|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500",
         &[Project(UseCase::Enterprise, 3)],
     ),
     (
-        "fintech|large codebase|large team|big team|many developers|hundreds of developers",
+        "bank|banking|insurance|fintech|large codebase|large team|big team|many developers|hundreds of developers",
         &[Project(UseCase::Enterprise, 2)],
     ),
     (
@@ -254,8 +258,13 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("demo", &[Project(UseCase::Prototyping, 1)]),
     (
-        "high throughput|requests per second|events per second|per second|rps|realtime bidding|real time bidding|rtb|firehose",
+        "high throughput|realtime bidding|real time bidding|rtb|firehose|bidding|ad server|ad serving|ad tech",
         &[Project(UseCase::HighThroughput, 3)],
+    ),
+    // A rate says how much load, a hint of the kind of project at most.
+    (
+        "requests per second|events per second|messages per second|per second|per sec|rps|qps",
+        &[Project(UseCase::HighThroughput, 1)],
     ),
     (
         "throughput|ingestion|telemetry|proxy|gateway",
@@ -291,25 +300,25 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[ServerChores],
     ),
     // Priorities.
-    ("fast", &[Speed]),
+    ("fast|quick|quickly|speedy|speed", &[Speed]),
     (
         "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|fast at runtime|fast responses|fast response times",
         &[Priority(Dimension::Performance)],
     ),
     (
-        "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic spikes|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic",
+        "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic|traffic spikes|many users|many clients|many connections|many concurrent users|many devices|many customers|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic",
         &[Priority(Dimension::Scalability)],
     ),
     (
-        "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use",
+        "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use|self taught",
         &[Priority(Dimension::EaseOfLearning)],
     ),
     (
-        "=productivity|=productive|=ship|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|quickly|rapid development|batteries included|get things done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration",
+        "=productivity|=productive|=ship|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration",
         &[Priority(Dimension::Productivity)],
     ),
     (
-        "ecosystem|libraries|packages|plugins|community|popular|mature|easy to hire|hire|hiring|good docs|documentation|=integrations|stack overflow",
+        "ecosystem|libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|hiring|good docs|documentation|=integrations|stack overflow",
         &[Priority(Dimension::Ecosystem)],
     ),
     (
@@ -321,8 +330,12 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Priority(Dimension::TypeSafety)],
     ),
     (
-        "cold start|cold starts|startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage",
-        &[Priority(Dimension::ServerlessFit)],
+        "cold start|cold starts|coldstart|coldstarts",
+        &[Pain(Dimension::ServerlessFit)],
+    ),
+    (
+        "startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage",
+        &[Footprint],
     ),
     (
         "raw throughput",
@@ -341,6 +354,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Pain(Dimension::Productivity), Leaving { excludes: false }],
     ),
     ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
+    (
+        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|not a developer|non technical|not technical|kinda new|pretty new|fairly new|new at this|my first|first backend|want to learn a|to learn a whole|to learn a new",
+        &[Pain(Dimension::EaseOfLearning)],
+    ),
     (
         "slow|too slow|sluggish|laggy|bottleneck",
         &[Pain(Dimension::Performance)],
@@ -387,16 +404,16 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Needs(Feature::DependencyInjection)],
     ),
     (
-        "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi",
+        "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi|coroutine|coroutines|goroutines|green threads|async support",
         &[Needs(Feature::AsyncNative)],
     ),
     (
-        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|celery|sidekiq",
+        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly|batch jobs",
         &[Needs(Feature::BackgroundJobs)],
     ),
     ("caching|cache|memcached", &[Needs(Feature::Caching)]),
     (
-        "scaffolding|scaffold|generators|code generation",
+        "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators",
         &[Needs(Feature::CliScaffolding)],
     ),
     // Negation.
@@ -405,7 +422,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[negation(Toward::Ahead)],
     ),
     (
-        "no go|nogo|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must",
+        "no go|nogo|too big|too heavy|too bloated|bloated|too much|way too much|too barebones|too magic|too much magic|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must",
         &[negation(Toward::Behind)],
     ),
     (
@@ -416,7 +433,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         }],
     ),
     (
-        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency",
+        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|quick q|quick question|bank grade|production grade|push notifications|push notification|military grade|per node|each node|every node|=nodes",
         &[Neutral],
     ),
     (
@@ -447,14 +464,14 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Comparisons.
     (
-        "something like|anything like|similar to|inspired by|equivalent of|old|existing|current",
+        "something like|anything like|similar to|inspired by|equivalent of|old|existing|current|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of",
         &[Reference {
             toward: Toward::Ahead,
         }],
     ),
     // Leaving.
     (
-        "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from",
+        "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from|and off|off of",
         &[Leaving { excludes: false }],
     ),
     (
@@ -468,11 +485,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Not a backend at all.
     (
-        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations",
+        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo",
         &[OffTopic],
     ),
     (
-        "like|style|ish|esque|monolith",
+        "like|style|ish|esque|monolith|alternative|alternatives|=replacement",
         &[Reference {
             toward: Toward::Behind,
         }],

@@ -275,6 +275,41 @@ mod tests {
     }
 
     #[test]
+    fn how_people_write_it_is_read_as_a_person_reads_it() {
+        // "don't need X" negates what follows, "X not needed" what precedes.
+        assert!(
+            read("don't need to scale, I just need to ship").priorities[0].value
+                == Dimension::Productivity
+        );
+        assert!(
+            read("we don't need websockets")
+                .required_features
+                .is_empty()
+        );
+        // Start-up time is serverless fit on Lambda, performance on Kubernetes.
+        let pods = read("startup time matters, we scale pods on kubernetes");
+        assert_eq!(values(&pods.priorities)[0], Dimension::Performance);
+        let lambda = read("startup time matters, it runs on lambda");
+        assert_eq!(values(&lambda.priorities), [Dimension::ServerlessFit]);
+        // A shop with its language after it is a team; "going" is not Go.
+        let team = read("our shop is mostly Java, going forward we want kotlin");
+        assert!(team.use_case.is_none());
+        assert!(!values(&team.languages).contains(&Language::Go));
+        // A crowd in figures is a crowd in words; a person's speed is delivery.
+        let crowd = read("push odds to 100k+ clients, I'm fastest in go");
+        assert_eq!(
+            values(&crowd.priorities),
+            [Dimension::Scalability, Dimension::Productivity]
+        );
+        // Kept, not left: no framework is excluded.
+        assert!(
+            read("we're not leaving Django for the main product")
+                .excluded_frameworks
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn every_example_shown_to_clients_reads_as_something() {
         for example in EXAMPLES {
             let read = read(example);

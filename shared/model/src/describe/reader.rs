@@ -23,8 +23,9 @@ pub(super) struct Token {
     pub key: String,
     /// A word search would index (not a stop word).
     pub content: bool,
-    /// Which clause and sentence it is in; a clause ends at a comma, a colon, a bracket or a
+    /// Which clause and sentence it is in; a clause ends at a comma, a colon, a dash or a
     /// word like "but", a sentence at a full stop, a question mark, a semicolon or a newline.
+    /// Brackets do not end one: what they hold qualifies the words before ("angular (TS)").
     pub clause: usize,
     pub sentence: usize,
 }
@@ -62,6 +63,8 @@ struct Lexicon {
     /// Words the knowledge base (FAQ answers, framework descriptions) uses: real words,
     /// never corrected to a cue.
     known: HashSet<String>,
+    /// What "many" analyses to: the key of a number that counts a crowd.
+    many: String,
 }
 
 impl Lexicon {
@@ -133,6 +136,7 @@ impl Lexicon {
                     .collect(),
                 spelt_keys,
                 known,
+                many: terms("many").pop().unwrap_or_else(|| "many".to_owned()),
             }
         })
     }
@@ -158,6 +162,19 @@ impl Lexicon {
         let (candidate, _) = nearest.first()?;
         self.spelt_keys.get(*candidate).cloned()
     }
+}
+
+/// A number of a thousand or more ("20k", "100k+", "5000", "1m"): read as "many", so
+/// that "100k clients" is said like "many clients".
+fn is_a_crowd(lower: &str) -> bool {
+    let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();
+    let rest = lower[digits.len()..].trim_end_matches('+');
+    !digits.is_empty()
+        && match rest {
+            "k" | "m" | "mil" | "million" => true,
+            "" => digits.parse::<u64>().is_ok_and(|n| n >= 1000),
+            _ => false,
+        }
 }
 
 /// `written` is `target` with letters left out or adjacent letters swapped (the distance
@@ -225,8 +242,7 @@ pub(super) fn read(text: &str) -> Reading {
             if gap.contains(['.', '!', '?', ';', '\n']) {
                 sentence += 1;
                 clause += 1;
-            } else if gap.contains([',', ':', '(', ')', '[', ']', '—', '–']) || gap.contains(" - ")
-            {
+            } else if gap.contains([',', ':', '—', '–']) || gap.contains(" - ") {
                 clause += 1;
             }
         }
@@ -249,6 +265,11 @@ pub(super) fn read(text: &str) -> Reading {
         };
         if negation {
             key = "not".to_owned();
+        } else if is_a_crowd(&lower) {
+            key = lexicon.many.clone();
+        } else if key == "go" && lower != "go" && lower != "golang" {
+            // "going", "goes": the verb; the language is written "go" (or "golang").
+            key = "go (verb)".to_owned();
         } else if content && let Some(corrected) = lexicon.correct(&lower, &key) {
             key = corrected;
         }

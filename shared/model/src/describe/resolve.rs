@@ -20,6 +20,8 @@ const EITHER_BEHIND_REACH: usize = 3;
 const LEAVING_REACH: usize = 4;
 const ELSEWHERE_AHEAD_REACH: usize = 4;
 const ELSEWHERE_BEHIND_REACH: usize = 2;
+/// How far after "shop" a language makes it a team ("our shop is mostly Java").
+const TEAM_AFTER_SHOP_REACH: usize = 4;
 /// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
 const DELIVERY_REACH: usize = 5;
 /// Words of delivering software: "fast" after one of them is speed of delivery.
@@ -82,6 +84,11 @@ const RUNNING_THINGS: &[&str] = &[
     "requests",
     "app",
 ];
+/// What runs, said as a verb: "fast" right after one is speed at run time ("responds
+/// quickly"). Stems, as the analyser gives them.
+const RUNNING_VERBS: &[&str] = &["respond", "run", "load", "serv", "execut", "start", "handl"];
+/// Who builds: "fast" right after one of them is how fast they deliver ("I'm fastest in PHP").
+const PERSONS: &[&str] = &["i", "m", "we", "re", "team", "dev", "devs", "developer"];
 /// Words that join a list of signals, so that a marker covers the whole list ("not java or
 /// kotlin", "must be fast and secure").
 const CONNECTORS: &[&str] = &[
@@ -115,13 +122,18 @@ fn is_signal(meaning: &Meaning) -> bool {
             | Meaning::RunsOn(_)
             | Meaning::ServerChores
             | Meaning::Speed
+            | Meaning::Footprint
     )
 }
 
 fn is_stressable(meaning: &Meaning) -> bool {
     matches!(
         meaning,
-        Meaning::Priority(_) | Meaning::Pain(_) | Meaning::Needs(_) | Meaning::Speed
+        Meaning::Priority(_)
+            | Meaning::Pain(_)
+            | Meaning::Needs(_)
+            | Meaning::Speed
+            | Meaning::Footprint
     )
 }
 
@@ -211,8 +223,13 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
             match *meaning {
                 Meaning::Negation { toward, excludes } => {
                     let target = match toward {
+                        // "X not needed", and with nothing before it "don't need X".
                         Toward::Behind => behind_of(index, NEGATION_REACH, &signals)
-                            .map(|s| run(s, false, &signals, false)),
+                            .map(|s| run(s, false, &signals, false))
+                            .or_else(|| {
+                                ahead_of(index, NEGATION_REACH, &signals, true)
+                                    .map(|s| run(s, true, &signals, false))
+                            }),
                         _ => ahead_of(index, NEGATION_REACH, &signals, true)
                             .map(|s| run(s, true, &signals, false)),
                     };
@@ -299,6 +316,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         off_topic: Vec::new(),
         on_topic: 0,
         priorities: Vec::new(),
+        footprint: Vec::new(),
         features: Vec::new(),
         deployments: Vec::new(),
         ignored: Vec::new(),
@@ -348,6 +366,8 @@ struct Collector<'a> {
     off_topic: Vec<usize>,
     on_topic: usize,
     priorities: Vec<Evidence<Dimension>>,
+    /// Start-up time and memory, whose dimension depends on where the project runs.
+    footprint: Vec<Evidence<Dimension>>,
     features: Vec<Evidence<Feature>>,
     deployments: Vec<Evidence<Deployment>>,
     /// Cues understood but not used: a negated framework, a nice-to-have feature.
@@ -440,6 +460,14 @@ impl Collector<'_> {
             Meaning::Priority(dimension) => {
                 add(&mut self.priorities, dimension, &with_markers, stress);
             }
+            Meaning::Footprint => {
+                add(
+                    &mut self.footprint,
+                    Dimension::ServerlessFit,
+                    &with_markers,
+                    stress,
+                );
+            }
             Meaning::Speed => {
                 let dimension = if self.is_speed_of_delivery(cue) {
                     Dimension::Productivity
@@ -455,15 +483,19 @@ impl Collector<'_> {
         }
     }
 
-    /// "a .NET shop", "a small python shop": a shop right after a language or framework is
-    /// the team that writes it, not a store.
+    /// "a .NET shop", "a small python shop", "our shop is mostly Java": a shop next to a
+    /// language or framework (just before it, or a few words after in its clause) is the
+    /// team that writes it, not a store.
     fn names_a_team(&self, cue: &Cue) -> bool {
         let tokens = &self.reading.tokens;
         let shop = cue.first == cue.last && tokens[cue.first].lower.starts_with("shop");
         shop && self.reading.cues.iter().any(|other| {
-            other.last < cue.first
-                && cue.first - other.last <= 2
-                && tokens[other.last].clause == tokens[cue.first].clause
+            let near = if other.last < cue.first {
+                cue.first - other.last <= 2
+            } else {
+                other.first > cue.last && other.first - cue.last <= TEAM_AFTER_SHOP_REACH
+            };
+            near && tokens[other.first].clause == tokens[cue.first].clause
                 && other
                     .meanings
                     .iter()
@@ -482,8 +514,36 @@ impl Collector<'_> {
             .get(speed.last + 1)
             .filter(same_clause)
             .is_some_and(|t| RUNNING_THINGS.contains(&t.lower.as_str()))
+            || speed
+                .first
+                .checked_sub(1)
+                .map(|i| &tokens[i])
+                .filter(same_clause)
+                .is_some_and(|t| RUNNING_VERBS.contains(&t.key.as_str()))
         {
             return false;
+        }
+        // "fastest to get running", "quickest way to build": the speed of doing it.
+        let after = &tokens[speed.last + 1..tokens.len().min(speed.last + 1 + DELIVERY_REACH)];
+        if after
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "to" | "way"))
+            && after
+                .iter()
+                .filter(same_clause)
+                .any(|t| DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str()))
+        {
+            return true;
+        }
+        // "I'm fastest in PHP": a person's speed is speed of delivery.
+        if speed
+            .first
+            .checked_sub(1)
+            .map(|i| &tokens[i])
+            .filter(same_clause)
+            .is_some_and(|t| PERSONS.contains(&t.lower.as_str()))
+        {
+            return true;
         }
         let start = speed.first.saturating_sub(DELIVERY_REACH);
         if tokens[start..speed.first]
@@ -535,16 +595,42 @@ impl Collector<'_> {
         self.preferred_frameworks
             .retain(|f| !self.excluded_frameworks.iter().any(|e| e.value == f.value));
         // Off topic: what no backend has, and no more said about a backend than that (no
-        // kind of project, no feature).
+        // kind of project, no feature), or more of it than anything about a backend.
         let off_topic = if !self.off_topic.is_empty()
-            && self.use_cases.values().all(|(weight, _, _)| *weight < 2)
-            && self.features.is_empty()
-            && self.off_topic.len() >= self.on_topic
+            && ((self.use_cases.values().all(|(weight, _, _)| *weight < 2)
+                && self.features.is_empty()
+                && self.off_topic.len() >= self.on_topic)
+                || self.off_topic.len() > self.on_topic)
         {
             self.words(&self.off_topic)
         } else {
             Vec::new()
         };
+        // Start-up time and memory are serverless fit unless the project runs in containers
+        // or on servers, where they are performance.
+        let runs_elsewhere = self
+            .deployments
+            .iter()
+            .any(|e| e.value != Deployment::Serverless)
+            && !self
+                .deployments
+                .iter()
+                .any(|e| e.value == Deployment::Serverless);
+        for footprint in std::mem::take(&mut self.footprint) {
+            let value = if runs_elsewhere {
+                Dimension::Performance
+            } else {
+                footprint.value
+            };
+            match self.priorities.iter_mut().find(|e| e.value == value) {
+                Some(existing) => {
+                    existing.cues.extend(footprint.cues);
+                    existing.stress = existing.stress.max(footprint.stress);
+                    existing.first = existing.first.min(footprint.first);
+                }
+                None => self.priorities.push(Evidence { value, ..footprint }),
+            }
+        }
         // Stressed first; equally stressed in the order the text names them.
         self.priorities
             .sort_by(|a, b| b.stress.cmp(&a.stress).then(a.first.cmp(&b.first)));
