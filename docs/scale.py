@@ -28,7 +28,7 @@ TRAFFIC = [
 CDN_HIT_RATIO = 0.90  # of the reads; POST /recommendations and writes always reach the API
 PEAK_TO_AVERAGE = 3.0  # busiest second of the month over the average second
 
-# Lambda: memory from infra/variables.tf; CPU per request from the README's request table
+# Lambda: memory from infra/variables.tf; CPU per request from docs/performance.md's request table
 # (1 / req/s of one core: list 28,722, compare 16,574, FAQ search 18,343, recommend 18,170;
 # the pages were not measured and take compare's figure). Lambda gives a function CPU in
 # proportion to memory, a whole vCPU at 1,769 MB.
@@ -37,7 +37,7 @@ CPU_US_ONE_CORE = {"catalog": 35, "compare": 60, "faq": 55, "recommend": 55, "we
 FULL_VCPU_MB = 1769
 RUNTIME_OVERHEAD_MS = 1.0  # Runtime API round trip and event conversion: assumed, not measured
 COLD_START_SHARE = 0.001  # invocations that start a container
-COLD_START_MS = 30  # README: 5.6 ms start-up + 24 ms first answer against a DynamoDB table
+COLD_START_MS = 30  # docs/performance.md: 5.6 ms start-up + 24 ms first answer against a DynamoDB table
 CACHE_TTL_SECS = 60  # cache_ttl_secs: each warm container rereads the catalog this often
 CATALOG_READ_RRU = 7  # one read of the whole catalog (docs/deploy.md)
 WRITE_WRU = 4  # a framework of about 1 KB, written to the table and its index

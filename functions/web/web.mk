@@ -1,6 +1,6 @@
 # The web function's browser test and measurements. Included by the root Makefile.
 #   make test-browser   the pages in headless Chromium (JS on and off), axe-core, screenshots
-#   make lighthouse     Lighthouse scores of every page (README, "The web pages")
+#   make lighthouse     Lighthouse scores of every page (docs/performance.md, "Pages in a browser")
 
 TOOLS_DIR ?= $(HOME)/.cache/stack-advisor
 NODE_DIR  := $(TOOLS_DIR)/node

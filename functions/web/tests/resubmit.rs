@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use support::*;
 
-/// The most a page may weigh, whatever its query (the heaviest found is in the README).
+/// The most a page may weigh, whatever its query (the heaviest found is in docs/pages.md).
 const PAGE_BOUND: usize = 64 * 1024;
 
 /// A page, the class of its form, and (key, values) its query may be drawn from: good values,

@@ -8,7 +8,7 @@ use model::dataset::load_faq;
 use model::{FaqIndex, SearchText};
 use serde::Deserialize;
 
-/// Floors set from the measured figures (see README); a drop below them is a regression.
+/// Floors set from the measured figures (docs/search.md); a drop below them is a regression.
 const TOP1_FLOOR: f64 = 0.90;
 const TOP3_FLOOR: f64 = 1.0;
 
