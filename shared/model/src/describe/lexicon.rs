@@ -134,7 +134,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ("rust|rustlang", &[lang(&[Language::Rust])]),
     ("elixir|erlang", &[lang(&[Language::Elixir])]),
     // The catalog's frameworks by name (ids as the catalog spells them).
-    ("django", &[Framework("django", Language::Python)]),
+    (
+        "django|django rest framework|drf",
+        &[Framework("django", Language::Python)],
+    ),
     ("flask", &[Framework("flask", Language::Python)]),
     ("fastapi", &[Framework("fastapi", Language::Python)]),
     (
@@ -267,13 +270,26 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Project(UseCase::HighThroughput, 1)],
     ),
     (
-        "throughput|ingestion|telemetry|proxy|gateway",
+        "ingestion|telemetry|proxy|gateway",
         &[Project(UseCase::HighThroughput, 2)],
     ),
     (
-        "ml|machine learning|model serving|serve a model|serving models|inference|ai|llm|pytorch|tensorflow|scikit|scikit learn|sklearn|recommendation engine|computer vision|nlp",
+        "throughput",
+        &[
+            Project(UseCase::HighThroughput, 2),
+            Priority(Dimension::Performance),
+        ],
+    ),
+    (
+        "ml|machine learning|model serving|serve a model|serving models|inference|ai|llm|recommendation engine|computer vision|nlp",
         &[Project(UseCase::MlServing, 3)],
     ),
+    // Libraries that exist only for Python name it.
+    (
+        "scikit|scikit learn|sklearn|keras|pandas",
+        &[Project(UseCase::MlServing, 3), lang(&[Language::Python])],
+    ),
+    ("pytorch|tensorflow", &[Project(UseCase::MlServing, 3)]),
     (
         "chatbot|embeddings|data science",
         &[Project(UseCase::MlServing, 2)],
@@ -355,7 +371,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
     (
-        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|not a developer|non technical|not technical|kinda new|pretty new|fairly new|new at this|my first|first backend|want to learn a|to learn a whole|to learn a new",
+        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|kinda new|pretty new|fairly new|new at this|my first|first backend",
         &[Pain(Dimension::EaseOfLearning)],
     ),
     (
@@ -388,8 +404,16 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Needs(Feature::Auth)],
     ),
     (
-        "templating|templates|template|server rendered|server side rendering|server rendering|ssr|jinja|html pages",
+        "templating|templates|template|jinja",
         &[Needs(Feature::Templating)],
+    ),
+    // Pages rendered on the server are a web application's.
+    (
+        "server rendered|server side rendered|server side rendering|server rendering|ssr|html pages|multi page",
+        &[
+            Needs(Feature::Templating),
+            Project(UseCase::FullstackWeb, 2),
+        ],
     ),
     (
         "validation|validate|request validation|input validation|pydantic",
@@ -464,18 +488,18 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Comparisons.
     (
-        "something like|anything like|similar to|inspired by|equivalent of|old|existing|current|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of",
+        "something like|anything like|similar to|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of",
         &[Reference {
             toward: Toward::Ahead,
         }],
     ),
     // Leaving.
     (
-        "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from|and off|off of",
+        "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from",
         &[Leaving { excludes: false }],
     ),
     (
-        "moving off|move off|moved off|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|burned by|burnt by|regret|regretting|=regretted|no longer want",
+        "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|burned by|burnt by|regret|regretting|=regretted|no longer want",
         &[Leaving { excludes: true }],
     ),
     // Other parts of the system.

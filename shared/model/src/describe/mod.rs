@@ -301,6 +301,17 @@ mod tests {
             values(&crowd.priorities),
             [Dimension::Scalability, Dimension::Productivity]
         );
+        // "it" is what was named last; leaving a language leaves its frameworks.
+        let done = read("looking for a php alternative, I'm done with it. open to go");
+        assert_eq!(values(&done.excluded_languages), [Language::Php]);
+        let left = read("we run a monolith on Symfony. we're leaving PHP behind");
+        assert_eq!(
+            left.excluded_frameworks
+                .iter()
+                .map(|f| f.value)
+                .collect::<Vec<_>>(),
+            ["symfony"]
+        );
         // Kept, not left: no framework is excluded.
         assert!(
             read("we're not leaving Django for the main product")

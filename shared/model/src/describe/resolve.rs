@@ -20,6 +20,9 @@ const EITHER_BEHIND_REACH: usize = 3;
 const LEAVING_REACH: usize = 4;
 const ELSEWHERE_AHEAD_REACH: usize = 4;
 const ELSEWHERE_BEHIND_REACH: usize = 2;
+/// Words that stand for something named before, and how far back (in words) it may be.
+const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
+const REFERENT_REACH: usize = 12;
 /// How far after "shop" a language makes it a team ("our shop is mostly Java").
 const TEAM_AFTER_SHOP_REACH: usize = 4;
 /// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
@@ -218,6 +221,32 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         })
     };
 
+    // "I'm done with it", "sick of them": a marker right before a pronoun is about the
+    // framework (else the language) named last before it.
+    let referent = |marker: usize| {
+        let after = cues[marker].last + 1;
+        let pronoun = tokens[after..tokens.len().min(after + 2)]
+            .iter()
+            .any(|t| PRONOUNS.contains(&t.lower.as_str()));
+        let start = cues[marker].first.saturating_sub(REFERENT_REACH);
+        // What is left or ruled out is a framework more often than a language ("Express
+        // for our node api, we outgrew it").
+        let framework = |i: &usize| {
+            cues[*i]
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Framework(..)))
+        };
+        let candidates = || {
+            (0..marker)
+                .rev()
+                .filter(|i| named[*i] && cues[*i].first >= start)
+        };
+        pronoun
+            .then(|| candidates().find(framework).or_else(|| candidates().next()))
+            .flatten()
+    };
+
     for (index, cue) in cues.iter().enumerate() {
         for meaning in cue.meanings {
             match *meaning {
@@ -227,11 +256,14 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                         Toward::Behind => behind_of(index, NEGATION_REACH, &signals)
                             .map(|s| run(s, false, &signals, false))
                             .or_else(|| {
-                                ahead_of(index, NEGATION_REACH, &signals, true)
+                                (tokens[cue.first].key == "not")
+                                    .then(|| ahead_of(index, NEGATION_REACH, &signals, true))
+                                    .flatten()
                                     .map(|s| run(s, true, &signals, false))
                             }),
                         _ => ahead_of(index, NEGATION_REACH, &signals, true)
-                            .map(|s| run(s, true, &signals, false)),
+                            .map(|s| run(s, true, &signals, false))
+                            .or_else(|| referent(index).map(|s| vec![s])),
                     };
                     for member in target.into_iter().flatten() {
                         marks[member].negated.get_or_insert((index, excludes));
@@ -262,7 +294,8 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                 }
                 Meaning::Leaving { excludes } => {
                     let target = ahead_of(index, LEAVING_REACH, &named, true)
-                        .map(|s| run(s, true, &named, false));
+                        .map(|s| run(s, true, &named, false))
+                        .or_else(|| referent(index).map(|s| vec![s]));
                     for member in target.into_iter().flatten() {
                         marks[member].leaving.get_or_insert((index, excludes));
                     }
@@ -313,6 +346,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         excluded: Vec::new(),
         preferred_frameworks: Vec::new(),
         excluded_frameworks: Vec::new(),
+        framework_languages: Vec::new(),
         off_topic: Vec::new(),
         on_topic: 0,
         priorities: Vec::new(),
@@ -362,6 +396,8 @@ struct Collector<'a> {
     excluded: Vec<Evidence<Language>>,
     preferred_frameworks: Vec<Evidence<&'static str>>,
     excluded_frameworks: Vec<Evidence<&'static str>>,
+    /// The language of each framework named.
+    framework_languages: Vec<(&'static str, Language)>,
     /// Cues that no backend project has, and how many cues said something about one.
     off_topic: Vec<usize>,
     on_topic: usize,
@@ -395,6 +431,9 @@ impl Collector<'_> {
             self.on_topic += 1;
         }
         let elsewhere = marks.elsewhere && !negated;
+        if let Meaning::Framework(id, language) = meaning {
+            self.framework_languages.push((id, language));
+        }
         match meaning {
             Meaning::Languages(_) if (marks.reference || elsewhere) && !negated => {
                 self.ignored.push(index);
@@ -510,46 +549,36 @@ impl Collector<'_> {
         let tokens = &self.reading.tokens;
         let clause = tokens[speed.first].clause;
         let same_clause = |t: &&super::reader::Token| t.clause == clause;
+        let before = speed
+            .first
+            .checked_sub(1)
+            .map(|i| &tokens[i])
+            .filter(same_clause);
+        let delivering = |t: &super::reader::Token| {
+            DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str())
+        };
         if tokens
             .get(speed.last + 1)
             .filter(same_clause)
             .is_some_and(|t| RUNNING_THINGS.contains(&t.lower.as_str()))
-            || speed
-                .first
-                .checked_sub(1)
-                .map(|i| &tokens[i])
-                .filter(same_clause)
-                .is_some_and(|t| RUNNING_VERBS.contains(&t.key.as_str()))
+            || before.is_some_and(|t| RUNNING_VERBS.contains(&t.key.as_str()))
         {
             return false;
         }
-        // "fastest to get running", "quickest way to build": the speed of doing it.
+        // "fastest to get running", "quickest way to build": the speed of doing it; "I'm
+        // fastest in PHP": a person's speed is speed of delivery.
         let after = &tokens[speed.last + 1..tokens.len().min(speed.last + 1 + DELIVERY_REACH)];
-        if after
+        let to_deliver = after
             .first()
             .is_some_and(|t| matches!(t.lower.as_str(), "to" | "way"))
-            && after
+            && after.iter().filter(same_clause).any(delivering);
+        let start = speed.first.saturating_sub(DELIVERY_REACH);
+        if to_deliver
+            || before.is_some_and(|t| PERSONS.contains(&t.lower.as_str()))
+            || tokens[start..speed.first]
                 .iter()
                 .filter(same_clause)
-                .any(|t| DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str()))
-        {
-            return true;
-        }
-        // "I'm fastest in PHP": a person's speed is speed of delivery.
-        if speed
-            .first
-            .checked_sub(1)
-            .map(|i| &tokens[i])
-            .filter(same_clause)
-            .is_some_and(|t| PERSONS.contains(&t.lower.as_str()))
-        {
-            return true;
-        }
-        let start = speed.first.saturating_sub(DELIVERY_REACH);
-        if tokens[start..speed.first]
-            .iter()
-            .filter(same_clause)
-            .any(|t| DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str()))
+                .any(delivering)
         {
             return true;
         }
@@ -592,6 +621,24 @@ impl Collector<'_> {
     fn finish(mut self) -> Interpretation {
         self.languages
             .retain(|l| !self.excluded.iter().any(|e| e.value == l.value));
+        // Leaving a language leaves its frameworks: "our PHP monolith on Symfony ... we're
+        // leaving PHP behind" is leaving Symfony.
+        let (left, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.preferred_frameworks)
+            .into_iter()
+            .partition(|f| {
+                self.framework_languages.iter().any(|(id, language)| {
+                    *id == f.value && self.excluded.iter().any(|e| e.value == *language)
+                })
+            });
+        self.preferred_frameworks = kept;
+        for framework in left {
+            add(
+                &mut self.excluded_frameworks,
+                framework.value,
+                &framework.cues,
+                framework.stress,
+            );
+        }
         self.preferred_frameworks
             .retain(|f| !self.excluded_frameworks.iter().any(|e| e.value == f.value));
         // Off topic: what no backend has, and no more said about a backend than that (no
