@@ -326,7 +326,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Priority(Dimension::Scalability)],
     ),
     (
-        "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use|self taught",
+        "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use",
         &[Priority(Dimension::EaseOfLearning)],
     ),
     (
@@ -457,7 +457,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         }],
     ),
     (
-        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|quick q|quick question|bank grade|production grade|push notifications|push notification|military grade|per node|each node|every node|=nodes",
+        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes",
         &[Neutral],
     ),
     (

@@ -312,6 +312,11 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["symfony"]
         );
+        // Compared, not chosen; a framework written in another language names that one.
+        let compared = read("a C# framework as quick as Rails, with generators like Rails has");
+        assert_eq!(values(&compared.languages), [Language::Csharp]);
+        let kotlin = read("Ktor or Spring Boot with Kotlin?");
+        assert_eq!(values(&kotlin.languages), [Language::Kotlin]);
         // Kept, not left: no framework is excluded.
         assert!(
             read("we're not leaving Django for the main product")

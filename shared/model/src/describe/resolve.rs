@@ -20,6 +20,16 @@ const EITHER_BEHIND_REACH: usize = 3;
 const LEAVING_REACH: usize = 4;
 const ELSEWHERE_AHEAD_REACH: usize = 4;
 const ELSEWHERE_BEHIND_REACH: usize = 2;
+/// How far a comparison or a word of what exists ("our current", "today") reaches ahead.
+const REFERENCE_AHEAD_REACH: usize = 4;
+/// Words after a name that make "like X" a point of comparison: "generators like Rails
+/// has" ("as quick as Rails" and "better than Express" need none).
+const COMPARED_AFTER: &[&str] = &["has", "have", "does", "do", "did", "had", "offers", "gives"];
+/// How far back an "as" makes "as X" the second half of "as quick as X".
+const COMPARISON_REACH: usize = 6;
+/// Words between a framework and a language that make the language the one it is written
+/// in ("Spring Boot with Kotlin").
+const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
 /// Words that stand for something named before, and how far back (in words) it may be.
 const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
 const REFERENT_REACH: usize = 12;
@@ -326,7 +336,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                 Meaning::Reference { toward } => {
                     let target = match toward {
                         Toward::Behind => behind_of(index, 1, &named),
-                        _ => ahead_of(index, 3, &named, true),
+                        _ => ahead_of(index, REFERENCE_AHEAD_REACH, &named, true),
                     };
                     if let Some(target) = target {
                         marks[target].reference = true;
@@ -337,10 +347,47 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         }
     }
 
+    for (index, cue) in cues.iter().enumerate() {
+        if !named[index] {
+            continue;
+        }
+        let before = cue.first.checked_sub(1).map(|i| tokens[i].lower.as_str());
+        let after = tokens.get(cue.last + 1).map(|t| t.lower.as_str());
+        let as_before = (cue.first.saturating_sub(COMPARISON_REACH)..cue.first.saturating_sub(1))
+            .any(|i| tokens[i].lower == "as");
+        let compared_after = after.is_some_and(|a| COMPARED_AFTER.contains(&a));
+        let compared = match before {
+            Some("than") => true,
+            Some("as") => as_before || compared_after,
+            Some("like") => compared_after,
+            _ => false,
+        };
+        if compared {
+            marks[index].reference = true;
+        }
+    }
+    // A framework "with Kotlin" is written in Kotlin, whatever its usual language.
+    let mut written_in_other = vec![false; cues.len()];
+    for (index, cue) in cues.iter().enumerate() {
+        let is_framework = cue
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::Framework(..)));
+        let next = cues.get(index + 1).filter(|n| {
+            n.first == cue.last + 2
+                && WRITTEN_IN.contains(&tokens[cue.last + 1].lower.as_str())
+                && n.meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages(_)))
+        });
+        written_in_other[index] = is_framework && next.is_some();
+    }
+
     let mut collector = Collector {
         text,
         reading,
         marks: &marks,
+        written_in_other: &written_in_other,
         use_cases: BTreeMap::new(),
         languages: Vec::new(),
         excluded: Vec::new(),
@@ -390,6 +437,8 @@ struct Collector<'a> {
     text: &'a str,
     reading: &'a Reading,
     marks: &'a [Marks],
+    /// Frameworks named with the language they are written in ("Spring Boot with Kotlin").
+    written_in_other: &'a [bool],
     /// Use case → (weight, first cue, cues).
     use_cases: BTreeMap<UseCase, (u32, usize, Vec<usize>)>,
     languages: Vec<Evidence<Language>>,
@@ -470,7 +519,9 @@ impl Collector<'_> {
                 self.ignored.push(index);
             }
             Meaning::Framework(id, language) => {
-                add(&mut self.languages, language, &[index], stress);
+                if !self.written_in_other[index] {
+                    add(&mut self.languages, language, &[index], stress);
+                }
                 add(&mut self.preferred_frameworks, id, &[index], stress);
             }
             Meaning::OffTopic if !negated => self.off_topic.push(index),
