@@ -317,6 +317,18 @@ mod tests {
         assert_eq!(values(&compared.languages), [Language::Csharp]);
         let kotlin = read("Ktor or Spring Boot with Kotlin?");
         assert_eq!(values(&kotlin.languages), [Language::Kotlin]);
+        // Where it runs is not what it is; what a backend never is, is off topic.
+        assert!(
+            read("we deploy everything to Cloudflare Workers, typescript")
+                .use_case
+                .is_none()
+        );
+        assert!(
+            read("a few lambdas to glue S3 events together")
+                .use_case
+                .is_some()
+        );
+        assert!(read("how do i resolve a git merge conflict in vscode").is_off_topic());
         // Kept, not left: no framework is excluded.
         assert!(
             read("we're not leaving Django for the main product")

@@ -33,6 +33,9 @@ const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
 /// Words that stand for something named before, and how far back (in words) it may be.
 const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
 const REFERENT_REACH: usize = 12;
+/// Words that place a project somewhere (analysed), and how far back they reach.
+const PLACING: &[&str] = &["on", "to", "onto", "run", "deploi", "host", "via"];
+const PLACE_REACH: usize = 2;
 /// How far after "shop" a language makes it a team ("our shop is mostly Java").
 const TEAM_AFTER_SHOP_REACH: usize = 4;
 /// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
@@ -539,6 +542,9 @@ impl Collector<'_> {
             // Everything below means nothing once negated.
             _ if negated => {}
             Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
+            // "deployed to Cloudflare Workers" says where it runs, not what it is ("a few
+            // lambdas", "a serverless backend").
+            Meaning::Project(_, 0) if self.names_a_place(cue) => {}
             Meaning::Project(use_case, weight) => {
                 let entry = self
                     .use_cases
@@ -571,6 +577,15 @@ impl Collector<'_> {
             Meaning::RunsOn(deployment) => add(&mut self.deployments, deployment, &[index], stress),
             _ => {}
         }
+    }
+
+    /// The cue follows a word of placing ("on", "to", "deployed", "run").
+    fn names_a_place(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let start = cue.first.saturating_sub(PLACE_REACH);
+        tokens[start..cue.first]
+            .iter()
+            .any(|t| t.clause == tokens[cue.first].clause && PLACING.contains(&t.key.as_str()))
     }
 
     /// "a .NET shop", "a small python shop", "our shop is mostly Java": a shop next to a
