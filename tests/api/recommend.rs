@@ -29,9 +29,41 @@ async fn a_profile_gets_a_ranked_shortlist_with_explanations() {
         previous = score;
         assert!(!item["reasons"].as_array().unwrap().is_empty());
         assert!(item["breakdown"]["deployment_fit"].is_number());
+        for (texts, details) in [("reasons", "reason_details"), ("caveats", "caveat_details")] {
+            let details = item[details].as_array().unwrap();
+            let texts = item[texts].as_array().unwrap();
+            assert_eq!(texts.len(), details.len());
+            for (text, detail) in texts.iter().zip(details) {
+                let text = text.as_str().unwrap();
+                assert_eq!(detail["text"], text);
+                assert!(detail["kind"].is_string());
+                assert!(!text.contains('_'), "an identifier in {text:?}");
+            }
+        }
     }
+    let first = &items[0]["reason_details"];
+    let deployment = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|reason| reason["kind"] == "deployment")
+        .unwrap();
+    assert_eq!(deployment["deployment"], "serverless");
+    assert_eq!(deployment["ratings"][0]["dimension"], "serverless_fit");
+    assert!(
+        deployment["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Suits running serverless: serverless fit ")
+    );
     for excluded in reply.body["excluded"].as_array().unwrap() {
-        assert!(excluded["reason"].as_str().unwrap().contains("written in"));
+        assert!(
+            excluded["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("Written in")
+        );
+        assert!(excluded["language"].is_string());
     }
 }
 
@@ -67,7 +99,8 @@ async fn a_required_feature_is_a_hard_filter() {
         .iter()
         .find(|e| e["id"] == "flask")
         .unwrap();
-    assert!(flask["reason"].as_str().unwrap().contains("admin_panel"));
+    assert_eq!(flask["missing_features"], json!(["admin_panel"]));
+    assert_eq!(flask["reason"], "Lacks an admin panel, which you required.");
 }
 
 #[tokio::test]

@@ -139,6 +139,12 @@ def recommend_profile(client: Client) -> None:
     in_languages = {item.id for item in expect(listing, 200, FrameworkList).items}
     recommended = [r.id for r in result.recommendations]
     require(set(recommended) <= in_languages, f"recommended outside rust and go: {recommended}")
+    # The sentences and, beside them, their facts: the same items in the same order.
+    for item in result.recommendations:
+        require([d.text for d in item.reason_details] == item.reasons, f"reason details of {item.id}")
+        require([d.text for d in item.caveat_details] == item.caveats, f"caveat details of {item.id}")
+    suits = [d for d in result.recommendations[0].reason_details if d.kind == "deployment"]
+    require(suits and suits[0].deployment == Deployment.SERVERLESS, f"deployment reason {suits}")
 
 
 def recommend_description(client: Client) -> None:
@@ -166,6 +172,10 @@ def recommend_frameworks_by_name(client: Client) -> None:
     recommended = [r.id for r in result.recommendations]
     require(recommended and recommended[0] == "flask", f"flask not first: {recommended}")
     require("django" not in recommended, f"django recommended: {recommended}")
+    first_reason = result.recommendations[0].reason_details[0]
+    require(first_reason.kind == "preferred", f"first reason {first_reason.kind}")
+    django = [e for e in result.excluded if e.id == "django"]
+    require(django and django[0].named_out, f"django exclusion {django}")
 
 
 def faq_search_and_entry(client: Client) -> None:

@@ -126,6 +126,13 @@ async function recommendProfile(): Promise<void> {
     result.recommendations.every((r) => inLanguages.includes(r.id)),
     `recommended outside rust and go: ${result.recommendations.map((r) => r.id)}`,
   );
+  // The sentences and, beside them, their facts: the same items in the same order.
+  for (const item of result.recommendations) {
+    require(item.reason_details.map((d) => d.text).join("\n") === item.reasons.join("\n"), `reason details of ${item.id}`);
+    require(item.caveat_details.map((d) => d.text).join("\n") === item.caveats.join("\n"), `caveat details of ${item.id}`);
+  }
+  const suits = result.recommendations[0].reason_details.find((d) => d.kind === "deployment");
+  require(suits?.deployment === "serverless", `deployment reason ${JSON.stringify(suits)}`);
 }
 
 async function recommendDescription(): Promise<void> {
@@ -166,6 +173,9 @@ async function recommendFrameworksByName(): Promise<void> {
   require(profile.preferred_frameworks.join(",") === "flask", `preferred ${profile.preferred_frameworks}`);
   const ids = result.recommendations.map((r) => r.id);
   require(ids[0] === "flask" && !ids.includes("django"), `recommended ${ids}`);
+  require(result.recommendations[0].reason_details[0].kind === "preferred", "flask's first reason is not the preference");
+  const django = result.excluded.find((e) => e.id === "django");
+  require(django?.named_out === true, `django exclusion ${JSON.stringify(django)}`);
 }
 
 async function faqSearchAndEntry(): Promise<void> {

@@ -50,7 +50,8 @@ async fn a_profile_gets_a_ranked_explained_shortlist() {
     assert!(
         excluded
             .iter()
-            .all(|e| e["reason"].as_str().unwrap().contains("written in"))
+            .all(|e| e["reason"].as_str().unwrap().starts_with("Written in")
+                && e["language"].is_string())
     );
     let considered = reply.body["considered"].as_u64().unwrap() as usize;
     assert_eq!(considered + excluded.len(), 26);
@@ -214,9 +215,10 @@ async fn a_description_is_read_into_the_profile_it_answers_for() {
         spring["reason"]
             .as_str()
             .unwrap()
-            .starts_with("it is written in java, which is ruled out"),
+            .starts_with("Written in Java, which you ruled out."),
         "{spring}"
     );
+    assert_eq!(spring["language"], "java");
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use maud::{Markup, html};
 use model::{Dimension, Framework};
 
-use crate::labels;
+use model::labels;
 
 const CENTRE_X: f64 = 290.0;
 const CENTRE_Y: f64 = 205.0;

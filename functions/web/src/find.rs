@@ -4,7 +4,7 @@
 
 use model::Framework;
 
-use crate::labels;
+use model::labels;
 
 /// The frameworks of `catalog` that mention every term of `text`, in catalog order; all of
 /// them when `text` has no term (only stop words).

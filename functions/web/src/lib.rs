@@ -20,7 +20,6 @@ mod chart;
 mod error;
 mod find;
 mod form;
-mod labels;
 mod layout;
 mod pages;
 mod respond;

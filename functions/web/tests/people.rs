@@ -108,3 +108,49 @@ async fn the_catalog_finds_words_without_javascript_and_pages_through_them() {
     assert!(next.contains("q=orm"), "{next}");
     page(&visit(&app, &next).await, 200);
 }
+
+/// The words of `html` outside its tags: what a person reads.
+fn text_of(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn reasons_read_in_the_words_of_the_page() {
+    let html = page(
+        &visit(
+            &app(),
+            "/?use_case=data_driven&priorities=security&priorities=type_safety&deployment=serverless&languages=python&limit=3",
+        )
+        .await,
+        200,
+    );
+    let results = &html[html.find("id=\"results\"").unwrap()..];
+    let results = text_of(&results[..results.find("<form class=\"profile\"").unwrap()]);
+    assert!(
+        results.contains("Made for data-driven apps, one of the use cases it lists."),
+        "{results}"
+    );
+    assert!(
+        results.contains("Ships an ORM, migrations and an admin panel"),
+        "{results}"
+    );
+    assert!(results.contains("(your second priority)"), "{results}");
+    let identifiers: Vec<&str> = results
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|word| word.contains('_'))
+        .collect();
+    assert!(identifiers.is_empty(), "{identifiers:?}");
+}

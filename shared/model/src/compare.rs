@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::fields::FieldError;
 use crate::framework::Framework;
+use crate::labels;
 use crate::lists::join_names;
 use crate::priorities::Priorities;
 use crate::slug::Slug;
@@ -250,7 +251,7 @@ fn summarise(
         let parts: Vec<String> = priorities
             .as_slice()
             .iter()
-            .map(|d| format!("{d} ×{}", weights[d.index()]))
+            .map(|d| format!("{} ×{}", labels::dimension_in_text(*d), weights[d.index()]))
             .collect();
         format!("weighting {}", parts.join(", "))
     };

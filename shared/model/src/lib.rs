@@ -14,6 +14,7 @@ pub mod faq;
 pub mod fields;
 pub mod framework;
 pub mod hash;
+pub mod labels;
 pub mod listing;
 pub mod lists;
 pub mod memory;

@@ -14,10 +14,19 @@ pub fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
 
 /// `a`, `a and b`, `a, b and c`.
 pub fn join_names(names: &[&str]) -> String {
+    join(names, " and ")
+}
+
+/// `a`, `a or b`, `a, b or c`.
+pub fn join_alternatives(names: &[&str]) -> String {
+    join(names, " or ")
+}
+
+fn join(names: &[&str], last_separator: &str) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => [&init.join(", "), last_separator, last].concat(),
     }
 }
 
@@ -35,5 +44,6 @@ mod tests {
         assert_eq!(join_names(&[]), "");
         assert_eq!(join_names(&["a"]), "a");
         assert_eq!(join_names(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(join_alternatives(&["a", "b"]), "a or b");
     }
 }

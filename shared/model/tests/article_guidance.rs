@@ -89,7 +89,8 @@ fn django_suits_data_driven_secure_apps_with_an_admin() {
         result.recommendations[0]
             .reasons
             .iter()
-            .any(|r| r.contains("admin_panel"))
+            .any(|r| r.features.contains(&Feature::AdminPanel)
+                && r.text.contains("an admin panel"))
     );
 
     // Over the whole catalog, needing an admin panel leaves Django alone.
@@ -179,7 +180,8 @@ fn fastapi_beats_django_for_async_apis() {
         .iter()
         .find(|e| e.framework.id.as_str() == "django")
         .unwrap();
-    assert!(django.reason().contains("async_native"));
+    assert_eq!(django.missing_features, [Feature::AsyncNative]);
+    assert!(django.reason().contains("async-native handlers"));
 }
 
 #[test]

@@ -26,10 +26,10 @@ use crate::Web;
 use crate::chart;
 use crate::error::PageError;
 use crate::form::{self, FormQuery, Key, number, verbatim, vocabulary};
-use crate::labels;
 use crate::layout::{Page, Section, form_errors};
 use crate::pages::{self, checkboxes, choices, ordinal, select, slots};
 use crate::respond;
+use model::labels;
 
 /// Fields of the request body that hold one value.
 const SINGLE: [&str; 2] = ["use_case", "deployment"];
@@ -552,11 +552,11 @@ fn shortlist(profile: &Profile, result: &Recommendations<'_>) -> Markup {
                         }
                         @if !recommendation.reasons.is_empty() {
                             h4 { "Why" }
-                            ul.reasons { @for reason in &recommendation.reasons { li { (reason) } } }
+                            ul.reasons { @for reason in &recommendation.reasons { li { (reason.text) } } }
                         }
                         @if !recommendation.caveats.is_empty() {
                             h4 { "Watch out" }
-                            ul.caveats { @for caveat in &recommendation.caveats { li { (caveat) } } }
+                            ul.caveats { @for caveat in &recommendation.caveats { li { (caveat.text) } } }
                         }
                     }
                 }

@@ -12,10 +12,10 @@ use crate::Web;
 use crate::error::{PageError, client_message};
 use crate::find;
 use crate::form::{FormQuery, Key, number, verbatim, vocabulary};
-use crate::labels;
 use crate::layout::{Page, Section, form_errors};
 use crate::pages::{self, checkboxes, choices, select};
 use crate::respond;
+use model::labels;
 
 /// The parameters of `GET /frameworks` (the API's list of them, `catalog::LIST_PARAMETERS`,
 /// is checked against these in a test), and a text search of the page's own.

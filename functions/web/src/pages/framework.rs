@@ -12,10 +12,10 @@ use crate::Web;
 use crate::chart;
 use crate::error::PageError;
 use crate::form;
-use crate::labels;
 use crate::layout::{Page, Section};
 use crate::pages::select;
 use crate::respond;
+use model::labels;
 
 pub(crate) async fn page(
     State(web): State<Web>,

@@ -10,10 +10,10 @@ use model::{FaqEntry, SearchText, Topic};
 use crate::Web;
 use crate::error::PageError;
 use crate::form::{FormQuery, Key, vocabulary};
-use crate::labels;
 use crate::layout::{Page, Section, form_errors};
 use crate::pages::{choices, select};
 use crate::respond;
+use model::labels;
 
 const KEYS: [Key; 2] = [
     Key::text("q", model::search::MAX_QUERY_CHARS),

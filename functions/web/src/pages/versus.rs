@@ -12,10 +12,10 @@ use crate::Web;
 use crate::chart;
 use crate::error::PageError;
 use crate::form::{FormQuery, Key, vocabulary};
-use crate::labels;
 use crate::layout::{Page, Section, form_errors};
 use crate::pages::{choices, ordinal, select, slots};
 use crate::respond;
+use model::labels;
 
 const KEYS: [Key; 2] = [
     Key::ids("ids"),

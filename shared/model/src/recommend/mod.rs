@@ -25,15 +25,18 @@
 //! # Explanations
 //! Reasons and caveats are derived from the same numbers: the factor that most separates a
 //! framework from the next one down, its ratings on the user's priorities, the use case's key
-//! features it ships or lacks, and its deployment fit.
+//! features it ships or lacks, and its deployment fit. Each is a sentence a person reads, in
+//! the labels of the pages, with the facts it states beside it ([`Explanation`]).
 
 mod described;
 mod explain;
+mod explanation;
 mod output;
 mod profile;
 mod scoring;
 
 pub use described::{Account, DEFAULT_USE_CASE, FieldReading};
+pub use explanation::{Explanation, Kind, Rating, TieBreak};
 pub use output::{Advice, Exclusion, Recommendation, Recommendations};
 pub use profile::{Limit, Profile, ProfileRead};
 
@@ -121,19 +124,12 @@ pub fn recommend<'a>(catalog: &'a [Framework], profile: &Profile) -> Recommendat
                 points,
                 next: finalists.get(index + 1).map(|(f, _, p)| (*f, *p)),
             };
-            let mut reasons = standing.reasons();
-            if profile.preferred_frameworks().contains(&framework.id) {
-                reasons.insert(
-                    0,
-                    "you asked for it by name, so it is ranked ahead of the others".to_owned(),
-                );
-            }
             Recommendation {
                 rank: index + 1,
                 id: framework.id.clone(),
                 name: framework.spec.name.clone(),
                 score: points.total.as_f64(),
-                reasons,
+                reasons: standing.reasons(),
                 caveats: standing.caveats(),
                 breakdown: points.breakdown(&scorer),
             }
@@ -168,14 +164,17 @@ mod tests {
             .iter()
             .find(|e| e.framework.id.as_str() == "django")
             .unwrap();
-        assert_eq!(django.reason(), "it lacks the required websockets");
+        assert_eq!(django.reason(), "Lacks WebSockets, which you required.");
         let rails = result
             .excluded
             .iter()
             .find(|e| e.framework.id.as_str() == "rails")
             .unwrap();
-        assert!(rails.reason().contains("ruby"));
-        assert!(rails.reason().contains("admin_panel"));
+        assert_eq!(
+            rails.reason(),
+            "Written in Ruby, not one of the languages you asked for. \
+             Lacks an admin panel, which you required."
+        );
     }
 
     #[test]
@@ -193,8 +192,26 @@ mod tests {
             assert_eq!(item.breakdown.len(), 3);
         }
         let first = &result.recommendations[0];
-        assert!(first.reasons.iter().any(|r| r.contains("performance 5/5")));
-        assert!(first.reasons.iter().any(|r| r.contains("serverless_fit")));
+        let texts: Vec<&str> = first.reasons.iter().map(|r| r.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|r| r.contains("performance 5/5 (your first priority)")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|r| r.starts_with("Suits running serverless: serverless fit")),
+            "{texts:?}"
+        );
+        let deployment = first
+            .reasons
+            .iter()
+            .find(|r| r.kind == Kind::Deployment)
+            .unwrap();
+        assert_eq!(deployment.deployment, Some(Deployment::Serverless));
+        assert_eq!(deployment.ratings[0].dimension, Dimension::ServerlessFit);
     }
 
     #[test]
@@ -209,8 +226,11 @@ mod tests {
             excluded[0]["reason"]
                 .as_str()
                 .unwrap()
-                .contains("written in")
+                .contains("Written in")
         );
+        assert_eq!(excluded[0]["named_out"], false);
+        assert!(excluded[0]["language"].is_string());
+        assert_eq!(excluded[0]["missing_features"], serde_json::json!([]));
         assert_eq!(json["considered"], 2);
     }
 
@@ -233,7 +253,7 @@ mod tests {
             .iter()
             .find(|e| e.framework.id.as_str() == "spring-boot")
             .unwrap();
-        assert_eq!(spring.reason(), "it is written in java, which is ruled out");
+        assert_eq!(spring.reason(), "Written in Java, which you ruled out.");
         assert_eq!(result.considered + result.excluded.len(), catalog.len());
     }
 
@@ -257,12 +277,104 @@ mod tests {
             .map(|r| r.id.as_str())
             .collect();
         assert_eq!(ranked, ["flask", "fastapi"]);
-        assert!(result.recommendations[0].reasons[0].contains("by name"));
+        assert_eq!(result.recommendations[0].reasons[0].kind, Kind::Preferred);
         let django = result
             .excluded
             .iter()
             .find(|e| e.framework.id.as_str() == "django")
             .unwrap();
-        assert_eq!(django.reason(), "it is ruled out by name");
+        assert_eq!(django.reason(), "Ruled out by name.");
+    }
+
+    /// Every sentence over every use case, deployment and a spread of priorities: no
+    /// identifier (a lowercase word joined to another by `_`), a capital first and a full
+    /// stop last, and the strings served as `reasons` are the texts of `reason_details`.
+    #[test]
+    fn explanations_read_as_sentences_without_identifiers() {
+        let catalog = load_frameworks().unwrap();
+        let identifier = |text: &str| {
+            text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .any(|word| word.contains('_'))
+        };
+        let mut seen = 0;
+        for use_case in UseCase::ALL {
+            for deployment in [
+                None,
+                Some(Deployment::Serverless),
+                Some(Deployment::Servers),
+            ] {
+                for priorities in [
+                    &[][..],
+                    &[Dimension::TypeSafety, Dimension::ServerlessFit][..],
+                    Dimension::ALL,
+                ] {
+                    let profile = Profile::new(*use_case)
+                        .with_priorities(priorities.iter().copied())
+                        .with_deployment(deployment)
+                        .with_limit(Limit::new(10).unwrap());
+                    let result = recommend(&catalog, &profile);
+                    let json = serde_json::to_value(&result).unwrap();
+                    for (item, served) in result
+                        .recommendations
+                        .iter()
+                        .zip(json["recommendations"].as_array().unwrap())
+                    {
+                        for (list, details) in
+                            [("reasons", "reason_details"), ("caveats", "caveat_details")]
+                        {
+                            let texts: Vec<&serde_json::Value> = served[details]
+                                .as_array()
+                                .unwrap()
+                                .iter()
+                                .map(|d| &d["text"])
+                                .collect();
+                            let strings: Vec<&serde_json::Value> =
+                                served[list].as_array().unwrap().iter().collect();
+                            assert_eq!(texts, strings);
+                        }
+                        for text in item.reasons.iter().chain(&item.caveats).map(|e| &e.text) {
+                            seen += 1;
+                            assert!(!identifier(text), "{text}");
+                            assert!(
+                                text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
+                                "{text}"
+                            );
+                            assert!(text.ends_with('.'), "{text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 1000, "{seen}");
+    }
+
+    #[test]
+    fn a_tie_says_what_orders_the_two_in_words() {
+        let catalog = load_frameworks().unwrap();
+        let mut ties = 0;
+        for use_case in UseCase::ALL {
+            let profile = Profile::new(*use_case).with_limit(Limit::new(10).unwrap());
+            let result = recommend(&catalog, &profile);
+            for pair in result.recommendations.windows(2) {
+                if pair[0].score != pair[1].score {
+                    continue;
+                }
+                ties += 1;
+                let tie = pair[0]
+                    .reasons
+                    .iter()
+                    .find(|r| r.kind == Kind::Tie)
+                    .unwrap_or_else(|| panic!("{pair:#?}"));
+                assert_eq!(tie.tie_break, Some(TieBreak::Alphabetical));
+                assert_eq!(tie.framework.as_ref(), Some(&pair[1].id));
+                assert!(tie.text.contains(&pair[1].name), "{}", tie.text);
+                assert!(
+                    tie.text
+                        .ends_with("equal scores are listed alphabetically.")
+                );
+                assert!(pair[0].id < pair[1].id);
+            }
+        }
+        assert!(ties > 0, "the catalog has no tie to explain");
     }
 }
