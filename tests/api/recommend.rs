@@ -264,6 +264,29 @@ async fn frameworks_named_in_the_words_or_the_request_are_ruled_out_or_put_first
         .find(|e| e["id"] == "django")
         .unwrap();
     assert!(django["reason"].as_str().unwrap().contains("by name"));
+
+    let explicit = api
+        .client
+        .recommend(&json!({
+            "use_case": "rest_api",
+            "languages": ["python"],
+            "excluded_frameworks": ["fastapi"],
+            "preferred_frameworks": ["fastapi", "flask"],
+            "limit": 10
+        }))
+        .await;
+
+    assert_eq!(explicit.status, 200, "{}", explicit.body);
+    assert_eq!(
+        explicit.body["profile"]["excluded_frameworks"],
+        json!(["fastapi"])
+    );
+    assert_eq!(
+        explicit.body["profile"]["preferred_frameworks"],
+        json!(["flask"])
+    );
+    let first = &explicit.body["recommendations"][0]["id"];
+    assert_eq!(first, "flask", "{}", explicit.body);
 }
 
 #[tokio::test]

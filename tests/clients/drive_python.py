@@ -176,6 +176,17 @@ def recommend_frameworks_by_name(client: Client) -> None:
     require(first_reason.kind == "preferred", f"first reason {first_reason.kind}")
     django = [e for e in result.excluded if e.id == "django"]
     require(django and django[0].named_out, f"django exclusion {django}")
+    # Both fields given in the request, no words: the exclusion still wins.
+    explicit = RecommendationRequestType0(use_case=UseCase.REST_API)
+    explicit["languages"] = [Language.PYTHON.value]
+    explicit["excluded_frameworks"] = ["fastapi"]
+    explicit["preferred_frameworks"] = ["fastapi", "flask"]
+    result = expect(recommend.sync_detailed(client=client, body=explicit), 200, Recommendations)
+    require(result.profile.excluded_frameworks == ["fastapi"], f"excluded {result.profile.excluded_frameworks}")
+    require(result.profile.preferred_frameworks == ["flask"], f"preferred {result.profile.preferred_frameworks}")
+    recommended = [r.id for r in result.recommendations]
+    require(recommended and recommended[0] == "flask", f"flask not first: {recommended}")
+    require("fastapi" not in recommended, f"fastapi recommended: {recommended}")
 
 
 def faq_search_and_entry(client: Client) -> None:

@@ -176,6 +176,23 @@ async function recommendFrameworksByName(): Promise<void> {
   require(result.recommendations[0].reason_details[0].kind === "preferred", "flask's first reason is not the preference");
   const django = result.excluded.find((e) => e.id === "django");
   require(django?.named_out === true, `django exclusion ${JSON.stringify(django)}`);
+  // Both fields given in the request, no words: the exclusion still wins.
+  const explicit = ok(
+    await client.POST("/recommendations", {
+      body: {
+        use_case: "rest_api",
+        languages: ["python"],
+        excluded_frameworks: ["fastapi"],
+        preferred_frameworks: ["fastapi", "flask"],
+      },
+    }),
+    200,
+  );
+  const chosen = explicit.profile;
+  require(chosen.excluded_frameworks.join(",") === "fastapi", `excluded ${chosen.excluded_frameworks}`);
+  require(chosen.preferred_frameworks.join(",") === "flask", `preferred ${chosen.preferred_frameworks}`);
+  const ranked = explicit.recommendations.map((r) => r.id);
+  require(ranked[0] === "flask" && !ranked.includes("fastapi"), `recommended ${ranked}`);
 }
 
 async function faqSearchAndEntry(): Promise<void> {
