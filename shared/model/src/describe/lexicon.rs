@@ -330,7 +330,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Priority(Dimension::EaseOfLearning)],
     ),
     (
-        "=productivity|=productive|=ship|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration",
+        "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration",
         &[Priority(Dimension::Productivity)],
     ),
     (
@@ -371,7 +371,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
     (
-        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|kinda new|pretty new|fairly new|new at this|my first|first backend",
+        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|idk much|not know much|little experience|no experience|not much experience|inexperienced|kinda new|pretty new|fairly new|new at this|my first|first backend",
         &[Pain(Dimension::EaseOfLearning)],
     ),
     (
@@ -466,7 +466,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Stress.
     (
-        "critical|crucial|essential|vital|number one|top priority|top concern|main concern|main thing|main priority|biggest concern|primary concern|key|paramount|non negotiable|a must|is a must|must have|above all|above everything|above all else|first and foremost|most of all|most importantly|most important|more than anything|is everything|everything|really important|very important|super important|extremely important",
+        "critical|crucial|essential|vital|number one|number 1|the 1 thing|priority 1|1 priority|top priority|top concern|main concern|main thing|main priority|biggest concern|primary concern|key|paramount|non negotiable|a must|is a must|must have|above all|above everything|above all else|first and foremost|most of all|most importantly|most important|more than anything|is everything|everything|really important|very important|super important|extremely important",
         &[stress(Stress::Strong, Toward::Either)],
     ),
     (
@@ -483,7 +483,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("too|as well", &[stress(Stress::Also, Toward::Behind)]),
     (
-        "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|=optional|maybe",
+        "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|=optional|maybe|might need|may need|later|eventually|down the road|in the future|someday|at some point|later on",
         &[stress(Stress::Optional, Toward::Either)],
     ),
     // Comparisons.
@@ -509,7 +509,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Not a backend at all.
     (
-        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|excel formula|powerpoint|outlook",
+        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook",
         &[OffTopic],
     ),
     (

@@ -329,6 +329,16 @@ mod tests {
                 .is_some()
         );
         assert!(read("how do i resolve a git merge conflict in vscode").is_off_topic());
+        // Hedged is not required; "#1" stresses; speed of development is delivery.
+        assert!(
+            read("we might need websockets later. REST api in kotlin")
+                .required_features
+                .is_empty()
+        );
+        let first = read("security is priority #1, also good docs");
+        assert_eq!(values(&first.priorities)[0], Dimension::Security);
+        let delivery = read("mainly need speed of development");
+        assert_eq!(values(&delivery.priorities), [Dimension::Productivity]);
         // Kept, not left: no framework is excluded.
         assert!(
             read("we're not leaving Django for the main product")
