@@ -504,7 +504,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Other parts of the system.
     (
-        "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app",
+        "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swift|swiftui|flutter|dart|game client",
         &[Elsewhere],
     ),
     // Not a backend at all.

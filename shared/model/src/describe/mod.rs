@@ -264,6 +264,9 @@ mod tests {
         assert_eq!(values(&read.languages), [Language::Python, Language::Go]);
         assert_eq!(read.languages[0].words, ["pyhton"]);
         assert_eq!(read.deployment.unwrap().value, Deployment::Containers);
+        let short = self::read("deploy to aws lamda, we use kotlin on android, server in go");
+        assert_eq!(short.deployment.unwrap().value, Deployment::Serverless);
+        assert_eq!(values(&short.languages), [Language::Go]);
         // A letter changed or added makes another real word, not a typo.
         let real = self::read("charts of stock levels posted to slack");
         assert!(real.use_case.is_none() && real.unused.iter().any(|w| w == "charts"));

@@ -141,16 +141,16 @@ impl Lexicon {
         })
     }
 
-    /// The lexicon word `lower` is a misspelling of, if it is one: six letters or more, not
+    /// The lexicon word `lower` is a misspelling of, if it is one: five letters or more, not
     /// a word the knowledge base uses, the same first letter (typos rarely hit it), and made
-    /// from it by the slips typing makes: a letter left out or two letters swapped (two
-    /// slips from nine letters on). A letter changed or added is left alone: it makes
-    /// another real word too often (`charts`, `stock`, `driver` are not `chats`, `stack`,
-    /// `driven`), and so does a short word (`scala`, `tried`).
+    /// from a word of six letters or more by the slips typing makes: a letter left out or
+    /// two letters swapped (two slips from nine letters on). A letter changed or added is
+    /// left alone: it makes another real word too often (`charts`, `stock`, `driver` are not
+    /// `chats`, `stack`, `driven`), and so does a short word (`tried` is not `tired`).
     fn correct(&self, lower: &str, key: &str) -> Option<String> {
         let first = lower.chars().next()?;
         let length = lower.chars().count();
-        if length < 6 || self.keys.contains(key) || self.known.contains(key) {
+        if length < 5 || self.keys.contains(key) || self.known.contains(key) {
             return None;
         }
         let budget = if length >= 9 { 2 } else { 1 };
@@ -158,7 +158,9 @@ impl Lexicon {
         let nearest = self
             .spellings
             .get(&first)?
-            .nearest(lower, budget, |target| is_a_slip_of(&written, target));
+            .nearest(lower, budget, |target| {
+                target.len() >= 6 && is_a_slip_of(&written, target)
+            });
         let (candidate, _) = nearest.first()?;
         self.spelt_keys.get(*candidate).cloned()
     }
