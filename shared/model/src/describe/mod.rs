@@ -279,19 +279,16 @@ mod tests {
 
     #[test]
     fn how_people_write_it_is_read_as_a_person_reads_it() {
+        let first_priority = |text: &str| values(&read(text).priorities).first().copied();
+        let no_features = |text: &str| read(text).required_features.is_empty();
+        let no_use_case = |text: &str| read(text).use_case.is_none();
         // "don't need X" negates what follows, "X not needed" what precedes.
-        assert!(
-            read("don't need to scale, I just need to ship").priorities[0].value
-                == Dimension::Productivity
-        );
-        assert!(
-            read("we don't need websockets")
-                .required_features
-                .is_empty()
-        );
+        let ship = first_priority("don't need to scale, I just need to ship");
+        assert_eq!(ship, Some(Dimension::Productivity));
+        assert!(no_features("we don't need websockets"));
         // Start-up time is serverless fit on Lambda, performance on Kubernetes.
-        let pods = read("startup time matters, we scale pods on kubernetes");
-        assert_eq!(values(&pods.priorities)[0], Dimension::Performance);
+        let pods = first_priority("startup time matters, we scale pods on kubernetes");
+        assert_eq!(pods, Some(Dimension::Performance));
         let lambda = read("startup time matters, it runs on lambda");
         assert_eq!(values(&lambda.priorities), [Dimension::ServerlessFit]);
         // A shop with its language after it is a team; "going" is not Go.
@@ -300,46 +297,30 @@ mod tests {
         assert!(!values(&team.languages).contains(&Language::Go));
         // A crowd in figures is a crowd in words; a person's speed is delivery.
         let crowd = read("push odds to 100k+ clients, I'm fastest in go");
-        assert_eq!(
-            values(&crowd.priorities),
-            [Dimension::Scalability, Dimension::Productivity]
-        );
+        let expected = [Dimension::Scalability, Dimension::Productivity];
+        assert_eq!(values(&crowd.priorities), expected);
         // "it" is what was named last; leaving a language leaves its frameworks.
         let done = read("looking for a php alternative, I'm done with it. open to go");
         assert_eq!(values(&done.excluded_languages), [Language::Php]);
         let left = read("we run a monolith on Symfony. we're leaving PHP behind");
-        assert_eq!(
-            left.excluded_frameworks
-                .iter()
-                .map(|f| f.value)
-                .collect::<Vec<_>>(),
-            ["symfony"]
-        );
+        assert_eq!(values(&left.excluded_frameworks), ["symfony"]);
         // Compared, not chosen; a framework written in another language names that one.
         let compared = read("a C# framework as quick as Rails, with generators like Rails has");
         assert_eq!(values(&compared.languages), [Language::Csharp]);
         let kotlin = read("Ktor or Spring Boot with Kotlin?");
         assert_eq!(values(&kotlin.languages), [Language::Kotlin]);
         // Where it runs is not what it is; what a backend never is, is off topic.
-        assert!(
-            read("we deploy everything to Cloudflare Workers, typescript")
-                .use_case
-                .is_none()
-        );
-        assert!(
-            read("a few lambdas to glue S3 events together")
-                .use_case
-                .is_some()
-        );
+        assert!(no_use_case(
+            "we deploy everything to Cloudflare Workers, typescript"
+        ));
+        assert!(!no_use_case("a few lambdas to glue S3 events together"));
         assert!(read("how do i resolve a git merge conflict in vscode").is_off_topic());
         // Hedged is not required; "#1" stresses; speed of development is delivery.
-        assert!(
-            read("we might need websockets later. REST api in kotlin")
-                .required_features
-                .is_empty()
-        );
-        let first = read("security is priority #1, also good docs");
-        assert_eq!(values(&first.priorities)[0], Dimension::Security);
+        assert!(no_features(
+            "we might need websockets later. REST api in kotlin"
+        ));
+        let stressed = first_priority("security is priority #1, also good docs");
+        assert_eq!(stressed, Some(Dimension::Security));
         let delivery = read("mainly need speed of development");
         assert_eq!(values(&delivery.priorities), [Dimension::Productivity]);
         // Kept, not left: no framework is excluded.
