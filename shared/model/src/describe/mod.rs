@@ -323,6 +323,11 @@ mod tests {
         assert_eq!(stressed, Some(Dimension::Security));
         let delivery = read("mainly need speed of development");
         assert_eq!(values(&delivery.priorities), [Dimension::Productivity]);
+        // A short question answered by the next sentence; open, not ruled out.
+        let answered = read("java? no thanks. python for an inventory system");
+        assert_eq!(values(&answered.excluded_languages), [Language::Java]);
+        let open = read("we're not married to python, could do go too");
+        assert_eq!(values(&open.languages), [Language::Python, Language::Go]);
         // Kept, not left: no framework is excluded.
         assert!(
             read("we're not leaving Django for the main product")

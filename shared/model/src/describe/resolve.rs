@@ -30,6 +30,8 @@ const COMPARISON_REACH: usize = 6;
 /// Words between a framework and a language that make the language the one it is written
 /// in ("Spring Boot with Kotlin").
 const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
+/// The longest question a "no thanks" opening the next sentence answers ("Java?").
+const ANSWERED_QUESTION_WORDS: usize = 3;
 /// Words that stand for something named before, and how far back (in words) it may be.
 const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
 const REFERENT_REACH: usize = 12;
@@ -234,6 +236,21 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         })
     };
 
+    // "Java? no thanks.": a marker opening its sentence answers a question of a few words
+    // just before it, about the signal it named.
+    let answered = |marker: usize| {
+        let first = cues[marker].first;
+        let sentence = tokens[first].sentence;
+        let opens = first == 0 || tokens[first - 1].sentence != sentence;
+        let asked = tokens.iter().filter(|t| t.sentence + 1 == sentence).count();
+        (opens && (1..=ANSWERED_QUESTION_WORDS).contains(&asked))
+            .then(|| {
+                (0..marker)
+                    .rev()
+                    .find(|i| signals[*i] && tokens[cues[*i].first].sentence + 1 == sentence)
+            })
+            .flatten()
+    };
     // "I'm done with it", "sick of them": a marker right before a pronoun is about the
     // framework (else the language) named last before it.
     let referent = |marker: usize| {
@@ -267,6 +284,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                     let target = match toward {
                         // "X not needed", and with nothing before it "don't need X".
                         Toward::Behind => behind_of(index, NEGATION_REACH, &signals)
+                            .or_else(|| answered(index))
                             .map(|s| run(s, false, &signals, false))
                             .or_else(|| {
                                 (tokens[cue.first].key == "not")
