@@ -322,7 +322,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Priority(Dimension::Performance)],
     ),
     (
-        "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic|traffic spikes|many users|many clients|many connections|many concurrent users|many devices|many customers|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic",
+        "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic|traffic spikes|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic",
         &[Priority(Dimension::Scalability)],
     ),
     (
@@ -432,7 +432,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Needs(Feature::AsyncNative)],
     ),
     (
-        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly|batch jobs",
+        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly|batch jobs|background processing|async processing|async jobs|job processing",
         &[Needs(Feature::BackgroundJobs)],
     ),
     ("caching|cache|memcached", &[Needs(Feature::Caching)]),
