@@ -499,7 +499,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Leaving { excludes: false }],
     ),
     (
-        "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|burned by|burnt by|regret|regretting|=regretted|no longer want",
+        "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want",
         &[Leaving { excludes: true }],
     ),
     // Other parts of the system.

@@ -328,6 +328,12 @@ mod tests {
         assert_eq!(values(&answered.excluded_languages), [Language::Java]);
         let open = read("we're not married to python, could do go too");
         assert_eq!(values(&open.languages), [Language::Python, Language::Go]);
+        // Forum shorthand: "w/o" is without, "w/" with.
+        let shorthand = read("python api w/o django, cold starts are brutal w/ spring");
+        assert_eq!(
+            values(&shorthand.excluded_frameworks),
+            ["django", "spring-boot"]
+        );
         // Kept, not left: no framework is excluded.
         assert!(
             read("we're not leaving Django for the main product")

@@ -265,7 +265,16 @@ pub(super) fn read(text: &str) -> Reading {
         } else {
             CONTRACTED_NEGATIONS.contains(&lower.as_str())
         };
-        if negation {
+        // "w/" is "with" and "w/o" "without", as forums abbreviate them.
+        let slashed = text[span.end..].starts_with('/');
+        if lower == "w" && slashed && text[span.end..].starts_with("/o") {
+            if let Some(o) = analysed.next_if(|n| n.lower == "o") {
+                span = span.start..o.span.end;
+            }
+            key = "without".to_owned();
+        } else if lower == "w" && slashed {
+            key = "with".to_owned();
+        } else if negation {
             key = "not".to_owned();
         } else if is_a_crowd(&lower) {
             key = lexicon.many.clone();
