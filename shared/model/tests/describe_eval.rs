@@ -19,6 +19,12 @@
 //! once, unedited (worst field 0.667, off-topic recall; 70 of 141 posts wholly right, 0.496;
 //! gap to this set 0.461). That measurement used it up: the reader has been tuned to it since
 //! (issue 24), so it is tuning data now, kept in its own file with its own floors.
+//!
+//! `data/descriptions_heldout2.json` is the second held-out set: written by another helper
+//! from public forum phrasing while the reader was being tuned, without seeing the reader,
+//! either tuning file or the first held-out set; added unedited once the tuning was done
+//! and measured once against both tuning files together (figures by its test: goals not
+//! met).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -152,6 +158,11 @@ fn forum_cases() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions_forum.json")).unwrap()
 }
 
+/// The second held-out set (see the module's comment): measured, never tuned to or edited.
+fn held_out() -> Vec<Case> {
+    serde_json::from_str(include_str!("../data/descriptions_heldout2.json")).unwrap()
+}
+
 #[test]
 fn every_expected_value_is_in_the_vocabulary() {
     let cases = cases();
@@ -160,9 +171,11 @@ fn every_expected_value_is_in_the_vocabulary() {
         "the evaluation set needs 100 descriptions"
     );
     let forum = forum_cases();
+    let held_out = held_out();
+    assert!(held_out.len() >= 80, "the held-out set needs 80 posts");
     let catalog = load_frameworks().unwrap();
     let ids: Vec<&str> = catalog.iter().map(|f| f.id.as_str()).collect();
-    for case in cases.iter().chain(&forum) {
+    for case in cases.iter().chain(&forum).chain(&held_out) {
         for key in case.expected.keys() {
             assert!(FIELDS.contains(&key.as_str()), "unknown field {key}");
         }
@@ -409,4 +422,64 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
         "wholly right {:.3}",
         scores.wholly()
     );
+}
+
+/// The goals on the held-out set (issue 24), and the floors it reached on its one
+/// measurement where it did not meet them: a floor keeps what was reached from slipping, it
+/// is not the goal.
+const GOAL_FIELD: f64 = 0.95;
+const GOAL_WHOLLY: f64 = 0.9;
+const GOAL_GAP: f64 = 0.05;
+// Measured once, on the first run over the set, after the tuning to the first held-out
+// set was done (issue 24): worst field 0.700 (off-topic recall; use case 0.768 / 0.791,
+// priorities 0.775 / 0.838, languages precision 0.865), 50 of 100 posts wholly right
+// (0.500), gap to the tuning files 0.372 (they read 285 of 327 wholly right, 0.872). The
+// goals are NOT met: what tuning gained on the first held-out set (0.496 → 0.752 wholly
+// right) did not carry over to posts it had not seen.
+const FLOOR_FIELD: f64 = 0.69;
+const FLOOR_WHOLLY: f64 = 0.49;
+const CEILING_GAP: f64 = 0.38;
+
+/// The held-out posts: precision and recall per field, the share read wholly right, and
+/// the gap to both tuning files together (per field, the drop of the lower of precision
+/// and recall; and the drop of the wholly-right share).
+#[test]
+fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
+    let mut tuning = cases();
+    tuning.extend(forum_cases());
+    let held_out = held_out();
+    let tuned = score(tuning.iter(), false);
+    let fresh = score(held_out.iter(), true);
+    tuned.print("tuning set (both files)", tuning.len());
+    fresh.print("held-out set", held_out.len());
+    let field_gap = FIELDS
+        .iter()
+        .map(|field| {
+            let worst = |s: &Scores| {
+                s.tallies
+                    .get(field)
+                    .map_or(1.0, |t| t.precision().min(t.recall()))
+            };
+            worst(&tuned) - worst(&fresh)
+        })
+        .fold(f64::MIN, f64::max);
+    let gap = field_gap.max(tuned.wholly() - fresh.wholly());
+    let met = fresh.worst() >= GOAL_FIELD && fresh.wholly() >= GOAL_WHOLLY && gap <= GOAL_GAP;
+    println!(
+        "held-out: worst field {:.3}, wholly right {:.3}, gap to tuning {gap:.3} (goals {GOAL_FIELD}, {GOAL_WHOLLY}, {GOAL_GAP}: {})",
+        fresh.worst(),
+        fresh.wholly(),
+        if met { "met" } else { "not met" }
+    );
+    assert!(
+        fresh.worst() >= FLOOR_FIELD,
+        "worst field {:.3}",
+        fresh.worst()
+    );
+    assert!(
+        fresh.wholly() >= FLOOR_WHOLLY,
+        "wholly right {:.3}",
+        fresh.wholly()
+    );
+    assert!(gap <= CEILING_GAP, "gap {gap:.3}");
 }
