@@ -13,6 +13,7 @@ locals {
   tables = {
     frameworks = aws_dynamodb_table.frameworks
     faq        = aws_dynamodb_table.faq
+    facts      = aws_dynamodb_table.facts
   }
 
   # Least privilege, in one place: per function, the DynamoDB actions it may call on each
@@ -20,8 +21,11 @@ locals {
   # action granted for one table never reaches another. A delete is a conditional PutItem of
   # a tombstone (docs/dynamodb.md), so nothing needs DeleteItem.
   function_access = {
+    # The facts (written by the refresh, refresh.tf) are read whole, shown with each
+    # framework and counted into the trends.
     catalog = {
       frameworks = { indexes = true, actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"] }
+      facts      = { indexes = false, actions = ["dynamodb:Scan"] }
     }
     compare = {
       frameworks = { indexes = true, actions = ["dynamodb:Query"] }
@@ -32,14 +36,17 @@ locals {
     faq = {
       faq = { indexes = false, actions = ["dynamodb:GetItem", "dynamodb:Scan"] }
     }
-    # The pages list and compare through the catalog's Query and search the FAQ's Scan.
+    # The pages list and compare through the catalog's Query, search the FAQ's Scan and
+    # show the facts' Scan.
     web = {
       frameworks = { indexes = true, actions = ["dynamodb:Query"] }
       faq        = { indexes = false, actions = ["dynamodb:Scan"] }
+      facts      = { indexes = false, actions = ["dynamodb:Scan"] }
     }
   }
 
-  # Each function is told the names of the tables it may read (FRAMEWORKS_TABLE, FAQ_TABLE)
+  # Each function is told the names of the tables it may read (FRAMEWORKS_TABLE, FAQ_TABLE,
+  # FACTS_TABLE)
   # and no other, so its settings and its role agree.
   environment = {
     for name, access in local.function_access : name => merge(

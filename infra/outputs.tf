@@ -19,7 +19,7 @@ output "function_names" {
 }
 
 output "table_names" {
-  description = "DynamoDB table names, keyed frameworks and faq."
+  description = "DynamoDB table names, keyed frameworks, faq and facts."
   value       = { for key, table in local.tables : key => table.name }
 }
 

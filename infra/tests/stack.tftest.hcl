@@ -26,6 +26,11 @@ override_resource {
 }
 
 override_resource {
+  target = aws_dynamodb_table.facts
+  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts" }
+}
+
+override_resource {
   target = module.function["catalog"].aws_lambda_function.this
   values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-catalog/invocations" }
 }
@@ -172,7 +177,7 @@ run "each_role_is_least_privilege" {
         for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if startswith(statement.Sid, "DynamoDB")
       ]))
       } == {
-      catalog   = toset(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"])
+      catalog   = toset(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:Scan"])
       compare   = toset(["dynamodb:Query"])
       recommend = toset(["dynamodb:Query"])
       faq       = toset(["dynamodb:GetItem", "dynamodb:Scan"])
@@ -187,11 +192,11 @@ run "each_role_is_least_privilege" {
         for statement in jsondecode(module.function[name].role_policy).Statement : statement.Resource if startswith(statement.Sid, "DynamoDB")
       ]))
       } == {
-      catalog   = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*"])
+      catalog   = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts"])
       compare   = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*"])
       recommend = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*"])
       faq       = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq"])
-      web       = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq"])
+      web       = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts"])
     }
     error_message = "Each function may touch only the tables it reads and, for frameworks, its indexes."
   }
@@ -211,8 +216,12 @@ run "each_role_is_least_privilege" {
         actions   = toset(["dynamodb:Scan"])
         resources = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq"])
       }
+      DynamoDBFacts = {
+        actions   = toset(["dynamodb:Scan"])
+        resources = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts"])
+      }
     }
-    error_message = "web reads two tables with one statement each: Query on frameworks (and its index), Scan on faq; no action crosses over."
+    error_message = "web reads three tables with one statement each: Query on frameworks (and its index), Scan on faq, Scan on facts; no action crosses over."
   }
 
   assert {
@@ -271,11 +280,11 @@ run "functions_log_trace_and_run_as_configured" {
 
   assert {
     condition = { for name, fn in module.function : name => fn.environment } == {
-      catalog   = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
+      catalog   = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", FACTS_TABLE = "stack-advisor-facts", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
       compare   = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
       recommend = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
       faq       = tomap({ FAQ_TABLE = "stack-advisor-faq", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
-      web       = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", FAQ_TABLE = "stack-advisor-faq", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
+      web       = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", FAQ_TABLE = "stack-advisor-faq", FACTS_TABLE = "stack-advisor-facts", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
     }
     error_message = "Each function gets the names of the tables its role may read (and only those), CACHE_TTL_SECS and RUST_LOG."
   }
@@ -291,8 +300,8 @@ run "functions_log_trace_and_run_as_configured" {
 
 run "tables_have_the_agreed_keys_and_protection" {
   assert {
-    condition     = output.table_names == { frameworks = "stack-advisor-frameworks", faq = "stack-advisor-faq" }
-    error_message = "table_names must map frameworks and faq to <prefix>-frameworks and <prefix>-faq."
+    condition     = output.table_names == { frameworks = "stack-advisor-frameworks", faq = "stack-advisor-faq", facts = "stack-advisor-facts" }
+    error_message = "table_names must map frameworks, faq and facts to <prefix>-frameworks, <prefix>-faq and <prefix>-facts."
   }
 
   assert {

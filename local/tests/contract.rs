@@ -9,6 +9,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use axum::http::Method;
+use model::facts::Registry;
 use model::{Category, Deployment, Dimension, Feature, Language, UseCase};
 use runtime::Context;
 use serde_json::{Value, json};
@@ -86,8 +87,10 @@ fn vocabularies_are_the_model_s() {
     assert_eq!(enum_of(&document, "Feature"), names(Feature::NAMES));
     assert_eq!(enum_of(&document, "UseCase"), names(UseCase::NAMES));
     assert_eq!(enum_of(&document, "Deployment"), names(Deployment::NAMES));
+    assert_eq!(enum_of(&document, "Registry"), names(Registry::NAMES));
     let mut sorts = vec!["name".to_owned()];
     sorts.extend(names(Dimension::NAMES));
+    sorts.push(model::Sort::LatestRelease.as_str().to_owned());
     assert_eq!(enum_of(&document, "Sort"), sorts);
     for sort in &sorts {
         assert!(sort.parse::<model::Sort>().is_ok(), "{sort}");

@@ -14,6 +14,7 @@ use dynamo::Client;
 use dynamo::moto::{Moto, client, seeded, tables};
 use edge::testing::{
     admin_write_lifecycle, call, framework_body as draft, recreation_never_reuses_an_etag,
+    version_of,
 };
 use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
 use runtime::{Context, Settings, Stores};
@@ -28,6 +29,7 @@ fn context(client: &Client, cache_ttl: Duration) -> Context {
         cache_ttl,
         frameworks_table: Some(tables().frameworks),
         faq_table: Some(tables().faq),
+        facts_table: None,
     };
     Context {
         stores: Stores::dynamodb(client, &tables(), cache_ttl),
@@ -86,10 +88,8 @@ async fn a_framework_goes_through_its_whole_life_over_http() {
     let app = catalog::app(context(&client, TTL));
 
     let read = call(&app, "GET", "/frameworks/django", &[], None).await;
-    assert_eq!(
-        (read.status, read.header("etag")),
-        (StatusCode::OK, Some("\"1\""))
-    );
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.header("etag").and_then(version_of), Some(1));
     let typo = call(&app, "GET", "/frameworks/djnago", &[], None).await;
     assert_eq!(typo.body["suggestions"][0], "django");
 
@@ -429,8 +429,8 @@ async fn an_outage_after_acknowledged_writes_serves_them_not_the_older_copy() {
     let django = call(&catalog_app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(django.status, StatusCode::OK, "{}", django.body);
     assert_eq!(
-        django.header("etag"),
-        Some("\"2\""),
+        django.header("etag").and_then(version_of),
+        Some(2),
         "not the pre-write ETag"
     );
     assert_eq!(django.body["description"], "Edited just before the outage.");

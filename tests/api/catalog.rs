@@ -103,6 +103,9 @@ async fn every_bad_query_value_answers_a_4xx_problem_document() {
         ("limit=many", 400),
         ("cursor=forged", 400),
         ("sort=name&sort=name", 400),
+        ("released_within_months=0", 422),
+        ("released_within_months=241", 422),
+        ("released_within_months=soon", 400),
         ("language=go&language=cobol", 422),
         ("unknown=1", 400),
     ] {

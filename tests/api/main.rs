@@ -6,6 +6,7 @@
 mod bad_input;
 mod catalog;
 mod compare;
+mod facts;
 mod faq;
 mod list_forms;
 mod recommend;

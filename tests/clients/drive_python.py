@@ -15,6 +15,7 @@ from stack_advisor_client import Client
 from stack_advisor_client.api.catalog import (
     delete_framework,
     get_framework,
+    get_trends,
     list_frameworks,
     put_framework,
 )
@@ -30,10 +31,13 @@ from stack_advisor_client.models import (
     FaqList,
     Feature,
     Framework,
+    FrameworkDetail,
     FrameworkInput,
     FrameworkList,
     Language,
     Problem,
+    Sort,
+    Trends,
     RecommendationRequestType0,
     RecommendationRequestType1,
     Recommendations,
@@ -58,6 +62,8 @@ def main(base_url: str) -> None:
         ("listFrameworks with array filters", list_with_array_filters),
         ("getFramework, then 304 with its ETag", get_then_not_modified),
         ("getFramework unknown id: 404 problem", unknown_framework_problem),
+        ("listFrameworks by latest release, released within 24 months", list_by_release),
+        ("getTrends", trends),
         ("compareFrameworks ids + priorities", compare),
         ("recommend with a profile", recommend_profile),
         ("recommend with a description", recommend_description),
@@ -95,8 +101,11 @@ def list_with_array_filters(client: Client) -> None:
 
 def get_then_not_modified(client: Client) -> None:
     response = get_framework.sync_detailed("django", client=client)
-    framework = expect(response, 200, Framework)
+    framework = expect(response, 200, FrameworkDetail)
     require(framework.id == "django" and framework.language == Language.PYTHON, f"{framework.id}")
+    facts = framework.facts
+    require(facts.source_url.startswith("https://"), f"source {facts.source_url}")
+    require(facts.latest.date <= facts.as_of.date(), f"latest {facts.latest.date}, as of {facts.as_of}")
     etag = response.headers["etag"]
     again = get_framework.sync_detailed("django", client=client, if_none_match=etag)
     require(again.status_code == 304 and again.parsed is None, f"status {again.status_code}")
@@ -106,6 +115,42 @@ def unknown_framework_problem(client: Client) -> None:
     problem = expect(get_framework.sync_detailed("djnago", client=client), 404, Problem)
     require(problem.status == 404, f"problem status {problem.status}")
     require(isinstance(problem.suggestions, list) and "django" in problem.suggestions, "no suggestion of django")
+
+
+def latest_days(client: Client) -> dict:
+    listing = expect(list_frameworks.sync_detailed(client=client, limit=100), 200, FrameworkList)
+    days = {}
+    for item in listing.items:
+        facts = expect(get_framework.sync_detailed(item.id, client=client), 200, FrameworkDetail).facts
+        days[item.id] = facts.latest.date if facts and facts.latest else None
+    return days
+
+
+def list_by_release(client: Client) -> None:
+    days = latest_days(client)
+    response = list_frameworks.sync_detailed(client=client, sort=Sort.LATEST_RELEASE, limit=100)
+    order = [item.id for item in expect(response, 200, FrameworkList).items]
+    known = [days[i] for i in order if days[i] is not None]
+    require(known == sorted(known, reverse=True), f"not newest first: {order}")
+    response = list_frameworks.sync_detailed(client=client, released_within_months=24, limit=100)
+    recent = {item.id for item in expect(response, 200, FrameworkList).items}
+    newest = max(known)
+    require(any(days[i] == newest for i in recent), f"the newest release is missing from {recent}")
+    require(recent < set(days), f"released_within_months=24 kept all of {recent}")
+
+
+def trends(client: Client) -> None:
+    result = expect(get_trends.sync_detailed(client=client), 200, Trends)
+    require(result.by_framework, "no framework series")
+    for grouping in (result.by_language, result.by_category):
+        totals = [sum(series.per_year.additional_properties.values()) for series in grouping]
+        framework_totals = [sum(s.per_year.additional_properties.values()) for s in result.by_framework]
+        require(sum(totals) == sum(framework_totals), "groupings do not add up their frameworks")
+    django = next(s for s in result.by_framework if s.key == "django")
+    require(
+        sum(django.per_quarter.additional_properties.values()) == sum(django.per_year.additional_properties.values()),
+        "django's quarters and years disagree",
+    )
 
 
 def compare(client: Client) -> None:
@@ -207,7 +252,7 @@ def served_document(client: Client) -> None:
 
 
 def write_lifecycle(client: Client) -> None:
-    template = expect(get_framework.sync_detailed("fastapi", client=client), 200, Framework).to_dict()
+    template = expect(get_framework.sync_detailed("fastapi", client=client), 200, FrameworkDetail).to_dict()
     body = FrameworkInput.from_dict({**template, "id": NEW_ID, "name": "Python Client Check"})
     created = put_framework.sync_detailed(
         NEW_ID, client=client, body=body, if_none_match=PutFrameworkIfNoneMatch("*")

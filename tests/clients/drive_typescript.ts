@@ -10,7 +10,7 @@ import type { components, paths } from "./schema.js";
 
 declare const process: { argv: string[]; exitCode?: number };
 
-type Framework = components["schemas"]["Framework"];
+type FrameworkDetail = components["schemas"]["FrameworkDetail"];
 type FrameworkInput = components["schemas"]["FrameworkInput"];
 
 const NEW_ID = "typescript-client-check";
@@ -73,12 +73,51 @@ async function getThenNotModified(): Promise<void> {
   const first = await client.GET("/frameworks/{id}", { params: { path: { id: "django" } } });
   const django = ok(first, 200);
   require(django.id === "django" && django.language === "python", `got ${django.id}`);
+  const facts = django.facts;
+  require(facts && facts.source_url.startsWith("https://"), `facts ${JSON.stringify(facts)}`);
+  require(facts.latest && facts.latest.date <= facts.as_of.slice(0, 10), `latest ${facts.latest?.date}`);
   const etag = first.response.headers.get("etag");
   require(etag, "no ETag");
   const again = await client.GET("/frameworks/{id}", {
     params: { path: { id: "django" }, header: { "If-None-Match": etag } },
   });
   require(again.response.status === 304 && again.data === undefined, `status ${again.response.status}`);
+}
+
+async function latestDays(): Promise<Map<string, string | null>> {
+  const listing = ok(await client.GET("/frameworks", { params: { query: { limit: 100 } } }), 200);
+  const days = new Map<string, string | null>();
+  for (const item of listing.items) {
+    const detail = ok(await client.GET("/frameworks/{id}", { params: { path: { id: item.id } } }), 200);
+    days.set(item.id, detail.facts?.latest?.date ?? null);
+  }
+  return days;
+}
+
+async function listByRelease(): Promise<void> {
+  const days = await latestDays();
+  const sorted = ok(await client.GET("/frameworks", { params: { query: { sort: "latest_release", limit: 100 } } }), 200);
+  const known = sorted.items.map((item) => days.get(item.id)).filter((day): day is string => !!day);
+  require(known.every((day, i) => i === 0 || known[i - 1] >= day), `not newest first: ${known}`);
+  const recent = ok(
+    await client.GET("/frameworks", { params: { query: { released_within_months: 24, limit: 100 } } }),
+    200,
+  );
+  require(recent.items.length > 0 && recent.items.length < days.size, `kept ${recent.items.length} of ${days.size}`);
+  require(recent.items.some((item) => days.get(item.id) === known[0]), "the newest release is missing");
+}
+
+async function trends(): Promise<void> {
+  const result = ok(await client.GET("/trends"), 200);
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  const all = result.by_framework.reduce((sum, series) => sum + total(series.per_year), 0);
+  require(all > 0, "no releases counted");
+  for (const grouping of [result.by_language, result.by_category]) {
+    require(grouping.reduce((sum, series) => sum + total(series.per_year), 0) === all, "groupings do not add up");
+  }
+  for (const series of result.by_framework) {
+    require(total(series.per_quarter) === total(series.per_year), `${series.key}: quarters and years disagree`);
+  }
 }
 
 async function unknownFrameworkProblem(): Promise<void> {
@@ -210,11 +249,13 @@ async function servedDocument(): Promise<void> {
 }
 
 async function writeLifecycle(): Promise<void> {
-  const template: Framework = ok(
+  const template: FrameworkDetail = ok(
     await client.GET("/frameworks/{id}", { params: { path: { id: "fastapi" } } }),
     200,
   );
-  const body: FrameworkInput = { ...template, id: NEW_ID, name: "TypeScript Client Check" };
+  // The facts are the refresh's: typed apart from the input, which may echo but ignores them.
+  const { facts: _ignored, ...fields } = template;
+  const body: FrameworkInput = { ...fields, id: NEW_ID, name: "TypeScript Client Check" };
   const path = { id: NEW_ID };
   const created = await client.PUT("/frameworks/{id}", { params: { path, header: { "If-None-Match": "*" } }, body });
   const framework = ok(created, 201);
@@ -242,6 +283,8 @@ const checks: [string, () => Promise<void>][] = [
   ["listFrameworks with array filters", listWithArrayFilters],
   ["getFramework, then 304 with its ETag", getThenNotModified],
   ["getFramework unknown id: 404 problem", unknownFrameworkProblem],
+  ["listFrameworks by latest release, released within 24 months", listByRelease],
+  ["getTrends", trends],
   ["compareFrameworks ids + priorities", compare],
   ["recommend with a profile", recommendProfile],
   ["recommend with a description", recommendDescription],

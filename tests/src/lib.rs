@@ -43,6 +43,11 @@ impl ApiClient {
         self.get(&format!("/frameworks/{id}")).await
     }
 
+    /// `GET /trends`.
+    pub async fn trends(&self) -> Reply {
+        self.get("/trends").await
+    }
+
     /// `GET /faq?{query}`; `query` is sent as written (already encoded).
     pub async fn list_faq(&self, query: &str) -> Reply {
         self.get(&format!("/faq?{query}")).await

@@ -4,9 +4,10 @@
 
 mod openapi;
 mod query;
+mod trends;
 
 pub use openapi::DOCUMENT as OPENAPI;
-pub use query::{PARAMETERS as LIST_PARAMETERS, list_query};
+pub use query::{MAX_RELEASED_WITHIN_MONTHS, PARAMETERS as LIST_PARAMETERS, list_query};
 
 use std::sync::Arc;
 
@@ -16,20 +17,24 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use edge::{
-    Admin, ApiError, ETag, Freshness, JsonBody, LocalWrites, PathId, QueryParams, conditional_json,
-    if_match_version, write_precondition,
+    Admin, ApiError, ETag, Freshness, JsonBody, LocalWrites, PathId, QueryParams,
+    conditional_bytes, conditional_json, if_match_version, write_precondition,
 };
-use model::{Framework, FrameworkSpec, Precondition, RenderedFrameworks, Slug, StoreError};
-use runtime::Context;
+use model::listing::list_in_memory_by;
+use model::{
+    Framework, FrameworkSpec, ListQuery, Page, Precondition, RenderedFrameworks, Slug, StoreError,
+};
+use runtime::{Context, Stores};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-/// What the catalog's handlers share: the stores, and each framework's JSON rendered once
-/// per version for the reads.
+/// What the catalog's handlers share: the stores, each framework's JSON rendered once per
+/// version for the reads, and the trends rendered once per catalog and facts.
 #[derive(Debug, Clone)]
 struct Catalog {
     context: Context,
     rendered: Arc<RenderedFrameworks>,
+    trends: Arc<trends::RenderedTrends>,
 }
 
 impl FromRef<Catalog> for LocalWrites {
@@ -51,6 +56,7 @@ pub fn routes(context: Context) -> Router {
     let catalog = Catalog {
         context,
         rendered: Arc::default(),
+        trends: Arc::default(),
     };
     Router::new()
         .route("/frameworks", get(list_frameworks))
@@ -60,6 +66,7 @@ pub fn routes(context: Context) -> Router {
                 .put(put_framework)
                 .delete(delete_framework),
         )
+        .route("/trends", get(trends::trends))
         .route("/openapi.json", get(openapi::document))
         .with_state(catalog)
 }
@@ -82,8 +89,8 @@ async fn list_frameworks(
     headers: HeaderMap,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
-    let query = query::list_query(params)?;
-    let page = catalog.context.stores.frameworks.list(&query).await?;
+    let query = query::list_query(params, &model::clock::today())?;
+    let page = list_page(&catalog.context.stores, &query).await?;
     let items = page
         .items
         .iter()
@@ -106,14 +113,48 @@ async fn get_framework(
         Ok(id) => catalog.context.stores.frameworks.get(&id).await?,
         Err(_) => None,
     };
-    match found {
-        Some(framework) => {
-            let etag = ETag::version(framework.version);
-            let json = catalog.json(&framework)?;
-            conditional_json(&headers, &*json, Some(etag), Freshness::Catalog)
-        }
-        None => Err(unknown_framework(&catalog.context, &raw_id).await),
+    let Some(framework) = found else {
+        return Err(unknown_framework(&catalog.context, &raw_id).await);
+    };
+    let shown = catalog.context.stores.facts.shown().await?;
+    let facts = shown.rendered(framework.id.as_str());
+    let etag = match facts {
+        Some(facts) => ETag::version_with(framework.version, facts.tag),
+        None => ETag::version(framework.version),
+    };
+    let json = catalog.json(&framework)?;
+    // The framework's rendering with the facts' joined in: a copy of two renderings, no
+    // serialising. A rendering is a JSON object, so it ends with its closing brace.
+    Ok(conditional_bytes(
+        &headers,
+        &etag,
+        Freshness::Catalog,
+        || {
+            let object = json.get();
+            let open = object.strip_suffix('}').unwrap_or(object);
+            let facts = facts.map_or("null", |facts| facts.json.get());
+            let mut body = Vec::with_capacity(object.len() + facts.len() + 16);
+            body.extend_from_slice(open.as_bytes());
+            body.extend_from_slice(b",\"facts\":");
+            body.extend_from_slice(facts.as_bytes());
+            body.push(b'}');
+            body
+        },
+    ))
+}
+
+/// The page `query` asks for: from the store, or, when it orders or filters by release, from
+/// the whole catalog and the facts in memory (the stores know no releases). The pages list
+/// through it too.
+pub async fn list_page(stores: &Stores, query: &ListQuery) -> Result<Page, StoreError> {
+    if !query.needs_facts() {
+        return stores.frameworks.list(query).await;
     }
+    let catalog = stores.frameworks.catalog().await?;
+    let shown = stores.facts.shown().await?;
+    Ok(list_in_memory_by(catalog.iter(), query, |framework| {
+        shown.latest_day(framework.id.as_str())
+    }))
 }
 
 /// `PUT /frameworks/{id}` (admin): create with `If-None-Match: *` (201) or replace with

@@ -4,10 +4,23 @@ use edge::{ApiError, QueryParams};
 use model::{Cursor, Filter, ListQuery, PageSize, Sort};
 
 pub const PARAMETERS: &[&str] = &[
-    "language", "category", "feature", "use_case", "sort", "limit", "cursor",
+    "language",
+    "category",
+    "feature",
+    "use_case",
+    "released_within_months",
+    "sort",
+    "limit",
+    "cursor",
 ];
 
-pub fn list_query(params: QueryParams) -> Result<ListQuery, ApiError> {
+/// The longest look-back `released_within_months` accepts: twenty years, older than any
+/// release history the registries keep for the catalog.
+pub const MAX_RELEASED_WITHIN_MONTHS: usize = 240;
+
+/// The query of a request made on `today` (`YYYY-MM-DD`, UTC): `released_within_months`
+/// counts back from it.
+pub fn list_query(params: QueryParams, today: &str) -> Result<ListQuery, ApiError> {
     let params = params.only(PARAMETERS)?;
     let filter = Filter {
         languages: params.list("language")?,
@@ -24,10 +37,19 @@ pub fn list_query(params: QueryParams) -> Result<ListQuery, ApiError> {
         None => None,
         Some(raw) => Some(Cursor::decode(raw, sort)?.position),
     };
+    let released_since = params
+        .number("released_within_months", 1..=MAX_RELEASED_WITHIN_MONTHS)?
+        .map(|months| {
+            let months = u32::try_from(months).unwrap_or(u32::MAX);
+            model::clock::months_before(today, months)
+                .ok_or_else(|| ApiError::internal(format!("the clock's day '{today}' is no date")))
+        })
+        .transpose()?;
     Ok(ListQuery {
         filter,
         sort,
         size,
         after,
+        released_since,
     })
 }

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::testing::{lambda_event, send};
+use edge::testing::{get, lambda_event, send};
 use runtime::Context;
 
 fn app() -> axum::Router {
@@ -39,14 +39,21 @@ async fn a_typo_event_gets_suggestions() {
 }
 
 #[tokio::test]
-async fn a_conditional_event_gets_304() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/get_framework_not_modified.json")),
-    )
-    .await;
+async fn a_conditional_event_gets_304_for_the_tag_of_the_framework_and_its_facts() {
+    let app = app();
+    let current = send(&app, get("/frameworks/django")).await;
+    let etag = current.header("etag").unwrap().to_owned();
+    assert!(etag.starts_with("\"1."), "{etag}");
+
+    // The captured event names the version alone: the body now carries the facts as well.
+    let event = include_str!("data/get_framework_not_modified.json");
+    assert_eq!(send(&app, lambda_event(event)).await.status, 200);
+
+    let version_alone = serde_json::to_string("\"1\"").unwrap();
+    let sent = event.replace(&version_alone, &serde_json::to_string(&etag).unwrap());
+    let reply = send(&app, lambda_event(&sent)).await;
     assert_eq!(reply.status, 304);
-    assert_eq!(reply.header("etag"), Some("\"1\""));
+    assert_eq!(reply.header("etag"), Some(etag.as_str()));
 }
 
 #[tokio::test]

@@ -100,7 +100,8 @@ async fn a_stale_or_missing_condition_is_refused() {
     assert_eq!(unknown_delete.body["suggestions"][0], "django");
 
     let still = call(&app, "GET", "/frameworks/django", &[], None).await;
-    assert_eq!(still.header("etag"), Some("\"1\""), "nothing was written");
+    let still = still.header("etag").and_then(edge::testing::version_of);
+    assert_eq!(still, Some(1), "nothing was written");
 }
 
 #[tokio::test]

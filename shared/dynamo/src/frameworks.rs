@@ -226,8 +226,11 @@ impl FrameworkStore for DynamoFrameworks {
         Box::pin(async move {
             match query.sort {
                 Sort::Name => self.list_by_name(query).await,
-                // No index per dimension: the catalog is small, so rank it in memory.
-                Sort::Best(_) => Ok(list_in_memory(&self.query_all().await?, query)),
+                // No index per dimension, and no facts here: the catalog is small, so rank
+                // it in memory (the catalog function lists a release order with the facts).
+                Sort::Best(_) | Sort::LatestRelease => {
+                    Ok(list_in_memory(&self.query_all().await?, query))
+                }
             }
         })
     }
@@ -349,6 +352,7 @@ mod tests {
     fn a_position_maps_onto_the_index_key() {
         let key = start_key(&Position {
             score: None,
+            released: None,
             name_key: "ruby on rails#rails".into(),
         })
         .unwrap();
@@ -365,6 +369,7 @@ mod tests {
         for odd in ["no-hash", "trailing#", "#"] {
             let key = start_key(&Position {
                 score: None,
+                released: None,
                 name_key: odd.into(),
             })
             .unwrap();
@@ -373,6 +378,7 @@ mod tests {
         assert!(
             start_key(&Position {
                 score: None,
+                released: None,
                 name_key: String::new()
             })
             .is_none()

@@ -1,6 +1,8 @@
-//! Entity tags and conditional GETs. A framework's ETag is its version (`"3"`), so the same
-//! value serves `If-None-Match` on reads and `If-Match` on writes; every other response's
-//! ETag is a hash of its body.
+//! Entity tags and conditional GETs. A framework's ETag is its version (`"3"`), or, read with
+//! its registry facts, the version and a tag of the facts (`"3.0123456789abcdef"`): both
+//! serve `If-None-Match` on reads and `If-Match` on writes, which compares the version only
+//! (a write replaces the framework, never its facts). Every other response's ETag is a hash
+//! of its body.
 
 use std::hash::{BuildHasher, Hasher};
 
@@ -22,6 +24,12 @@ impl ETag {
     /// The ETag of a versioned resource.
     pub fn version(version: u64) -> Self {
         Self(format!("\"{version}\""))
+    }
+
+    /// The ETag of a versioned resource shown with data that changes apart from it: the
+    /// version, a dot, and the hex tag of that data.
+    pub fn version_with(version: u64, tag: u64) -> Self {
+        Self(format!("\"{version}.{tag:016x}\""))
     }
 
     /// The ETag of a representation: a 64-bit hash of its bytes. foldhash reads 16 bytes a
@@ -74,8 +82,9 @@ pub fn write_precondition(headers: &HeaderMap) -> Result<Precondition, ApiError>
     }
 }
 
-/// The version an `If-Match` header names, `None` when absent. One strong tag only: a weak
-/// or unknown tag can never match a version, so it fails the precondition (412).
+/// The version an `If-Match` header names, `None` when absent: `"3"`, or `"3.<hex>"` as read
+/// with the facts, whose tag a write does not compare. One strong tag only: a weak or
+/// unknown tag can never match a version, so it fails the precondition (412).
 pub fn if_match_version(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
     let Some(raw) = single_header(headers, header::IF_MATCH)? else {
         return Ok(None);
@@ -93,6 +102,12 @@ pub fn if_match_version(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
     }
     raw.strip_prefix('"')
         .and_then(|rest| rest.strip_suffix('"'))
+        .and_then(|tag| match tag.split_once('.') {
+            None => Some(tag),
+            Some((version, facts)) => (!facts.is_empty()
+                && facts.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then_some(version),
+        })
         .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|digits| digits.parse::<u64>().ok())
         .map(Some)
@@ -211,6 +226,20 @@ pub fn json_bytes<T: Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, serde_json
     Ok(bytes)
 }
 
+/// A JSON 200 of bytes put together by the caller (`body` runs only when the client does
+/// not already hold `etag`), or a bodiless 304.
+pub fn conditional_bytes(
+    request_headers: &HeaderMap,
+    etag: &ETag,
+    freshness: Freshness,
+    body: impl FnOnce() -> Vec<u8>,
+) -> Response {
+    if etag.matches_if_none_match(request_headers) {
+        return not_modified(etag, freshness);
+    }
+    respond(request_headers, Bytes::from(body()), etag, freshness)
+}
+
 /// A JSON body serialised and tagged once, served many times (`GET /openapi.json`).
 #[derive(Debug, Clone)]
 pub struct PreparedJson {
@@ -286,6 +315,24 @@ mod tests {
         .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(response.headers()[header::ETAG], "\"3\"");
+    }
+
+    #[test]
+    fn if_match_reads_the_version_of_a_tag_read_with_facts() {
+        let tag = ETag::version_with(3, 0xab);
+        assert_eq!(tag.as_str(), "\"3.00000000000000ab\"");
+        let read = with(&[(header::IF_MATCH, tag.as_str())]);
+        assert_eq!(if_match_version(&read).unwrap(), Some(3));
+        for odd in ["\"3.\"", "\".ab\"", "\"3.xyz\"", "\"3.ab.cd\""] {
+            let sent = with(&[(header::IF_MATCH, odd)]);
+            assert!(
+                matches!(
+                    if_match_version(&sent),
+                    Err(ApiError::PreconditionFailed(_))
+                ),
+                "{odd}"
+            );
+        }
     }
 
     fn with(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {

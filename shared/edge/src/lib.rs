@@ -14,8 +14,8 @@ pub mod router;
 
 pub use auth::{Admin, LocalWrites};
 pub use etag::{
-    ETag, Freshness, NO_STORE, PreparedJson, cache_headers, conditional_json, if_match_version,
-    json_bytes, write_precondition,
+    ETag, Freshness, NO_STORE, PreparedJson, cache_headers, conditional_bytes, conditional_json,
+    if_match_version, json_bytes, write_precondition,
 };
 pub use extract::{JsonBody, PathId, QueryParams};
 pub use problem::ApiError;

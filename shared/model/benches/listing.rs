@@ -24,6 +24,7 @@ fn bench_list(c: &mut Criterion) {
         sort: Sort::Best(model::Dimension::Performance),
         size: PageSize::new(5).unwrap(),
         after: None,
+        released_since: None,
     };
     let page = list_in_memory(&catalog, &query);
     assert_eq!(page.items.len(), 5);

@@ -82,7 +82,9 @@ impl Cursor {
         if issued != sort {
             return Err(CursorError::WrongSort { issued_for: wire.o });
         }
-        if matches!(sort, Sort::Name) != wire.position.score.is_none() {
+        let scored = matches!(sort, Sort::Best(_));
+        let dated = wire.position.released.is_some();
+        if scored != wire.position.score.is_some() || (dated && sort != Sort::LatestRelease) {
             return Err(CursorError::Malformed);
         }
         Ok(Cursor {
@@ -144,6 +146,7 @@ mod tests {
             sort: Sort::Best(Dimension::Performance),
             position: Position {
                 score: Some(4),
+                released: None,
                 name_key: "fastapi#fastapi".into(),
             },
         };

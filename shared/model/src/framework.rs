@@ -134,8 +134,9 @@ const MAX_LINE: usize = 300;
 const MAX_URL: usize = 2_048;
 
 impl FrameworkSpec {
-    /// Fields the server manages; a client may echo them back from a GET and they are ignored.
-    const SERVER_FIELDS: [&'static str; 2] = ["version", "updated_at"];
+    /// Fields the server manages (the facts are the refresh's); a client may echo them back
+    /// from a GET and they are ignored.
+    const SERVER_FIELDS: [&'static str; 3] = ["version", "updated_at", "facts"];
     const FIELDS: [&'static str; 16] = [
         "id",
         "name",
@@ -166,6 +167,12 @@ impl FrameworkSpec {
         }
         if body.get("updated_at").is_some_and(|v| !v.is_string()) {
             fields.fail::<()>("updated_at", "must be a string (it is ignored)");
+        }
+        if body
+            .get("facts")
+            .is_some_and(|v| !v.is_object() && !v.is_null())
+        {
+            fields.fail::<()>("facts", "must be an object or null (it is ignored)");
         }
         // A stored document has no nulls, so here (unlike a profile) null is not "absent".
         if body

@@ -22,6 +22,7 @@ pub mod priorities;
 pub mod recommend;
 pub mod rendered;
 pub mod search;
+pub mod shown_facts;
 pub mod slug;
 pub mod store;
 pub mod suggest;

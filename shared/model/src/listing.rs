@@ -32,12 +32,14 @@ impl Filter {
     }
 }
 
-/// The order of a listing: by name, or best first on one dimension (ties by name).
+/// The order of a listing: by name, best first on one dimension, or the most recent latest
+/// stable release first (frameworks without known releases last); ties by name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
     #[default]
     Name,
     Best(Dimension),
+    LatestRelease,
 }
 
 impl Sort {
@@ -45,23 +47,43 @@ impl Sort {
         match self {
             Sort::Name => "name",
             Sort::Best(dimension) => dimension.as_str(),
+            Sort::LatestRelease => "latest_release",
         }
     }
 
-    /// Where `framework` stands in this order.
+    /// Where `framework` stands in this order, for sorts that need no facts.
     pub fn position_of(self, framework: &Framework) -> Position {
+        self.position_with(framework, None)
+    }
+
+    /// Where `framework` stands in this order, `released` being the day of its latest
+    /// stable release (read only by [`Sort::LatestRelease`]).
+    pub fn position_with(self, framework: &Framework, released: Option<&str>) -> Position {
+        let (score, released) = match self {
+            Sort::Name => (None, None),
+            Sort::Best(dimension) => (Some(framework.spec.ratings.score(dimension)), None),
+            Sort::LatestRelease => (None, released.map(str::to_owned)),
+        };
         Position {
-            score: match self {
-                Sort::Name => None,
-                Sort::Best(dimension) => Some(framework.spec.ratings.score(dimension)),
-            },
+            score,
+            released,
             name_key: framework.name_key(),
         }
     }
 
-    /// Orders two positions under this sort.
+    /// Whether this order reads the facts (the registries' releases).
+    pub fn needs_facts(self) -> bool {
+        self == Sort::LatestRelease
+    }
+
+    /// Orders two positions under this sort. `Reverse` of an `Option` puts `None` after
+    /// every `Some`: unknown releases last.
     pub fn compare(self, a: &Position, b: &Position) -> Ordering {
-        (Reverse(a.score), &a.name_key).cmp(&(Reverse(b.score), &b.name_key))
+        (Reverse(a.score), Reverse(&a.released), &a.name_key).cmp(&(
+            Reverse(b.score),
+            Reverse(&b.released),
+            &b.name_key,
+        ))
     }
 }
 
@@ -71,6 +93,9 @@ impl std::str::FromStr for Sort {
     fn from_str(raw: &str) -> Result<Self, Self::Err> {
         if raw.trim().eq_ignore_ascii_case("name") {
             return Ok(Sort::Name);
+        }
+        if raw.trim().eq_ignore_ascii_case("latest_release") {
+            return Ok(Sort::LatestRelease);
         }
         raw.parse::<Dimension>()
             .map(Sort::Best)
@@ -92,13 +117,17 @@ const SORT_NAMES: &[&str] = &[
     "security",
     "type_safety",
     "serverless_fit",
+    "latest_release",
 ];
 
-/// A place in a sorted listing: the sort score (for dimension sorts) and the name key.
+/// A place in a sorted listing: the sort score (for dimension sorts), the day of the latest
+/// release (for `latest_release`) and the name key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     #[serde(rename = "s", skip_serializing_if = "Option::is_none", default)]
     pub score: Option<u8>,
+    #[serde(rename = "r", skip_serializing_if = "Option::is_none", default)]
+    pub released: Option<String>,
     #[serde(rename = "k")]
     pub name_key: String,
 }
@@ -134,6 +163,17 @@ pub struct ListQuery {
     pub size: PageSize,
     /// Serve items strictly after this position; `None` starts at the beginning.
     pub after: Option<Position>,
+    /// Only frameworks whose latest stable release is on or after this day (`YYYY-MM-DD`);
+    /// a framework without known releases never is.
+    pub released_since: Option<String>,
+}
+
+impl ListQuery {
+    /// Whether answering needs each framework's facts: the stores know none, so such a
+    /// query is listed by [`list_in_memory_by`] over the catalog and the facts.
+    pub fn needs_facts(&self) -> bool {
+        self.sort.needs_facts() || self.released_since.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,16 +184,36 @@ pub struct Page {
 }
 
 /// Lists frameworks held in memory: the embedded store uses it, and so does any store
-/// that must sort on a rating it has no index for.
+/// that must sort on a rating it has no index for. A store knows no releases: to it every
+/// framework has none.
 pub fn list_in_memory<'a>(
     frameworks: impl IntoIterator<Item = &'a Framework>,
     query: &ListQuery,
 ) -> Page {
+    list_in_memory_by(frameworks, query, |_| None)
+}
+
+/// Lists frameworks held in memory, `released` giving the day of each one's latest stable
+/// release (for `sort=latest_release` and `released_since`).
+pub fn list_in_memory_by<'a, 'r>(
+    frameworks: impl IntoIterator<Item = &'a Framework>,
+    query: &ListQuery,
+    released: impl Fn(&Framework) -> Option<&'r str>,
+) -> Page {
     let sort = query.sort;
+    let recent_enough = |day: Option<&str>| {
+        query
+            .released_since
+            .as_deref()
+            .is_none_or(|since| day.is_some_and(|day| day >= since))
+    };
     let mut ranked: Vec<(Position, &Framework)> = frameworks
         .into_iter()
         .filter(|framework| query.filter.matches(framework))
-        .map(|framework| (sort.position_of(framework), framework))
+        .filter_map(|framework| {
+            let day = released(framework);
+            recent_enough(day).then(|| (sort.position_with(framework, day), framework))
+        })
         .filter(|(position, _)| {
             query
                 .after
@@ -213,6 +273,59 @@ mod tests {
             assert_eq!(unique.len(), seen.len(), "no repeats under {sort:?}");
             assert_eq!(seen.len(), all.len(), "every framework under {sort:?}");
         }
+    }
+
+    #[test]
+    fn latest_release_pages_newest_first_unknown_last_and_a_cutoff_keeps_the_recent() {
+        let all = dataset::load_frameworks().unwrap();
+        let facts = crate::facts::recorded().unwrap();
+        let mut days: std::collections::BTreeMap<&str, &str> = facts
+            .iter()
+            .filter_map(|(id, f)| Some((id.as_str(), f.latest.as_ref()?.date.as_str())))
+            .collect();
+        days.remove("gin");
+        let released = |framework: &Framework| days.get(framework.id.as_str()).copied();
+        let mut query = ListQuery {
+            sort: Sort::LatestRelease,
+            size: PageSize::new(4).unwrap(),
+            ..ListQuery::default()
+        };
+        let mut seen = Vec::new();
+        loop {
+            let page = list_in_memory_by(&all, &query, released);
+            seen.extend(page.items.iter().map(released));
+            match page.next {
+                Some(cursor) => {
+                    let encoded = cursor.encode();
+                    query.after = Some(Cursor::decode(&encoded, query.sort).unwrap().position);
+                }
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), all.len());
+        assert!(seen.windows(2).all(|w| w[0] >= w[1]), "{seen:?}");
+        assert_eq!(
+            seen.last(),
+            Some(&None),
+            "gin, without releases, comes last"
+        );
+
+        let cutoff = ListQuery {
+            released_since: Some("2026-01-01".into()),
+            size: PageSize::new(100).unwrap(),
+            ..ListQuery::default()
+        };
+        let kept = list_in_memory_by(&all, &cutoff, released).items;
+        let expected = days.values().filter(|day| **day >= "2026-01-01").count();
+        assert_eq!(kept.len(), expected);
+        assert!(
+            kept.iter()
+                .all(|f| released(f).is_some_and(|d| d >= "2026-01-01"))
+        );
+        assert!(
+            list_in_memory(&all, &cutoff).items.is_empty(),
+            "a store knows no releases"
+        );
     }
 
     #[test]

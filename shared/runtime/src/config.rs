@@ -5,6 +5,7 @@
 //! |----------------------|-------------------------------------------------------------|
 //! | `FRAMEWORKS_TABLE`   | DynamoDB table of frameworks; unset → the embedded store     |
 //! | `FAQ_TABLE`          | DynamoDB table of FAQ entries; unset → the embedded store    |
+//! | `FACTS_TABLE`        | DynamoDB table of registry facts; unset → the recorded facts |
 //! | `CACHE_TTL_SECS`     | how long a warm container reuses the catalog (default 60)    |
 //! | `ALLOW_LOCAL_WRITES` | `true` lets unauthenticated admin writes through, locally only |
 //!
@@ -13,15 +14,18 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use model::facts::MemoryFacts;
 use model::{FaqStore, FrameworkStore, MemoryStore};
 
 use crate::cache::{CachedFaq, CachedFrameworks};
-use crate::embedded::EmbeddedOnFirstUse;
+use crate::embedded::{EmbeddedOnFirstUse, RecordedFactsOnFirstUse};
+use crate::facts::CachedFacts;
 
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub frameworks_table: Option<String>,
     pub faq_table: Option<String>,
+    pub facts_table: Option<String>,
     pub cache_ttl: Duration,
     pub allow_local_writes: bool,
 }
@@ -74,6 +78,7 @@ impl Settings {
         Ok(Self {
             frameworks_table: non_empty("FRAMEWORKS_TABLE"),
             faq_table: non_empty("FAQ_TABLE"),
+            facts_table: non_empty("FACTS_TABLE"),
             cache_ttl,
             allow_local_writes,
         })
@@ -85,6 +90,7 @@ impl Settings {
 pub struct Stores {
     pub frameworks: Arc<dyn FrameworkStore>,
     pub faq: Arc<dyn FaqStore>,
+    pub facts: Arc<CachedFacts>,
 }
 
 impl Stores {
@@ -92,9 +98,11 @@ impl Stores {
     /// dataset to fail at once.
     pub fn embedded() -> Result<Self, ConfigError> {
         let memory = Arc::new(MemoryStore::seeded()?);
+        let facts = Arc::new(MemoryFacts::new(model::facts::recorded()?));
         Ok(Self {
             frameworks: memory.clone(),
             faq: memory,
+            facts: Arc::new(CachedFacts::new(facts, Duration::from_secs(60))),
         })
     }
 
@@ -106,11 +114,18 @@ impl Stores {
     /// DynamoDB client is built here, once, and only when a table is named.
     pub async fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
         let embedded = Arc::new(EmbeddedOnFirstUse::default());
+        let recorded = Arc::new(RecordedFactsOnFirstUse::default());
         let mut stores = Self {
             frameworks: embedded.clone(),
             faq: embedded,
+            facts: Arc::new(CachedFacts::new(recorded, settings.cache_ttl)),
         };
-        if settings.frameworks_table.is_none() && settings.faq_table.is_none() {
+        let tables = [
+            &settings.frameworks_table,
+            &settings.faq_table,
+            &settings.facts_table,
+        ];
+        if tables.iter().all(|table| table.is_none()) {
             return Ok(stores);
         }
         let tuning = dynamo::Tuning::for_env(dynamo::Tuning::default());
@@ -121,14 +136,21 @@ impl Stores {
         if let Some(table) = &settings.faq_table {
             stores.faq = Self::dynamodb_faq(&client, table, settings.cache_ttl);
         }
+        if let Some(table) = &settings.facts_table {
+            let store = Arc::new(dynamo::DynamoFacts::new(client.clone(), table));
+            stores.facts = Arc::new(CachedFacts::new(store, settings.cache_ttl));
+        }
         Ok(stores)
     }
 
-    /// Both stores on DynamoDB through `client`, cached for `cache_ttl`.
+    /// The frameworks and the FAQ on DynamoDB through `client`, cached for `cache_ttl`;
+    /// the recorded facts beside them.
     pub fn dynamodb(client: &dynamo::Client, tables: &dynamo::Tables, cache_ttl: Duration) -> Self {
+        let recorded = Arc::new(RecordedFactsOnFirstUse::default());
         Self {
             frameworks: Self::dynamodb_frameworks(client, &tables.frameworks, cache_ttl),
             faq: Self::dynamodb_faq(client, &tables.faq, cache_ttl),
+            facts: Arc::new(CachedFacts::new(recorded, cache_ttl)),
         }
     }
 

@@ -9,7 +9,10 @@
 
 use std::sync::{Arc, OnceLock};
 
+use std::collections::BTreeMap;
+
 use model::dataset::DatasetError;
+use model::facts::{Facts, FactsStore, MemoryFacts};
 use model::store::BoxFuture;
 use model::{
     FaqEntry, FaqStore, Framework, FrameworkSpec, FrameworkStore, ListQuery, MemoryStore, Page,
@@ -68,6 +71,30 @@ impl FaqStore for EmbeddedOnFirstUse {
 
     fn entry<'a>(&'a self, id: &'a Slug) -> BoxFuture<'a, Result<Option<FaqEntry>, StoreError>> {
         Box::pin(async move { self.store()?.entry(id).await })
+    }
+}
+
+/// The recorded facts (`model::facts::recorded`), parsed by the first read: the facts of a
+/// function that is named no facts table.
+#[derive(Debug, Default)]
+pub(crate) struct RecordedFactsOnFirstUse(OnceLock<Result<MemoryFacts, DatasetError>>);
+
+impl RecordedFactsOnFirstUse {
+    fn store(&self) -> Result<&MemoryFacts, StoreError> {
+        self.0
+            .get_or_init(|| model::facts::recorded().map(MemoryFacts::new))
+            .as_ref()
+            .map_err(|error| StoreError::Corrupt(error.to_string()))
+    }
+}
+
+impl FactsStore for RecordedFactsOnFirstUse {
+    fn all(&self) -> BoxFuture<'_, Result<BTreeMap<String, Facts>, StoreError>> {
+        Box::pin(async move { self.store()?.all().await })
+    }
+
+    fn put<'a>(&'a self, id: &'a str, facts: &'a Facts) -> BoxFuture<'a, Result<(), StoreError>> {
+        Box::pin(async move { self.store()?.put(id, facts).await })
     }
 }
 

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod config;
 pub mod context;
 mod embedded;
+pub mod facts;
 pub mod lambda;
 pub mod telemetry;
 

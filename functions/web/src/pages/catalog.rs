@@ -19,12 +19,13 @@ use model::labels;
 
 /// The parameters of `GET /frameworks` (the API's list of them, `catalog::LIST_PARAMETERS`,
 /// is checked against these in a test), and a text search of the page's own.
-pub(crate) const KEYS: [Key; 8] = [
+pub(crate) const KEYS: [Key; 9] = [
     Key::text("q", model::search::MAX_QUERY_CHARS),
     Key::set("language", vocabulary::<Language>, Language::NAMES),
     Key::set("category", vocabulary::<Category>, Category::NAMES),
     Key::set("feature", vocabulary::<Feature>, Feature::NAMES),
     Key::set("use_case", vocabulary::<UseCase>, UseCase::NAMES),
+    Key::one("released_within_months", number),
     Key::one("sort", sort).or(DEFAULT_SORT),
     Key::one("limit", number).or(DEFAULT_SIZE),
     Key::one("cursor", verbatim),
@@ -54,17 +55,26 @@ pub(crate) async fn page(
     }
     // The API's own parser, given the canonical query: the page refuses what it refuses.
     let canonical = form.with("q", &[]).link("");
-    let parsed =
-        QueryParams::parse(canonical.trim_start_matches('?')).and_then(catalog::list_query);
+    let today = model::clock::today();
+    let parsed = QueryParams::parse(canonical.trim_start_matches('?'))
+        .and_then(|params| catalog::list_query(params, &today));
     match parsed {
         Ok(list) => {
             // A text search lists from the whole catalog, in memory, by the same filters,
             // sort and cursor: the API's store has no text index to ask.
             let page = match form.first("q") {
                 Some(text) => {
-                    model::listing::list_in_memory(find::frameworks(&catalog, text), &list)
+                    let facts = match list.needs_facts() {
+                        true => Some(web.context.stores.facts.shown().await?),
+                        false => None,
+                    };
+                    model::listing::list_in_memory_by(
+                        find::frameworks(&catalog, text),
+                        &list,
+                        |framework| facts.as_ref()?.latest_day(framework.id.as_str()),
+                    )
                 }
-                None => web.context.stores.frameworks.list(&list).await?,
+                None => catalog::list_page(&web.context.stores, &list).await?,
             };
             let next = page.next.map(|cursor| cursor.encode());
             let markup = render(&form, &scope, &page.items, list.sort, next.as_deref(), &[]);
@@ -177,7 +187,16 @@ fn filter_form(form: &FormQuery, errors: &[String]) -> Markup {
                 format!("Best {} first", labels::dimension(*d).to_lowercase()),
             )
         }))
+        .chain(std::iter::once((
+            Sort::LatestRelease.as_str(),
+            "Latest release first".to_owned(),
+        )))
         .collect();
+    let windows = [
+        ("6", "the last 6 months"),
+        ("12", "the last 12 months"),
+        ("24", "the last 2 years"),
+    ];
     let sorts: Vec<(&str, &str)> = sorts.iter().map(|(v, l)| (*v, l.as_str())).collect();
     let sizes = [("10", "10"), ("20", "20"), ("50", "50"), ("100", "100")];
     let groups = [
@@ -216,6 +235,7 @@ fn filter_form(form: &FormQuery, errors: &[String]) -> Markup {
                     (checkboxes(name, legend, options, form.all(name)))
                 }
             }
+            (select("released_within_months", "released-within", "Released in", &windows, form.first("released_within_months"), Some("any time")))
             (select("sort", "sort", "Sort by", &sorts, Some(form.first("sort").unwrap_or(DEFAULT_SORT)), None))
             (select("limit", "limit", "Per page", &sizes, Some(form.first("limit").unwrap_or(DEFAULT_SIZE)), None))
             button type="submit" { "Apply" }
