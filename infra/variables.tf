@@ -82,7 +82,7 @@ variable "functions" {
       description = "FAQ entries and free-text search."
     }
     web = {
-      description = "The advisor's web pages (advice, catalog, compare, questions) and their assets."
+      description = "The advisor's web pages (advice, catalog, compare, releases, questions) and their assets."
       memory_size = 256
     }
   }

@@ -138,7 +138,7 @@ run "routes_equal_the_route_table" {
 run "the_pages_and_their_assets_are_public_routes_of_web" {
   assert {
     condition = alltrue([
-      for key in ["GET /", "GET /assets/{file}", "GET /catalog", "GET /catalog/{id}", "GET /versus", "GET /questions"] :
+      for key in ["GET /", "GET /assets/{file}", "GET /catalog", "GET /catalog/{id}", "GET /versus", "GET /questions", "GET /activity"] :
       aws_apigatewayv2_route.this[key].target == "integrations/int0web" && aws_apigatewayv2_route.this[key].authorization_type == "NONE"
     ])
     error_message = "GET / and the other pages, and GET /assets/{file}, must reach the web function without authorization."

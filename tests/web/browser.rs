@@ -21,7 +21,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 /// Every page, by the name its screenshots get.
-const PAGES: [(&str, &str); 6] = [
+const PAGES: [(&str, &str); 7] = [
     (
         "advice",
         "/?description=a+fast+REST+API+in+Go+or+Rust+on+Lambda%2C+type+safety+matters+too&limit=3",
@@ -33,6 +33,7 @@ const PAGES: [(&str, &str); 6] = [
         "/versus?ids=django,fastapi,gin,spring-boot&priorities=performance,productivity",
     ),
     ("questions", "/questions?q=fastest+python+framework"),
+    ("releases", "/activity?group=language"),
     ("not-found", "/catalog/djnago"),
 ];
 
@@ -257,6 +258,27 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
         );
         wait_for(client, "main h1", 1).await;
     }
+
+    // Releases: the chart of the whole catalog's histories beside its table, then one
+    // framework's, chosen with the form; every page but the error page dates its facts.
+    client.goto(&format!("{base}/activity")).await.unwrap();
+    let bars = wait_for(client, "svg.bars[role=img] rect.bar", 10).await;
+    let rows = wait_for(client, ".chart-and-table table tbody tr", 10).await;
+    assert_eq!(bars, rows, "{label}: a table row per bar");
+    choose(client, "#activity-group", "framework").await;
+    submit(client, "main form.filters").await;
+    wait_for(client, "#activity-key option[value=django]", 1).await;
+    choose(client, "#activity-key", "django").await;
+    submit(client, "main form.filters").await;
+    wait_for(client, "svg.bars rect.bar", 5).await;
+    let url = client.current_url().await.unwrap();
+    assert!(url.as_str().contains("key=django"), "{label}: {url}");
+    client
+        .goto(&format!("{base}/catalog/django"))
+        .await
+        .unwrap();
+    wait_for(client, "section.releases dl.registry-facts time", 1).await;
+    wait_for(client, "footer .data-age time", 1).await;
 
     // Advice: the structured form, submitted, gives a shortlist in the URL's terms.
     client.goto(&format!("{base}/")).await.unwrap();

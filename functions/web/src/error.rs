@@ -48,6 +48,8 @@ impl PageError {
             title: self.heading.to_owned(),
             description: self.detail.clone(),
             section: Section::None,
+            // An error page reads no store: it says nothing of the facts' age.
+            as_of: None,
             body: html! {
                 section.error aria-labelledby="error-heading" {
                     h1 #error-heading { (self.heading) }

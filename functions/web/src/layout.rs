@@ -12,13 +12,15 @@ pub(crate) enum Section {
     Catalog,
     Compare,
     Questions,
+    Releases,
     None,
 }
 
-const NAVIGATION: [(Section, &str, &str); 4] = [
+const NAVIGATION: [(Section, &str, &str); 5] = [
     (Section::Advice, "/", "Advice"),
     (Section::Catalog, "/catalog", "Catalog"),
     (Section::Compare, "/versus", "Compare"),
+    (Section::Releases, "/activity", "Releases"),
     (Section::Questions, "/questions", "Questions"),
 ];
 
@@ -30,6 +32,9 @@ pub(crate) struct Page {
     pub description: String,
     pub section: Section,
     pub body: Markup,
+    /// The day of the oldest registry facts (`YYYY-MM-DD`), said in the footer; `None`
+    /// where the page could not read them.
+    pub as_of: Option<String>,
 }
 
 impl Page {
@@ -70,6 +75,13 @@ impl Page {
                         p {
                             "Ratings and notes are our own summary of a 2025 overview of backend frameworks and each framework's documentation; every page lists its sources. "
                             "The same data as JSON: " a href="/openapi.json" { "the API" } "."
+                        }
+                        @if let Some(day) = &self.as_of {
+                            p.data-age {
+                                "Release facts from the package registries as of "
+                                time datetime=(day) { (day) }
+                                " (the oldest in the catalog; each framework’s page dates its own)."
+                            }
                         }
                     }
                 }

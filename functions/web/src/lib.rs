@@ -9,6 +9,7 @@
 //! | `/catalog/{id}` | one framework |
 //! | `/versus?ids=a,b` | two to four frameworks side by side, with a radar chart |
 //! | `/questions` | FAQ search and the trends |
+//! | `/activity` | stable releases per year from the registries, as a chart and a table |
 //! | `/assets/{file}` | CSS, script and icon under content-hashed names |
 //!
 //! Every page's state is in its query string, so any view can be shared as a link.
@@ -16,6 +17,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod assets;
+mod bars;
 mod chart;
 mod error;
 mod find;
@@ -50,6 +52,7 @@ pub fn routes(context: Context) -> Router {
         .route("/catalog/{id}", get(pages::framework::page))
         .route("/versus", get(pages::versus::page))
         .route("/questions", get(pages::questions::page))
+        .route("/activity", get(pages::activity::page))
         .route("/assets/{file}", get(assets::serve))
         .with_state(Web { context, faq_index })
 }

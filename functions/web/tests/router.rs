@@ -14,7 +14,7 @@ fn title(html: &str) -> &str {
     &html[start..html[start..].find("</title>").unwrap() + start]
 }
 
-const PAGES: [&str; 7] = [
+const PAGES: [&str; 9] = [
     "/",
     "/?use_case=rest_api&priorities=performance&languages=python",
     "/catalog",
@@ -22,6 +22,8 @@ const PAGES: [&str; 7] = [
     "/versus?ids=django,fastapi",
     "/questions",
     "/questions?q=fastest+python+framework",
+    "/activity",
+    "/activity?group=framework&key=django",
 ];
 
 #[tokio::test]
@@ -141,6 +143,13 @@ async fn bad_form_input_is_a_page_with_the_api_s_status_not_a_problem_document()
         ("/versus?ids=django,django", 422, "twice"),
         ("/versus?ids=django,fastapi&priorities=speed", 422, "speed"),
         ("/questions?topic=gossip", 422, "gossip"),
+        (
+            "/catalog?released_within_months=0",
+            422,
+            "released_within_months",
+        ),
+        ("/activity?group=framework&key=nope", 404, "nope"),
+        ("/activity?group=planet", 422, "group"),
     ];
     for (uri, status, words) in cases {
         let html = page(&send(&app, get(uri)).await, status);
@@ -151,6 +160,51 @@ async fn bad_form_input_is_a_page_with_the_api_s_status_not_a_problem_document()
             "{uri}: the form is not offered again"
         );
     }
+}
+
+#[tokio::test]
+async fn a_framework_page_dates_its_registry_facts_and_links_their_source() {
+    let app = app();
+    let facts = model::facts::recorded().unwrap().remove("django").unwrap();
+    let latest = facts.latest.unwrap();
+
+    let html = page(&send(&app, get("/catalog/django")).await, 200);
+
+    assert!(html.contains(&latest.version), "no latest version");
+    assert!(
+        html.contains(&format!("datetime=\"{}\"", latest.date)),
+        "no release day"
+    );
+    assert!(
+        html.contains(&format!("href=\"{}\"", facts.source)),
+        "no source link"
+    );
+    assert!(
+        html.contains("class=\"data-age\""),
+        "no data age in the footer"
+    );
+}
+
+#[tokio::test]
+async fn the_releases_page_charts_the_same_numbers_as_its_table() {
+    let app = app();
+
+    let html = page(
+        &send(&app, get("/activity?group=framework&key=django")).await,
+        200,
+    );
+
+    let bars = html.matches("class=\"bar\"").count();
+    let table = html
+        .split("<tbody>")
+        .nth(1)
+        .unwrap()
+        .split("</tbody>")
+        .next()
+        .unwrap();
+    assert!(bars > 5, "{bars} bars");
+    assert_eq!(table.matches("<tr>").count(), bars);
+    assert!(html.contains("role=\"img\""));
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! canonical names. Two forms: a label, as a heading or a choice shows it ("Data-driven app"),
 //! and a phrase for the middle of a sentence ("data-driven apps", "an admin panel").
 
-use crate::vocab::{Category, Deployment, Dimension, Feature, Language, Topic, UseCase};
+use crate::vocab::{Category, Deployment, Dimension, Feature, Language, Registry, Topic, UseCase};
 
 pub fn language(language: Language) -> &'static str {
     match language {
@@ -175,6 +175,20 @@ pub fn topic(topic: Topic) -> &'static str {
         Topic::Trends => "Trends",
         Topic::Python => "Python",
         Topic::Architecture => "Architecture",
+    }
+}
+
+pub fn registry(registry: Registry) -> &'static str {
+    match registry {
+        Registry::Npm => "npm",
+        Registry::Pypi => "PyPI",
+        Registry::Crates => "crates.io",
+        Registry::Maven => "Maven Central",
+        Registry::Nuget => "NuGet",
+        Registry::Packagist => "Packagist",
+        Registry::Rubygems => "RubyGems",
+        Registry::Hex => "Hex",
+        Registry::Go => "the Go module proxy",
     }
 }
 

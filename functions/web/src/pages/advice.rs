@@ -73,11 +73,12 @@ pub(crate) async fn page(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
+    let as_of = pages::facts_as_of(&web).await;
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
     let catalog = web.context.stores.frameworks.catalog().await?;
     let scope = pages::scope(&catalog);
     if let Some((status, messages)) = form.refused() {
-        let page = render(&form, &scope, None, None, &messages);
+        let page = render(&form, &scope, None, None, &messages, as_of.as_deref());
         return Ok(respond::html(&headers, status, page));
     }
     let asked = SINGLE
@@ -87,7 +88,7 @@ pub(crate) async fn page(
         .chain(["description"].iter())
         .any(|key| form.contains(key));
     if !asked {
-        let page = render(&form, &scope, None, None, &[]);
+        let page = render(&form, &scope, None, None, &[], as_of.as_deref());
         return Ok(respond::html(&headers, StatusCode::OK, page));
     }
     let reading = match form.first("description").map(Description::parse) {
@@ -100,6 +101,7 @@ pub(crate) async fn page(
                 None,
                 None,
                 &[format!("Description: {error}")],
+                as_of.as_deref(),
             );
             return Ok(respond::html(
                 &headers,
@@ -110,7 +112,7 @@ pub(crate) async fn page(
     };
     if let Some(reading) = reading.as_ref().filter(|r| r.is_off_topic()) {
         let message = format!("Description: {}.", reading.off_topic_message());
-        let page = render(&form, &scope, None, None, &[message]);
+        let page = render(&form, &scope, None, None, &[message], as_of.as_deref());
         return Ok(respond::html(
             &headers,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -127,6 +129,7 @@ pub(crate) async fn page(
                 chips.as_ref(),
                 Some((&profile, &result)),
                 &[],
+                as_of.as_deref(),
             );
             Ok(respond::html(&headers, StatusCode::OK, page))
         }
@@ -145,7 +148,14 @@ pub(crate) async fn page(
                     model::describe::LOOKS_FOR
                 ));
             }
-            let page = render(&form, &scope, chips.as_ref(), None, &messages);
+            let page = render(
+                &form,
+                &scope,
+                chips.as_ref(),
+                None,
+                &messages,
+                as_of.as_deref(),
+            );
             Ok(respond::html(
                 &headers,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -346,6 +356,7 @@ fn render(
     chips: Option<&Chips>,
     answer: Option<(&Profile, &Recommendations<'_>)>,
     errors: &[String],
+    as_of: Option<&str>,
 ) -> Markup {
     let title = match answer {
         Some((profile, _)) => format!("Advice for {}", labels::use_case(profile.use_case())),
@@ -379,6 +390,7 @@ fn render(
         }
     };
     Page {
+        as_of: as_of.map(str::to_owned),
         title,
         description: "Describe your backend project and get a ranked, explained shortlist of frameworks: scores, reasons, caveats and what was ruled out.".into(),
         section: Section::Advice,

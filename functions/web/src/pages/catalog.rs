@@ -46,11 +46,24 @@ pub(crate) async fn page(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
+    let as_of = pages::facts_as_of(&web).await;
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
     let catalog = web.context.stores.frameworks.catalog().await?;
     let scope = pages::scope(&catalog);
+    // A page without results: the form again, with what was wrong.
+    let refused = |messages: &[String]| {
+        render(
+            &form,
+            &scope,
+            &[],
+            Sort::Name,
+            None,
+            messages,
+            as_of.as_deref(),
+        )
+    };
     if let Some((status, messages)) = form.refused() {
-        let markup = render(&form, &scope, &[], Sort::Name, None, &messages);
+        let markup = refused(&messages);
         return Ok(respond::html(&headers, status, markup));
     }
     // The API's own parser, given the canonical query: the page refuses what it refuses.
@@ -77,14 +90,21 @@ pub(crate) async fn page(
                 None => catalog::list_page(&web.context.stores, &list).await?,
             };
             let next = page.next.map(|cursor| cursor.encode());
-            let markup = render(&form, &scope, &page.items, list.sort, next.as_deref(), &[]);
+            let markup = render(
+                &form,
+                &scope,
+                &page.items,
+                list.sort,
+                next.as_deref(),
+                &[],
+                as_of.as_deref(),
+            );
             Ok(respond::html(&headers, StatusCode::OK, markup))
         }
         Err(error @ ApiError::Unavailable { .. }) => Err(error.into()),
         Err(error) => {
             let status = error.status();
-            let message = client_message(&error);
-            let markup = render(&form, &scope, &[], Sort::Name, None, &[message]);
+            let markup = refused(&[client_message(&error)]);
             Ok(respond::html(&headers, status, markup))
         }
     }
@@ -97,6 +117,7 @@ fn render(
     sort: Sort,
     next: Option<&str>,
     errors: &[String],
+    as_of: Option<&str>,
 ) -> Markup {
     let filtered = form
         .keys()
@@ -135,6 +156,7 @@ fn render(
         }
     };
     Page {
+        as_of: as_of.map(str::to_owned),
         title: "Catalog of backend frameworks".into(),
         description: format!("Browse {scope}: filter by language, category, feature and use case, sort by any rated dimension."),
         section: Section::Catalog,

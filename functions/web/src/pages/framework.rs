@@ -1,11 +1,12 @@
 //! `/catalog/{id}` — one framework: ratings with their notes, features, use cases, strengths,
-//! weaknesses, sources, and a way to put it beside another.
+//! weaknesses, its package registry's dated facts, sources, and a way to put it beside another.
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
+use model::facts::Facts;
 use model::{Dimension, Framework};
 
 use crate::Web;
@@ -13,7 +14,7 @@ use crate::chart;
 use crate::error::PageError;
 use crate::form;
 use crate::layout::{Page, Section};
-use crate::pages::select;
+use crate::pages::{self, select};
 use crate::respond;
 use model::labels;
 
@@ -34,11 +35,25 @@ pub(crate) async fn page(
             catalog.iter().map(|f| f.id.as_str()),
         ));
     };
-    let markup = render(framework, &catalog);
+    // The facts are shown when they can be read; the page does not fail without them.
+    let shown = web.context.stores.facts.shown().await.ok();
+    let facts = shown
+        .as_ref()
+        .and_then(|shown| shown.get(framework.id.as_str()));
+    let as_of = shown
+        .as_ref()
+        .and_then(|shown| shown.as_of())
+        .map(pages::day);
+    let markup = render(framework, &catalog, facts, as_of);
     Ok(respond::html(&headers, StatusCode::OK, markup))
 }
 
-fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
+fn render(
+    framework: &Framework,
+    catalog: &[Framework],
+    facts: Option<&Facts>,
+    as_of: Option<&str>,
+) -> Markup {
     let spec = &framework.spec;
     let others: Vec<(&str, &str)> = catalog
         .iter()
@@ -115,6 +130,7 @@ fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
                 }
             }
         }
+        (releases(framework, facts))
         section.compare-with aria-labelledby="compare-heading" {
             h2 #compare-heading { "Compare with…" }
             form method="get" action="/versus" {
@@ -147,6 +163,7 @@ fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
         }
     };
     Page {
+        as_of: as_of.map(str::to_owned),
         title: format!("{} — ratings, strengths and weaknesses", spec.name),
         description: format!(
             "{}: a {} {} framework. Ratings on eight dimensions with reasons, features, strengths, weaknesses and sources.",
@@ -158,4 +175,54 @@ fn render(framework: &Framework, catalog: &[Framework]) -> Markup {
         body,
     }
     .render()
+}
+
+/// What the package registry publishes, each figure with its day and the document it was
+/// read from.
+fn releases(framework: &Framework, facts: Option<&Facts>) -> Markup {
+    html! {
+        section.releases aria-labelledby="releases-heading" {
+            h2 #releases-heading { "Releases" }
+            @match facts {
+                None => p { "No package registry facts are stored for " (framework.spec.name) " yet." }
+                Some(facts) => {
+                    @let stable = facts.releases.iter().filter(|r| model::facts::is_stable(&r.version)).count();
+                    dl.registry-facts {
+                        dt { "Latest stable version" }
+                        dd {
+                            @match &facts.latest {
+                                Some(latest) => { (latest.version) ", released " time datetime=(latest.date) { (latest.date) } }
+                                None => { "none listed" }
+                            }
+                        }
+                        dt { "First published" }
+                        dd {
+                            @match facts.releases.first() {
+                                Some(first) => { (first.version) " on " time datetime=(first.date) { (first.date) } }
+                                None => { "unknown" }
+                            }
+                        }
+                        dt { "Releases listed" }
+                        dd { (facts.releases.len()) ", of which " (stable) " stable" }
+                        dt { "Licence as published" }
+                        dd { (facts.license.as_deref().unwrap_or("not published by this registry")) }
+                        dt { "Package" }
+                        dd { code { (facts.package) } " on " (labels::registry(facts.registry)) }
+                    }
+                    p.source {
+                        "Source: " a href=(facts.source) rel="external" { "the registry’s document" }
+                        ", as of " time datetime=(facts.as_of) { (pages::day(&facts.as_of)) } ". "
+                        a href=(form::href("/activity", [("group", "framework"), ("key", framework.id.as_str())])) { "Releases per year" }
+                    }
+                    @if let Some(failure) = &facts.last_error {
+                        p.warning {
+                            "The last refresh, on " time datetime=(failure.at) { (pages::day(&failure.at)) }
+                            ", failed (" (failure.message) "): these are the last good facts."
+                        }
+                    }
+                    @if let Some(note) = &facts.note { p.note { (note) } }
+                }
+            }
+        }
+    }
 }

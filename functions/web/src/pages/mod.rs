@@ -1,5 +1,6 @@
 //! One module per page, and the form controls they share.
 
+pub(crate) mod activity;
 pub(crate) mod advice;
 pub(crate) mod catalog;
 pub(crate) mod framework;
@@ -8,6 +9,20 @@ pub(crate) mod versus;
 
 use maud::{Markup, html};
 use model::{Framework, Language};
+
+use crate::Web;
+
+/// The day of the oldest registry facts, for the footer; `None` when they cannot be read
+/// now (the page renders without the line rather than fail).
+pub(crate) async fn facts_as_of(web: &Web) -> Option<String> {
+    let shown = web.context.stores.facts.shown().await.ok()?;
+    shown.as_of().map(|as_of| day(as_of).to_owned())
+}
+
+/// The day of an RFC 3339 time (`2026-12-05T20:29:18Z` → `2026-12-05`).
+pub(crate) fn day(time: &str) -> &str {
+    time.get(..10).unwrap_or(time)
+}
 
 /// A value of a form control and the words shown for it.
 pub(crate) type Choice<'a> = (&'a str, &'a str);

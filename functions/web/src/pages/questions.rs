@@ -11,7 +11,7 @@ use crate::Web;
 use crate::error::PageError;
 use crate::form::{FormQuery, Key, vocabulary};
 use crate::layout::{Page, Section, form_errors};
-use crate::pages::{choices, select};
+use crate::pages::{self, choices, select};
 use crate::respond;
 use model::labels;
 
@@ -27,6 +27,7 @@ pub(crate) async fn page(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
+    let as_of = pages::facts_as_of(&web).await;
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
     let searchable = web.faq_index.get(web.context.stores.faq.as_ref()).await?;
     let entries = searchable.entries.as_slice();
@@ -60,7 +61,14 @@ pub(crate) async fn page(
     if status == StatusCode::OK && !errors.is_empty() {
         status = StatusCode::UNPROCESSABLE_ENTITY;
     }
-    let markup = render(&form, topic, hits.as_deref(), entries, &errors);
+    let markup = render(
+        &form,
+        topic,
+        hits.as_deref(),
+        entries,
+        &errors,
+        as_of.as_deref(),
+    );
     Ok(respond::html(&headers, status, markup))
 }
 
@@ -70,6 +78,7 @@ fn render(
     hits: Option<&[&FaqEntry]>,
     entries: &[FaqEntry],
     errors: &[String],
+    as_of: Option<&str>,
 ) -> Markup {
     let topics = choices(Topic::ALL, Topic::as_str, labels::topic);
     let trends: Vec<&FaqEntry> = entries
@@ -136,6 +145,7 @@ fn render(
         _ => "Questions and answers about backend frameworks".to_owned(),
     };
     Page {
+        as_of: as_of.map(str::to_owned),
         title,
         description: "Search the questions developers ask when choosing a backend framework, with ranked answers, and read the backend trends for 2025.".into(),
         section: Section::Questions,

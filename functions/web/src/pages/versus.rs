@@ -13,7 +13,7 @@ use crate::chart;
 use crate::error::PageError;
 use crate::form::{FormQuery, Key, vocabulary};
 use crate::layout::{Page, Section, form_errors};
-use crate::pages::{choices, ordinal, select, slots};
+use crate::pages::{self, choices, ordinal, select, slots};
 use crate::respond;
 use model::labels;
 
@@ -28,20 +28,33 @@ pub(crate) async fn page(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
+    let as_of = pages::facts_as_of(&web).await;
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
     let catalog = web.context.stores.frameworks.catalog().await?;
     if let Some((status, messages)) = form.refused() {
-        let markup = render(&form, &catalog, None, &messages);
+        let markup = render(&form, &catalog, None, &messages, as_of.as_deref());
         return Ok(respond::html(&headers, status, markup));
     }
     let (status, markup) = match chosen(&form, &catalog) {
-        Ok(None) => (StatusCode::OK, render(&form, &catalog, None, &[])),
+        Ok(None) => (
+            StatusCode::OK,
+            render(&form, &catalog, None, &[], as_of.as_deref()),
+        ),
         Ok(Some((frameworks, priorities))) => {
             let comparison = compare(&frameworks, &priorities);
-            let markup = render(&form, &catalog, Some((&frameworks, &comparison)), &[]);
+            let markup = render(
+                &form,
+                &catalog,
+                Some((&frameworks, &comparison)),
+                &[],
+                as_of.as_deref(),
+            );
             (StatusCode::OK, markup)
         }
-        Err((status, message)) => (status, render(&form, &catalog, None, &[message])),
+        Err((status, message)) => (
+            status,
+            render(&form, &catalog, None, &[message], as_of.as_deref()),
+        ),
     };
     Ok(respond::html(&headers, status, markup))
 }
@@ -108,6 +121,7 @@ fn render(
     catalog: &[Framework],
     result: Option<(&[&Framework], &Comparison<'_>)>,
     errors: &[String],
+    as_of: Option<&str>,
 ) -> Markup {
     let title = match result {
         Some((frameworks, _)) => frameworks
@@ -136,6 +150,7 @@ fn render(
         None => "Compare two to four backend frameworks: a radar chart of eight rated dimensions, per-dimension winners, features and a weighted verdict.".to_owned(),
     };
     Page {
+        as_of: as_of.map(str::to_owned),
         title: if result.is_some() {
             format!("{title} — side by side")
         } else {
