@@ -203,13 +203,32 @@ async fn accessibility_violations(client: &Client, axe: &str) -> Vec<String> {
                 .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)
         ), error => done([`axe failed: ${error}`]));
     "#;
-    let found = client.execute_async(script, vec![]).await.unwrap();
+    strings(&client.execute_async(script, vec![]).await.unwrap())
+}
+
+/// A script's answer, an array of strings.
+fn strings(found: &Value) -> Vec<String> {
     found
         .as_array()
         .unwrap()
         .iter()
         .map(|v| v.as_str().unwrap_or_default().to_owned())
         .collect()
+}
+
+/// Every token of the page's visible text shaped like an identifier (`word_word`: lowercase,
+/// joined by underscores), with every disclosure opened so that what it hides is read too.
+/// A person reads labels ("Serverless fit"); the names of the JSON belong to the API, and
+/// appear only as code to type (an FAQ answer's `GET /frameworks?use_case=ml_serving`), which
+/// is left out. It changes the page, so it runs after the page's screenshots.
+async fn identifiers_in_view(client: &Client) -> Vec<String> {
+    let script = r#"
+        document.querySelectorAll("details").forEach(details => { details.open = true; });
+        document.querySelectorAll("code").forEach(code => { code.hidden = true; });
+        const found = document.body.innerText.match(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g) || [];
+        return [...new Set(found)];
+    "#;
+    strings(&client.execute(script, vec![]).await.unwrap())
 }
 
 /// A screenshot of the whole page at `width`: the window grows to the page's height.
@@ -439,6 +458,7 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
     );
 
     let mut violations = Vec::new();
+    let mut identifiers = Vec::new();
     for (name, path) in PAGES {
         client.goto(&format!("{base}{path}")).await.unwrap();
         for found in accessibility_violations(&client, &axe).await {
@@ -446,27 +466,38 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
         }
         screenshot(&client, &screenshots, &format!("{name}-desktop"), DESKTOP).await;
         screenshot(&client, &screenshots, &format!("{name}-phone"), PHONE).await;
+        // Last: it opens the disclosures the screenshots show closed.
+        for token in identifiers_in_view(&client).await {
+            identifiers.push(format!("{name}: {token}"));
+        }
     }
     client.close().await.unwrap();
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
+    assert!(
+        identifiers.is_empty(),
+        "identifiers in the visible text: {identifiers:#?}"
+    );
 
-    // On a phone, after "Get advice", the answer is on screen first, the form below it.
+    // On a phone, after "Get advice", the answer is on screen first, the way the words were
+    // read beside it, the form below, in plain words. (The order without scripts is the
+    // page's HTML, held by functions/web/tests/people.rs.)
     let client = phone(&driver).await;
     client.goto(&format!("{base}/")).await.unwrap();
     client
         .find(Locator::Css("#description"))
         .await
         .unwrap()
-        .send_keys("a fast REST API in Go, on Lambda")
+        .send_keys("a fast REST API in Go, on Lambda, type safety matters")
         .await
         .unwrap();
     submit(&client, "form.profile").await;
     wait_for(&client, "ol.shortlist > li", 1).await;
     let layout = client
         .execute(
-            "return [window.innerWidth, \
-              document.getElementById('results').getBoundingClientRect().top, \
-              document.querySelector('form.profile').getBoundingClientRect().top];",
+            "const top = css => document.querySelector(css).getBoundingClientRect().top; \
+             return [window.innerWidth, window.innerHeight, \
+               top('#results'), top('ul.chips'), top('ol.shortlist > li'), \
+               top('form.profile')];",
             vec![],
         )
         .await
@@ -477,13 +508,26 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
         .iter()
         .map(|n| n.as_f64().unwrap())
         .collect();
-    assert_eq!(numbers[0], f64::from(PHONE.0), "not a phone-wide window");
+    let [width, height, results, chips, first, form] = numbers[..] else {
+        panic!("layout {numbers:?}");
+    };
+    assert_eq!(width, f64::from(PHONE.0), "not a phone-wide window");
     assert!(
-        numbers[1] < numbers[2],
+        results < form && chips < form && first < form,
         "on a phone the form comes before the answer: {numbers:?}"
+    );
+    // On the screen as the page opens after the answer (at `#results`).
+    assert!(
+        (0.0..height).contains(&first),
+        "the first recommendation starts below the first screen: {numbers:?}"
     );
     let png = client.screenshot().await.unwrap();
     std::fs::write(screenshots.join("advice-answered-phone.png"), png).unwrap();
+    let identifiers = identifiers_in_view(&client).await;
+    assert!(
+        identifiers.is_empty(),
+        "identifiers in the answer on a phone: {identifiers:?}"
+    );
     client.close().await.unwrap();
 
     let client = browser(&driver, false).await;

@@ -154,3 +154,12 @@ async fn reasons_read_in_the_words_of_the_page() {
         .collect();
     assert!(identifiers.is_empty(), "{identifiers:?}");
 }
+
+#[tokio::test]
+async fn an_answers_api_calls_are_set_as_code() {
+    let html = page(
+        &visit(&app(), "/questions?q=how+do+I+use+the+api").await,
+        200,
+    );
+    assert!(html.contains("<code>GET /frameworks</code>"), "{html}");
+}

@@ -165,9 +165,19 @@ fn answer(entry: &FaqEntry) -> Markup {
     }
 }
 
+/// An answer's text with its `backticked` spans (API calls, JSON) set as code: a reader sees
+/// what to type apart from the sentence around it.
+fn prose(text: &str) -> Markup {
+    html! {
+        @for (index, part) in text.split('`').enumerate() {
+            @if index % 2 == 1 { code { (part) } } @else { (part) }
+        }
+    }
+}
+
 fn answer_body(entry: &FaqEntry) -> Markup {
     html! {
-        p { (entry.answer) }
+        p { (prose(&entry.answer)) }
         @if !entry.related_frameworks.is_empty() {
             p.related {
                 "Frameworks: "
