@@ -156,10 +156,21 @@ async fn reasons_read_in_the_words_of_the_page() {
 }
 
 #[tokio::test]
-async fn an_answers_api_calls_are_set_as_code() {
+async fn an_answer_sets_api_calls_as_code_and_names_its_frameworks() {
     let html = page(
-        &visit(&app(), "/questions?q=how+do+I+use+the+api").await,
+        &visit(
+            &app(),
+            "/questions?q=framework+for+serving+machine+learning+models",
+        )
+        .await,
         200,
     );
-    assert!(html.contains("<code>GET /frameworks</code>"), "{html}");
+    assert!(
+        html.contains("<code>GET /frameworks?use_case=ml_serving</code>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"/catalog/fastapi\">FastAPI</a>"),
+        "{html}"
+    );
 }

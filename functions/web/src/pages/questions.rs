@@ -5,7 +5,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
-use model::{FaqEntry, SearchText, Topic};
+use model::{FaqEntry, Framework, SearchText, Slug, Topic};
 
 use crate::Web;
 use crate::error::PageError;
@@ -31,6 +31,8 @@ pub(crate) async fn page(
     let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
     let searchable = web.faq_index.get(web.context.stores.faq.as_ref()).await?;
     let entries = searchable.entries.as_slice();
+    let catalog = web.context.stores.frameworks.catalog().await?;
+    let names = Names(&catalog);
 
     let (mut status, mut errors) = form.refused().unwrap_or((StatusCode::OK, Vec::new()));
     let topic = match form.first("topic").map(str::parse::<Topic>) {
@@ -63,6 +65,7 @@ pub(crate) async fn page(
     }
     let markup = render(
         &form,
+        &names,
         topic,
         hits.as_deref(),
         entries,
@@ -74,6 +77,7 @@ pub(crate) async fn page(
 
 fn render(
     form: &FormQuery,
+    names: &Names<'_>,
     topic: Option<Topic>,
     hits: Option<&[&FaqEntry]>,
     entries: &[FaqEntry],
@@ -106,7 +110,7 @@ fn render(
                             @else { (hits.len()) " best-matching answers, most relevant first." }
                         }
                         ol.answers {
-                            @for entry in hits { li { (answer(entry)) } }
+                            @for entry in hits { li { (answer(entry, names)) } }
                         }
                     }
                     None => {
@@ -119,7 +123,7 @@ fn render(
                                 @for entry in in_topic {
                                     details.question id=(entry.id) {
                                         summary { (entry.question) }
-                                        (answer_body(entry))
+                                        (answer_body(entry, names))
                                     }
                                 }
                             }
@@ -132,7 +136,7 @@ fn render(
                 @for (i, entry) in trends.iter().enumerate() {
                     details.question id=(format!("trend-{}", entry.id)) open[i == 0] {
                         summary { (entry.question) }
-                        (answer_body(entry))
+                        (answer_body(entry, names))
                     }
                 }
             }
@@ -155,12 +159,12 @@ fn render(
 }
 
 /// A search result: the question as a heading, then the answer.
-fn answer(entry: &FaqEntry) -> Markup {
+fn answer(entry: &FaqEntry, names: &Names<'_>) -> Markup {
     let id = format!("answer-{}", entry.id);
     html! {
         article.answer aria-labelledby=(id) {
             h3 id=(id) { (entry.question) }
-            (answer_body(entry))
+            (answer_body(entry, names))
         }
     }
 }
@@ -175,15 +179,34 @@ fn prose(text: &str) -> Markup {
     }
 }
 
-fn answer_body(entry: &FaqEntry) -> Markup {
+/// The catalog's names by id (it is sorted by id), for the frameworks an answer names.
+struct Names<'a>(&'a [Framework]);
+
+impl Names<'_> {
+    /// The name of `id`, if the catalog still holds it (an admin may have deleted it).
+    fn of(&self, id: &Slug) -> Option<&str> {
+        let at = self
+            .0
+            .binary_search_by(|framework| framework.id.cmp(id))
+            .ok()?;
+        self.0.get(at).map(|framework| framework.spec.name.as_str())
+    }
+}
+
+fn answer_body(entry: &FaqEntry, names: &Names<'_>) -> Markup {
+    let related: Vec<(&Slug, &str)> = entry
+        .related_frameworks
+        .iter()
+        .filter_map(|id| Some((id, names.of(id)?)))
+        .collect();
     html! {
         p { (prose(&entry.answer)) }
-        @if !entry.related_frameworks.is_empty() {
+        @if !related.is_empty() {
             p.related {
                 "Frameworks: "
-                @for (i, id) in entry.related_frameworks.iter().enumerate() {
+                @for (i, (id, name)) in related.iter().enumerate() {
                     @if i > 0 { ", " }
-                    a href=(format!("/catalog/{id}")) { (id) }
+                    a href=(format!("/catalog/{id}")) { (name) }
                 }
             }
         }
