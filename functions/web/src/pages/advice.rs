@@ -498,11 +498,11 @@ fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
                 (checkboxes("required_features", "Leave out frameworks without", &features, form.all("required_features")))
             }
             div.field {
-                label for="preferred_frameworks" { "Frameworks you prefer (ids, comma-separated)" }
+                label for="preferred_frameworks" { "Frameworks you prefer (as the catalog spells them, comma-separated)" }
                 input #preferred_frameworks type="text" name="preferred_frameworks" placeholder="flask, fastapi" value=(form.all("preferred_frameworks").join(", "));
             }
             div.field {
-                label for="excluded_frameworks" { "Frameworks to leave out (ids; this always wins)" }
+                label for="excluded_frameworks" { "Frameworks to leave out (leaving one out always wins)" }
                 input #excluded_frameworks type="text" name="excluded_frameworks" placeholder="django" value=(form.all("excluded_frameworks").join(", "));
             }
             (select("deployment", "deployment", "Where will it run?", &deployments, form.first("deployment"), Some("No preference")))

@@ -574,6 +574,10 @@ pub(super) const FILLER: &[&str] = &[
     "honestly",
     "probably",
     "just",
+    // "type safety matters": what matters is read from the thing named, not from the verb.
+    "matter",
+    "matters",
+    "important",
 ];
 
 #[cfg(test)]

@@ -205,6 +205,19 @@ mod tests {
         assert!(read.unused.is_empty(), "{:?}", read.unused);
     }
 
+    /// "matters" asserts that the thing named matters; it is not a word we failed to read.
+    #[test]
+    fn saying_a_priority_matters_leaves_no_word_unused() {
+        for text in [
+            "a fast REST API in Go, on Lambda, type safety matters",
+            "security is important to us, python team",
+        ] {
+            let read = read(text);
+            assert!(!read.priorities.is_empty(), "{text}");
+            assert!(read.unused.is_empty(), "{text}: {:?}", read.unused);
+        }
+    }
+
     #[test]
     fn negated_languages_are_excluded_and_never_required() {
         let read = read("no JVM, not php or ruby; python is fine. anything but Go");
