@@ -97,8 +97,9 @@ lint: tools-machete tools-venv ## formatting, clippy (warnings are errors), unus
 	"$(VENV)/bin/actionlint" -shellcheck "$(VENV)/bin/shellcheck" .github/workflows/*.yml
 	python3 docs/scale.py --check docs/scale.md
 
-bench: ## criterion benchmarks of compare, recommend, search and description reading
+bench: ## criterion benchmarks (compare, recommend, search, description reading, catalog growth) and what a cold load reads from DynamoDB
 	cargo bench -p model
+	cargo run --quiet -p dynamo --example read_cost
 
 bench-compare: ## GET /compare against the shared harness's ceiling (../shared/bench), one ratio
 	bench/compare-ceiling.sh

@@ -12,6 +12,7 @@ mod frameworks;
 pub mod item;
 #[cfg(feature = "testing")]
 pub mod moto;
+pub mod read_cost;
 pub mod seed;
 pub mod tables;
 
