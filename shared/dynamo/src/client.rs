@@ -48,24 +48,12 @@ impl Default for Tuning {
 }
 
 impl Tuning {
-    /// Short limits for a DynamoDB-compatible server on the loopback interface (tests,
-    /// `make run-dynamodb`): a refused connection is known at once, so waiting longer
-    /// only slows the fault tests down.
-    pub fn local() -> Self {
-        Self {
-            connect: Duration::from_millis(300),
-            attempt: Duration::from_secs(2),
-            operation: Duration::from_secs(5),
-            max_attempts: 2,
-            initial_backoff: Duration::from_millis(20),
-        }
-    }
-
-    /// For a DynamoDB-compatible server on this machine reached through `AWS_ENDPOINT_URL`
-    /// (moto for `make run-dynamodb` and `make test-artifacts`). Such a server is no regional
-    /// endpoint: moto answers a whole-catalog Query in 1–2 s on a busy 2-core machine, so the
-    /// regional one-second attempt would turn a slow answer into a 503. A refused connection
-    /// is still known at once.
+    /// For a DynamoDB-compatible server on this machine: moto in the tests, and through
+    /// `AWS_ENDPOINT_URL` for `make run-dynamodb` and `make test-artifacts`. Such a server is
+    /// no regional endpoint: moto answers a whole-catalog Query in 1–2 s on a busy 2-core
+    /// machine (a whole-table Scan of the facts took over 2 s in a CI rehearsal), so a short
+    /// attempt would turn a slow answer into a 503. A refused connection is still known at
+    /// once.
     pub fn loopback() -> Self {
         Self {
             connect: Duration::from_millis(300),

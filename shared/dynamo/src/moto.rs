@@ -91,9 +91,11 @@ pub fn tables() -> Tables {
     }
 }
 
-/// A client of `moto`, with the short timeouts of a local server.
+/// A client of `moto`, with the limits of a server on this machine: a killed server is
+/// refused at once, a slow answer (a whole-table Scan while other suites compile) is waited
+/// for rather than failed as an outage.
 pub async fn client(moto: &Moto) -> Client {
-    crate::client::local(&moto.endpoint(), Tuning::local()).await
+    crate::client::local(&moto.endpoint(), Tuning::loopback()).await
 }
 
 /// Creates the tables and seeds the dataset.
