@@ -108,7 +108,7 @@ fn documented_query(document: &Value, path: &str, method: &str) -> BTreeSet<Stri
 #[test]
 fn the_catalog_documents_exactly_the_parameters_it_accepts() {
     let documented = documented_query(&document(), "/frameworks", "get");
-    let accepted: BTreeSet<String> = catalog::LIST_PARAMETERS
+    let accepted: BTreeSet<String> = edge::list_query::PARAMETERS
         .iter()
         .map(|p| p.to_string())
         .collect();

@@ -61,3 +61,34 @@ fn the_function_crates_the_table_and_the_local_server_name_the_same_functions() 
         "local_server::FUNCTIONS vs shared/routes.json"
     );
 }
+
+#[test]
+fn no_function_depends_on_another() {
+    // A function that imports another deploys its code and breaks when it changes: what two
+    // functions share lives in shared/ (model, edge, runtime, dynamo).
+    let functions = concat!(env!("CARGO_MANIFEST_DIR"), "/../functions");
+    let names: BTreeSet<String> = std::fs::read_dir(functions)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in &names {
+        let manifest: toml::Table =
+            std::fs::read_to_string(format!("{functions}/{name}/Cargo.toml"))
+                .unwrap()
+                .parse()
+                .unwrap();
+        for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
+            let Some(dependencies) = manifest.get(section).and_then(toml::Value::as_table) else {
+                continue;
+            };
+            let imported: Vec<&String> = dependencies
+                .keys()
+                .filter(|dependency| names.contains(*dependency))
+                .collect();
+            assert!(
+                imported.is_empty(),
+                "functions/{name} [{section}] imports the function(s) {imported:?}"
+            );
+        }
+    }
+}

@@ -3,11 +3,9 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod openapi;
-mod query;
 mod trends;
 
 pub use openapi::DOCUMENT as OPENAPI;
-pub use query::{MAX_RELEASED_WITHIN_MONTHS, PARAMETERS as LIST_PARAMETERS, list_query};
 
 use std::sync::Arc;
 
@@ -16,15 +14,13 @@ use axum::extract::{FromRef, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use edge::list_query::list_query;
 use edge::{
     Admin, ApiError, ETag, Freshness, JsonBody, LocalWrites, PathId, QueryParams,
     conditional_bytes, conditional_json, if_match_version, write_precondition,
 };
-use model::listing::list_in_memory_by;
-use model::{
-    Framework, FrameworkSpec, ListQuery, Page, Precondition, RenderedFrameworks, Slug, StoreError,
-};
-use runtime::{Context, Stores};
+use model::{Framework, FrameworkSpec, Precondition, RenderedFrameworks, Slug, StoreError};
+use runtime::Context;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -89,8 +85,8 @@ async fn list_frameworks(
     headers: HeaderMap,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
-    let query = query::list_query(params, &model::clock::today())?;
-    let page = list_page(&catalog.context.stores, &query).await?;
+    let query = list_query(params, &model::clock::today())?;
+    let page = catalog.context.stores.list_page(&query).await?;
     let items = page
         .items
         .iter()
@@ -141,20 +137,6 @@ async fn get_framework(
             body
         },
     ))
-}
-
-/// The page `query` asks for: from the store, or, when it orders or filters by release, from
-/// the whole catalog and the facts in memory (the stores know no releases). The pages list
-/// through it too.
-pub async fn list_page(stores: &Stores, query: &ListQuery) -> Result<Page, StoreError> {
-    if !query.needs_facts() {
-        return stores.frameworks.list(query).await;
-    }
-    let catalog = stores.frameworks.catalog().await?;
-    let shown = stores.facts.shown().await?;
-    Ok(list_in_memory_by(catalog.iter(), query, |framework| {
-        shown.latest_day(framework.id.as_str())
-    }))
 }
 
 /// `PUT /frameworks/{id}` (admin): create with `If-None-Match: *` (201) or replace with

@@ -2,8 +2,6 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-mod index;
-
 use std::sync::Arc;
 
 use axum::Router;
@@ -14,9 +12,8 @@ use axum::routing::get;
 use edge::{ApiError, Freshness, PathId, QueryParams, conditional_json};
 use model::{FaqEntry, SearchText, Slug, Topic};
 use runtime::Context;
+use runtime::faq_index::IndexCache;
 use serde::Serialize;
-
-pub use index::{IndexCache, Searchable};
 
 pub const PARAMETERS: &[&str] = &["q", "topic", "limit"];
 pub const DEFAULT_LIMIT: usize = 10;

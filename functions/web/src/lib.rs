@@ -30,8 +30,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
-use faq::IndexCache;
 use runtime::Context;
+use runtime::faq_index::IndexCache;
 
 pub use assets::ALL as ASSETS;
 pub use error::miss_page;

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod etag;
 pub mod extract;
 pub mod headers;
+pub mod list_query;
 pub mod negotiate;
 pub mod problem;
 pub mod router;

@@ -10,7 +10,9 @@ pub mod config;
 pub mod context;
 mod embedded;
 pub mod facts;
+pub mod faq_index;
 pub mod lambda;
+mod listing;
 pub mod telemetry;
 
 pub use config::{ConfigError, Settings, Stores};

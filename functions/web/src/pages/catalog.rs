@@ -4,6 +4,7 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use edge::list_query::list_query;
 use edge::{ApiError, QueryParams};
 use maud::{Markup, html};
 use model::{Category, Dimension, Feature, Framework, Language, Sort, UseCase};
@@ -17,7 +18,7 @@ use crate::pages::{self, checkboxes, choices, select};
 use crate::respond;
 use model::labels;
 
-/// The parameters of `GET /frameworks` (the API's list of them, `catalog::LIST_PARAMETERS`,
+/// The parameters of `GET /frameworks` (the API's list of them, `edge::list_query::PARAMETERS`,
 /// is checked against these in a test), and a text search of the page's own.
 pub(crate) const KEYS: [Key; 9] = [
     Key::text("q", model::search::MAX_QUERY_CHARS),
@@ -70,7 +71,7 @@ pub(crate) async fn page(
     let canonical = form.with("q", &[]).link("");
     let today = model::clock::today();
     let parsed = QueryParams::parse(canonical.trim_start_matches('?'))
-        .and_then(|params| catalog::list_query(params, &today));
+        .and_then(|params| list_query(params, &today));
     match parsed {
         Ok(list) => {
             // A text search lists from the whole catalog, in memory, by the same filters,
@@ -87,7 +88,7 @@ pub(crate) async fn page(
                         |framework| facts.as_ref()?.latest_day(framework.id.as_str()),
                     )
                 }
-                None => catalog::list_page(&web.context.stores, &list).await?,
+                None => web.context.stores.list_page(&list).await?,
             };
             let next = page.next.map(|cursor| cursor.encode());
             let markup = render(
@@ -278,7 +279,7 @@ mod tests {
             .map(|key| key.name)
             .filter(|name| *name != "q")
             .collect();
-        let mut theirs = catalog::LIST_PARAMETERS.to_vec();
+        let mut theirs = edge::list_query::PARAMETERS.to_vec();
         ours.sort_unstable();
         theirs.sort_unstable();
         assert_eq!(ours, theirs);

@@ -1,4 +1,5 @@
-//! The search index, built once per container and reused across requests.
+//! The FAQ search index, built once per container and reused across requests by the faq
+//! API and the questions page.
 //!
 //! It sits in the same warm-container cache as the catalog ([`Cached`]): within `cache_ttl`
 //! of the last check it answers without asking the store. After that the store's entries are
@@ -8,8 +9,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::cache::Cached;
 use model::{FaqEntry, FaqIndex, FaqStore, StoreError};
-use runtime::cache::Cached;
 
 /// The entries and the index built over them; positions in hits index `entries`.
 #[derive(Debug)]

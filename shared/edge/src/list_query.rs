@@ -1,6 +1,7 @@
-//! `GET /frameworks` query string → [`ListQuery`].
+//! The catalog listing's query string → [`ListQuery`]: one reader for `GET /frameworks` and
+//! the catalog page, so the page refuses exactly what the API refuses.
 
-use edge::{ApiError, QueryParams};
+use crate::{ApiError, QueryParams};
 use model::{Cursor, Filter, ListQuery, PageSize, Sort};
 
 pub const PARAMETERS: &[&str] = &[
