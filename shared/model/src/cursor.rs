@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::fnv1a;
-use crate::listing::{Position, Sort};
+use crate::order::{Position, Sort};
 
 /// The opaque `next_cursor` of the contract: a position under one sort order, encoded and
 /// check-summed so that an edited or invented cursor is refused (400) rather than trusted.

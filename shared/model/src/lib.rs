@@ -18,6 +18,7 @@ pub mod labels;
 pub mod listing;
 pub mod lists;
 pub mod memory;
+pub mod order;
 pub mod priorities;
 pub mod recommend;
 pub mod rendered;
