@@ -7,6 +7,7 @@ pub mod age;
 pub mod auth;
 pub mod etag;
 pub mod extract;
+pub mod freshness;
 pub mod headers;
 pub mod list_query;
 pub mod negotiate;
@@ -15,10 +16,11 @@ pub mod router;
 
 pub use auth::{Admin, LocalWrites};
 pub use etag::{
-    ETag, Freshness, NO_STORE, PreparedJson, cache_headers, conditional_bytes, conditional_json,
-    if_match_version, json_bytes, write_precondition,
+    ETag, PreparedJson, cache_headers, conditional_bytes, conditional_json, if_match_version,
+    json_bytes, write_precondition,
 };
 pub use extract::{JsonBody, PathId, QueryParams};
+pub use freshness::{Freshness, NO_STORE};
 pub use problem::ApiError;
 
 #[cfg(feature = "testing")]

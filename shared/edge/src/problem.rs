@@ -284,7 +284,7 @@ impl IntoResponse for ApiError {
             status,
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)),
-                (header::CACHE_CONTROL, crate::etag::NO_STORE),
+                (header::CACHE_CONTROL, crate::freshness::NO_STORE),
             ],
             body,
         )
