@@ -3,15 +3,6 @@
 
 use std::sync::LazyLock;
 
-use axum::extract::Path;
-use axum::extract::rejection::PathRejection;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
-use edge::Freshness;
-
-use crate::error::PageError;
-use crate::respond;
-
 #[derive(Debug)]
 pub struct Asset {
     pub content_type: &'static str,
@@ -55,30 +46,6 @@ pub static ALL: [&Asset; 3] = [&STYLE, &SCRIPT, &ICON];
 fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
     let hash = model::hash::fnv1a([bytes]);
     format!("{stem}.{hash:016x}.{extension}")
-}
-
-/// `GET /assets/{file}`: the asset of that exact hashed name, cacheable for a year (a
-/// revalidation with its ETag is a 304); any other name, an undecodable one included, is a
-/// 404 page (an old name after a deploy too).
-pub(crate) async fn serve(
-    headers: HeaderMap,
-    file: Result<Path<String>, PathRejection>,
-) -> Response {
-    let file = file.map(|Path(file)| file).unwrap_or_default();
-    let Some(asset) = ALL.iter().find(|asset| asset.name() == file) else {
-        return PageError {
-            status: StatusCode::NOT_FOUND,
-            heading: "No such file",
-            detail: "There is no file of that name here.".into(),
-            links: Vec::new(),
-        }
-        .render(&headers);
-    };
-    respond::cached(
-        &headers,
-        (asset.content_type, Freshness::Immutable),
-        asset.bytes,
-    )
 }
 
 #[cfg(test)]

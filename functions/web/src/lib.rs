@@ -53,7 +53,7 @@ pub fn routes(context: Context) -> Router {
         .route("/versus", get(pages::versus::page))
         .route("/questions", get(pages::questions::page))
         .route("/activity", get(pages::activity::page))
-        .route("/assets/{file}", get(assets::serve))
+        .route("/assets/{file}", get(pages::asset::serve))
         .with_state(Web { context, faq_index })
 }
 

@@ -2,6 +2,7 @@
 
 pub(crate) mod activity;
 pub(crate) mod advice;
+pub(crate) mod asset;
 pub(crate) mod catalog;
 pub(crate) mod framework;
 pub(crate) mod questions;
