@@ -12,10 +12,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 mod synthetic;
 use model::dataset::load_frameworks;
 use model::{
-    Advice, Category, Deployment, Dimension, Feature, Framework, Language, Limit, Priorities,
-    Profile, Selection, UseCase, compare, recommend,
+    Advice, Category, Dimension, Feature, Framework, Language, Priorities, Profile, Selection,
+    UseCase, compare, recommend,
 };
-use synthetic::synthetic_framework;
+use synthetic::{full_profile, synthetic_framework};
 
 /// A deterministic catalog of `n` frameworks with varied languages, features, use cases and
 /// ratings (a linear congruential generator, so every run measures the same data).
@@ -62,24 +62,6 @@ fn generated_catalog(n: usize) -> Vec<Framework> {
         .collect();
     catalog.sort_by(|a, b| a.id.cmp(&b.id));
     catalog
-}
-
-/// A profile that exercises every factor: priorities, deployment, a language filter.
-fn full_profile() -> Profile {
-    Profile::new(UseCase::Microservices)
-        .with_priorities([
-            Dimension::Performance,
-            Dimension::TypeSafety,
-            Dimension::ServerlessFit,
-        ])
-        .with_languages([
-            Language::Go,
-            Language::Rust,
-            Language::Python,
-            Language::Java,
-        ])
-        .with_deployment(Some(Deployment::Serverless))
-        .with_limit(Limit::new(5).unwrap())
 }
 
 fn advice(c: &mut Criterion) {

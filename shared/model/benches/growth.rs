@@ -15,31 +15,13 @@ use model::dataset::load_frameworks;
 use model::describe::{self, Description};
 use model::listing::list_in_memory;
 use model::{
-    Advice, Deployment, Dimension, Filter, Framework, Language, Limit, ListQuery, PageSize,
-    Priorities, Profile, RenderedFrameworks, Selection, Sort, UseCase, compare, recommend,
+    Advice, Dimension, Filter, Framework, Language, ListQuery, PageSize, Priorities, Profile,
+    RenderedFrameworks, Selection, Sort, compare, recommend,
 };
 use serde_json::json;
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
-use synthetic::grown_catalog;
-
-/// The profile the advice bench calls full: priorities, a deployment, four languages.
-fn full_profile() -> Profile {
-    Profile::new(UseCase::Microservices)
-        .with_priorities([
-            Dimension::Performance,
-            Dimension::TypeSafety,
-            Dimension::ServerlessFit,
-        ])
-        .with_languages([
-            Language::Go,
-            Language::Rust,
-            Language::Python,
-            Language::Java,
-        ])
-        .with_deployment(Some(Deployment::Serverless))
-        .with_limit(Limit::new(5).unwrap())
-}
+use synthetic::{full_profile, grown_catalog};
 
 /// The list endpoint's work for one page: choose it, then join each framework's rendered JSON.
 fn list_page(catalog: &[Framework], query: &ListQuery, rendered: &RenderedFrameworks) -> Vec<u8> {

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use model::{
-    Category, Dimension, Feature, Framework, FrameworkSpec, Language, Ratings, Slug, Source,
-    UseCase,
+    Category, Deployment, Dimension, Feature, Framework, FrameworkSpec, Language, Limit, Profile,
+    Ratings, Slug, Source, UseCase,
 };
 
 /// A valid framework with the given id, name and traits; category `micro`, released 2020.
@@ -71,4 +71,23 @@ pub(crate) fn grown_catalog(real: &[Framework], n: usize) -> Vec<Framework> {
         .collect();
     catalog.sort_by(|a, b| a.id.cmp(&b.id));
     catalog
+}
+
+/// A profile that exercises every factor: priorities, deployment, a language filter.
+#[allow(dead_code)] // Not every includer recommends.
+pub(crate) fn full_profile() -> Profile {
+    Profile::new(UseCase::Microservices)
+        .with_priorities([
+            Dimension::Performance,
+            Dimension::TypeSafety,
+            Dimension::ServerlessFit,
+        ])
+        .with_languages([
+            Language::Go,
+            Language::Rust,
+            Language::Python,
+            Language::Java,
+        ])
+        .with_deployment(Some(Deployment::Serverless))
+        .with_limit(Limit::new(5).unwrap())
 }
