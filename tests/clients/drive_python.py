@@ -259,6 +259,7 @@ def write_lifecycle(client: Client) -> None:
     )
     framework = expect(created, 201, Framework)
     require(framework.id == NEW_ID and framework.version == 1, f"created version {framework.version}")
+    require(template["evidence"] and framework.evidence.to_dict() == template["evidence"], "evidence not kept")
     conflict = put_framework.sync_detailed(
         NEW_ID, client=client, body=body, if_none_match=PutFrameworkIfNoneMatch("*")
     )

@@ -260,6 +260,10 @@ async function writeLifecycle(): Promise<void> {
   const created = await client.PUT("/frameworks/{id}", { params: { path, header: { "If-None-Match": "*" } }, body });
   const framework = ok(created, 201);
   require(framework.id === NEW_ID && framework.version === 1, `created version ${framework.version}`);
+  require(
+    Object.keys(template.evidence).length > 0 && JSON.stringify(framework.evidence) === JSON.stringify(template.evidence),
+    `evidence not kept: ${JSON.stringify(framework.evidence)}`,
+  );
   const conflict = await client.PUT("/frameworks/{id}", { params: { path, header: { "If-None-Match": "*" } }, body });
   require(conflict.response.status === 412 && conflict.error?.status === 412, "create over an existing id");
   const createdTag = created.response.headers.get("etag");

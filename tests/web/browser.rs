@@ -299,6 +299,24 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
     wait_for(client, "section.releases dl.registry-facts time", 1).await;
     wait_for(client, "footer .data-age time", 1).await;
 
+    // Evidence: each rating's figures sit under its reason, with a dated source.
+    client
+        .goto(&format!("{base}/catalog/fastapi"))
+        .await
+        .unwrap();
+    wait_for(client, "table.ratings ul.evidence li time", 1).await;
+    let shown = client
+        .find(Locator::Css("table.ratings ul.evidence"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        shown.contains("1,820 requests/s") && shown.contains("Source: Stack Advisor shared bench"),
+        "{label}: evidence reads '{shown}'"
+    );
+
     // Advice: the structured form, submitted, gives a shortlist in the URL's terms.
     client.goto(&format!("{base}/")).await.unwrap();
     choose(client, "#use_case", "realtime").await;

@@ -144,6 +144,53 @@ async fn an_invalid_body_is_a_422_with_field_errors() {
 }
 
 #[tokio::test]
+async fn evidence_is_written_and_read_back_and_a_bad_item_is_named() {
+    let app = catalog::app(context(true));
+    let mut body = draft("newcomer");
+    body["evidence"] = json!({"security": [{
+        "note": "Its documentation has a chapter on OAuth2 scopes.",
+        "source": {"title": "Security", "url": "https://example.org/security"},
+        "date": "2025-06-01"
+    }]});
+    let created = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-none-match", "*")],
+        Some(&body),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let read = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
+    assert_eq!(read.body["evidence"], body["evidence"]);
+
+    body["evidence"]["security"][0]["date"] = json!("2025-06-31");
+    body["evidence"]["security"][0]["source"]["url"] = json!("http://example.org");
+    let refused = call(
+        &app,
+        "PUT",
+        "/frameworks/newcomer",
+        &[("if-match", "\"1\"")],
+        Some(&body),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = refused.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "evidence.security[0].source.url",
+            "evidence.security[0].date"
+        ]
+    );
+}
+
+#[tokio::test]
 async fn writes_are_refused_without_the_local_opt_in() {
     let app = catalog::app(context(false));
     let put = call(

@@ -186,6 +186,53 @@ async fn a_framework_page_dates_its_registry_facts_and_links_their_source() {
 }
 
 #[tokio::test]
+async fn a_framework_page_shows_each_rating_s_evidence_with_its_source_and_day() {
+    let app = app();
+    let escaped = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut shown = 0;
+    for framework in model::dataset::load_frameworks().unwrap() {
+        if framework.spec.evidence.is_empty() {
+            continue;
+        }
+        let html = page(
+            &send(&app, get(&format!("/catalog/{}", framework.id))).await,
+            200,
+        );
+        for (dimension, items) in &framework.spec.evidence {
+            for item in items {
+                let at = format!("{} {dimension}", framework.id);
+                assert!(html.contains(&escaped(&item.note)), "{at}: no note");
+                assert!(
+                    html.contains(&format!("datetime=\"{}\"", item.date)),
+                    "{at}: no day"
+                );
+                if let Some(url) = &item.source.url {
+                    assert!(
+                        html.contains(&format!("href=\"{}\"", escaped(url))),
+                        "{at}: no link"
+                    );
+                }
+                if let Some(figure) = &item.figure {
+                    assert!(html.contains(&escaped(&figure.unit)), "{at}: no unit");
+                }
+                shown += 1;
+            }
+        }
+    }
+    assert!(shown > 0, "no framework has evidence to show");
+    let fastapi = page(&send(&app, get("/catalog/fastapi")).await, 200);
+    assert!(
+        fastapi.contains("1,820 requests/s"),
+        "figures are written for people"
+    );
+}
+
+#[tokio::test]
 async fn the_releases_page_charts_the_same_numbers_as_its_table() {
     let app = app();
 

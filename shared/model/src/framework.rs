@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::evidence::EvidenceByDimension;
 use crate::fields::{FieldError, Fields, plain_text, whole_number};
 use crate::slug::Slug;
 use crate::vocab::{Category, Dimension, Feature, Language, UseCase};
@@ -115,6 +116,10 @@ pub struct FrameworkSpec {
     pub strengths: Vec<String>,
     pub weaknesses: Vec<String>,
     pub sources: Vec<Source>,
+    /// The figures and documented facts behind the ratings, by dimension. Optional in a
+    /// write, and absent from items stored before it existed: no evidence.
+    #[serde(default)]
+    pub evidence: EvidenceByDimension,
 }
 
 impl FrameworkSpec {
@@ -130,14 +135,14 @@ impl FrameworkSpec {
 /// The earliest and latest plausible first-release years.
 const FIRST_RELEASE_RANGE: std::ops::RangeInclusive<u16> = 1990..=2100;
 const MAX_TEXT: usize = 4_000;
-const MAX_LINE: usize = 300;
+pub(crate) const MAX_LINE: usize = 300;
 const MAX_URL: usize = 2_048;
 
 impl FrameworkSpec {
     /// Fields the server manages (the facts are the refresh's); a client may echo them back
     /// from a GET and they are ignored.
     const SERVER_FIELDS: [&'static str; 3] = ["version", "updated_at", "facts"];
-    const FIELDS: [&'static str; 16] = [
+    const FIELDS: [&'static str; 17] = [
         "id",
         "name",
         "language",
@@ -154,6 +159,7 @@ impl FrameworkSpec {
         "strengths",
         "weaknesses",
         "sources",
+        "evidence",
     ];
 
     /// Checks a JSON body against the framework schema, for the framework `id` named by the
@@ -199,6 +205,7 @@ impl FrameworkSpec {
         let strengths = fields.text_list("strengths");
         let weaknesses = fields.text_list("weaknesses");
         let sources = fields.sources("sources");
+        let evidence = fields.evidence("evidence");
 
         // Every field was read (and every error recorded) above; the spec exists only if all parsed.
         let spec = (|| {
@@ -218,6 +225,7 @@ impl FrameworkSpec {
                 strengths: strengths?,
                 weaknesses: weaknesses?,
                 sources: sources?,
+                evidence: evidence?,
             })
         })();
         fields.finish(spec)
@@ -317,6 +325,42 @@ impl Fields<'_> {
         ok.then_some(notes)
     }
 
+    /// One `{title, url}` at `at`; `url` is an https URL or null.
+    pub(crate) fn source(&mut self, at: &str, item: &Value) -> Option<Source> {
+        let Some(source) = item.as_object() else {
+            return self.fail(at, "must be {\"title\": text, \"url\": https URL or null}");
+        };
+        let mut ok = true;
+        for key in source
+            .keys()
+            .filter(|key| !["title", "url"].contains(&key.as_str()))
+        {
+            ok &= self
+                .fail::<()>(
+                    &format!("{at}.{key}"),
+                    "unknown field; a source has title and url",
+                )
+                .is_some();
+        }
+        let title = match source.get("title").map(|title| plain_text(title, MAX_LINE)) {
+            Some(Ok(title)) => Some(title),
+            Some(Err(message)) => self.fail(&format!("{at}.title"), message),
+            None => self.fail(&format!("{at}.title"), "is required"),
+        };
+        let url = match source.get("url") {
+            Some(Value::Null) => Some(None),
+            Some(url) => match https_url(url) {
+                Ok(url) => Some(Some(url)),
+                Err(message) => self.fail(&format!("{at}.url"), message),
+            },
+            None => self.fail(&format!("{at}.url"), "is required: an https URL, or null"),
+        };
+        match (ok, title, url) {
+            (true, Some(title), Some(url)) => Some(Source { title, url }),
+            _ => None,
+        }
+    }
+
     fn sources(&mut self, field: &str) -> Option<Vec<Source>> {
         let items = self.required_array(field)?;
         if items.is_empty() {
@@ -324,38 +368,8 @@ impl Fields<'_> {
         }
         let mut sources = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let at = format!("{field}[{index}]");
-            let Some(source) = item.as_object() else {
-                self.fail::<()>(&at, "must be {\"title\": text, \"url\": https URL or null}");
-                continue;
-            };
-            let mut ok = true;
-            for key in source
-                .keys()
-                .filter(|key| !["title", "url"].contains(&key.as_str()))
-            {
-                ok &= self
-                    .fail::<()>(
-                        &format!("{at}.{key}"),
-                        "unknown field; a source has title and url",
-                    )
-                    .is_some();
-            }
-            let title = match source.get("title").map(|title| plain_text(title, MAX_LINE)) {
-                Some(Ok(title)) => Some(title),
-                Some(Err(message)) => self.fail(&format!("{at}.title"), message),
-                None => self.fail(&format!("{at}.title"), "is required"),
-            };
-            let url = match source.get("url") {
-                Some(Value::Null) => Some(None),
-                Some(url) => match https_url(url) {
-                    Ok(url) => Some(Some(url)),
-                    Err(message) => self.fail(&format!("{at}.url"), message),
-                },
-                None => self.fail(&format!("{at}.url"), "is required: an https URL, or null"),
-            };
-            if let (true, Some(title), Some(url)) = (ok, title, url) {
-                sources.push(Source { title, url });
+            if let Some(source) = self.source(&format!("{field}[{index}]"), item) {
+                sources.push(source);
             }
         }
         (sources.len() == items.len()).then_some(sources)
@@ -410,7 +424,14 @@ mod tests {
             "rating_notes": {"performance": "Compiled and lean."},
             "strengths": ["fast"],
             "weaknesses": ["young"],
-            "sources": [{"title": "Docs", "url": "https://example.org/docs"}]
+            "sources": [{"title": "Docs", "url": "https://example.org/docs"}],
+            "evidence": {"performance": [{
+                "note": "Near the top of the JSON test.",
+                "figure": {"value": 1_250_000.5, "unit": "requests/s"},
+                "benchmark": "example-json",
+                "source": {"title": "Results", "url": "https://example.org/results"},
+                "date": "2025-03-17"
+            }]}
         })
     }
 
@@ -460,6 +481,64 @@ mod tests {
         }
         let language = errors.iter().find(|e| e.field == "language").unwrap();
         assert!(language.message.contains("python"), "lists valid values");
+    }
+
+    #[test]
+    fn evidence_is_optional_and_read_whole() {
+        let spec = FrameworkSpec::from_json(&id(), &valid_body()).unwrap();
+        let item = &spec.evidence[&Dimension::Performance][0];
+        assert_eq!(item.figure.as_ref().unwrap().value.get(), 1_250_000.5);
+        assert_eq!(item.date.as_str(), "2025-03-17");
+        assert_eq!(item.reason, None);
+        for absent in [json!(null), json!({})] {
+            let mut body = valid_body();
+            body["evidence"] = absent;
+            assert!(
+                FrameworkSpec::from_json(&id(), &body)
+                    .unwrap()
+                    .evidence
+                    .is_empty()
+            );
+        }
+        let mut body = valid_body();
+        body.as_object_mut().unwrap().remove("evidence");
+        assert!(
+            FrameworkSpec::from_json(&id(), &body)
+                .unwrap()
+                .evidence
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn every_problem_in_the_evidence_is_reported_at_once() {
+        let mut body = valid_body();
+        body["evidence"]["perf"] = json!([]);
+        body["evidence"]["security"] = json!([]);
+        let item = &mut body["evidence"]["performance"][0];
+        item["figure"]["value"] = json!(-3);
+        item["source"]["url"] = json!("http://example.org");
+        item["date"] = json!("2025-02-30");
+        item["benchmark"] = json!("Round 23");
+        item["note"] = json!(" ");
+        item["colour"] = json!("blue");
+        let errors = FrameworkSpec::from_json(&id(), &body).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for expected in [
+            "evidence.perf",
+            "evidence.security",
+            "evidence.performance[0].figure.value",
+            "evidence.performance[0].source.url",
+            "evidence.performance[0].date",
+            "evidence.performance[0].benchmark",
+            "evidence.performance[0].note",
+            "evidence.performance[0].colour",
+        ] {
+            assert!(
+                fields.contains(&expected),
+                "{expected} missing from {fields:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! `/catalog/{id}` — one framework: ratings with their notes, features, use cases, strengths,
-//! weaknesses, its package registry's dated facts, sources, and a way to put it beside another.
+//! `/catalog/{id}` — one framework: ratings with their notes and the evidence behind them,
+//! features, use cases, strengths, weaknesses, its package registry's dated facts, sources, and
+//! a way to put it beside another.
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, html};
+use model::evidence::{Evidence, FigureValue};
 use model::facts::Facts;
 use model::{Dimension, Framework};
 
@@ -86,7 +88,7 @@ fn render(
             section aria-labelledby="ratings-heading" {
                 h2 #ratings-heading { "Ratings" }
                 table.ratings {
-                    caption.visually-hidden { "Ratings from 1 (weak) to 5 (strong), with the reason for each" }
+                    caption.visually-hidden { "Ratings from 1 (weak) to 5 (strong), with the reason for each and the evidence behind it" }
                     thead { tr { th scope="col" { "Dimension" } th scope="col" { "Rating" } th scope="col" { "Why" } } }
                     tbody {
                         @for dimension in Dimension::ALL {
@@ -97,7 +99,12 @@ fn render(
                                     (chart::dots(score))
                                     span.number aria-hidden="true" { " " (score) }
                                 }
-                                td { (spec.rating_notes.get(dimension).map(String::as_str).unwrap_or("")) }
+                                td {
+                                    (spec.rating_notes.get(dimension).map(String::as_str).unwrap_or(""))
+                                    @if let Some(items) = spec.evidence.get(dimension) {
+                                        (evidence(items))
+                                    }
+                                }
                             }
                         }
                     }
@@ -177,6 +184,53 @@ fn render(
     .render()
 }
 
+/// The figures and documented facts behind one rating, each with its source and day.
+fn evidence(items: &[Evidence]) -> Markup {
+    html! {
+        ul.evidence aria-label="Evidence" {
+            @for item in items {
+                li {
+                    @if let Some(figure) = &item.figure {
+                        strong.figure { (number(figure.value)) " " (figure.unit) } ": "
+                    }
+                    (item.note)
+                    @if let Some(reason) = &item.reason {
+                        " " span.reason { "Why the rating differs: " (reason) }
+                    }
+                    " "
+                    span.cited {
+                        "Source: "
+                        @match &item.source.url {
+                            Some(url) => { a href=(url) rel="external" { (item.source.title) } }
+                            None => { (item.source.title) }
+                        }
+                        ", " time datetime=(item.date) { (item.date) } "."
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A figure as people write it: thousands grouped, at most two decimals (`42591` → `42,591`).
+fn number(value: FigureValue) -> String {
+    let text = format!("{:.2}", value.get());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let mut grouped = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if fraction.is_empty() {
+        grouped
+    } else {
+        format!("{grouped}.{fraction}")
+    }
+}
+
 /// What the package registry publishes, each figure with its day and the document it was
 /// read from.
 fn releases(framework: &Framework, facts: Option<&Facts>) -> Markup {
@@ -223,6 +277,25 @@ fn releases(framework: &Framework, facts: Option<&Facts>) -> Markup {
                     @if let Some(note) = &facts.note { p.note { (note) } }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_written_with_grouped_thousands() {
+        for (value, written) in [
+            (0.0, "0"),
+            (999.0, "999"),
+            (1_820.0, "1,820"),
+            (7_034_502.0, "7,034,502"),
+            (14.8, "14.8"),
+            (1_234.567, "1,234.57"),
+        ] {
+            assert_eq!(number(FigureValue::try_from(value).unwrap()), written);
         }
     }
 }

@@ -42,6 +42,7 @@ pub(crate) fn synthetic_framework(
                 title: "generator".into(),
                 url: None,
             }],
+            evidence: BTreeMap::new(),
         }),
         version: 1,
         updated_at: "2026-01-01T00:00:00Z".into(),
