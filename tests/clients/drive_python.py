@@ -88,6 +88,11 @@ def list_with_array_filters(client: Client) -> None:
     require([v for k, v in sent if k == "language"] == ["python", "go"], f"sent {sent}")
     languages = {item.language for item in listing.items}
     require(languages == {Language.PYTHON, Language.GO}, f"languages {languages}")
+    newer = [Language.SWIFT, Language.SCALA, Language.CPP]
+    listing = expect(list_frameworks.sync_detailed(client=client, language=newer, limit=100), 200, FrameworkList)
+    require({item.language for item in listing.items} == set(newer), f"languages {listing.items}")
+    whole = expect(list_frameworks.sync_detailed(client=client, limit=100), 200, FrameworkList)
+    require(len(whole.items) >= 60 and whole.next_cursor is None, f"{len(whole.items)} frameworks in one page")
     response = list_frameworks.sync_detailed(
         client=client,
         language=[Language.PYTHON, Language.JAVASCRIPT, Language.TYPESCRIPT],

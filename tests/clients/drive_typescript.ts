@@ -53,6 +53,14 @@ async function listWithArrayFilters(): Promise<void> {
     const languages = new Set(ok(result, 200).items.map((item) => item.language));
     require(languages.size === 2 && languages.has("python") && languages.has("go"), `${form}: languages ${[...languages]}`);
   }
+  const newer = ok(
+    await client.GET("/frameworks", { params: { query: { language: ["swift", "scala", "cpp"], limit: 100 } } }),
+    200,
+  );
+  const newerLanguages = new Set(newer.items.map((item) => item.language));
+  require(newerLanguages.size === 3 && newerLanguages.has("cpp"), `languages ${[...newerLanguages]}`);
+  const whole = ok(await client.GET("/frameworks", { params: { query: { limit: 100 } } }), 200);
+  require(whole.items.length >= 60 && whole.next_cursor == null, `${whole.items.length} frameworks in one page`);
   const filtered = ok(
     await client.GET("/frameworks", {
       params: {

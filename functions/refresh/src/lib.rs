@@ -40,13 +40,14 @@ pub fn from_settings(settings: &Settings) -> anyhow::Result<Refresh> {
 
 /// One run over the catalog's packages, its figures logged as metrics.
 pub async fn refresh_once(refresh: &Refresh) -> anyhow::Result<Report> {
-    let packages = model::facts::packages()?;
-    let report = refresh.run(&packages).await?;
+    let publications = model::facts::publications()?;
+    let report = refresh.run_catalog(&publications).await?;
     println!("{}", metrics::emf(&report));
     tracing::info!(
         fetched = report.count(Verdict::Fetched),
         unchanged = report.count(Verdict::Unchanged),
         failed = report.count(Verdict::Failed),
+        no_registry = report.count(Verdict::NoRegistry),
         "refresh done"
     );
     Ok(report)

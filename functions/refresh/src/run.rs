@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use model::StoreError;
 use model::clock::now_rfc3339;
-use model::facts::{Facts, FactsStore, FetchFailure, Package};
+use model::facts::{Facts, FactsStore, FetchFailure, Package, Publication};
 use serde::Serialize;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
@@ -26,6 +26,9 @@ pub enum Verdict {
     Unchanged,
     /// The fetch failed; the last good facts (if any) are kept, marked with the error.
     Failed,
+    /// The framework is published on no registry the refresh reads (`data/packages.json`
+    /// says why): nothing is asked for, nothing is stored, and it is not a failure.
+    NoRegistry,
 }
 
 /// What one run did, per framework id; logged and returned to the scheduler.
@@ -56,6 +59,26 @@ pub struct Refresh {
 }
 
 impl Refresh {
+    /// Refreshes every framework of the catalog's `publications`: those on a registry are
+    /// fetched as [`Self::run`] does; the others are reported as [`Verdict::NoRegistry`].
+    pub async fn run_catalog(
+        &self,
+        publications: &BTreeMap<String, Publication>,
+    ) -> Result<Report, StoreError> {
+        let packages: BTreeMap<String, Package> = publications
+            .iter()
+            .filter_map(|(id, publication)| match publication {
+                Publication::Package(package) => Some((id.clone(), package.clone())),
+                Publication::NoRegistry(_) => None,
+            })
+            .collect();
+        let mut report = self.run(&packages).await?;
+        for id in publications.keys().filter(|id| !packages.contains_key(*id)) {
+            report.outcomes.insert(id.clone(), Verdict::NoRegistry);
+        }
+        Ok(report)
+    }
+
     /// Refreshes every framework in `packages`. Only reading the stored facts can fail the
     /// run as a whole: without them a failure could not keep the last good facts.
     pub async fn run(&self, packages: &BTreeMap<String, Package>) -> Result<Report, StoreError> {

@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use model::facts::{Facts, FactsStore, MemoryFacts, packages};
+use model::facts::{Facts, FactsStore, MemoryFacts, Publication, Registry, publications};
 use refresh::http::Http;
 use refresh::registries::Bases;
 use refresh::{Refresh, Verdict};
-use support::{FakeRegistry, Fault};
+use support::{FakeRegistry, Fault, recorded_packages};
 
 fn refresh_against(fake: &FakeRegistry, store: Arc<dyn FactsStore>, timeout: Duration) -> Refresh {
     Refresh {
@@ -35,15 +35,16 @@ fn without_dates(mut facts: Facts) -> Facts {
 async fn every_framework_gets_the_facts_its_registry_published() {
     let fake = FakeRegistry::start().await;
     let store = Arc::new(MemoryFacts::default());
+    let all = recorded_packages();
     let report = refresh_against(&fake, store.clone(), Duration::from_secs(5))
-        .run(&packages().unwrap())
+        .run(&all)
         .await
         .unwrap();
 
     assert_eq!(report.errors, BTreeMap::new());
-    assert_eq!(report.count(Verdict::Fetched), 26);
+    assert_eq!(report.count(Verdict::Fetched), all.len());
     let stored = store.all().await.unwrap();
-    assert_eq!(stored.len(), 26);
+    assert_eq!(stored.len(), all.len());
     for (id, facts) in &stored {
         assert!(facts.latest.is_some(), "{id} has no latest stable release");
         assert!(!facts.releases.is_empty(), "{id}");
@@ -73,13 +74,14 @@ async fn a_second_run_is_answered_not_modified_and_only_dates_the_facts() {
     let fake = FakeRegistry::start().await;
     let store = Arc::new(MemoryFacts::default());
     let refresh = refresh_against(&fake, store.clone(), Duration::from_secs(5));
-    refresh.run(&packages().unwrap()).await.unwrap();
+    let all = recorded_packages();
+    refresh.run(&all).await.unwrap();
     let first = store.all().await.unwrap();
 
-    let report = refresh.run(&packages().unwrap()).await.unwrap();
+    let report = refresh.run(&all).await.unwrap();
 
-    assert_eq!(report.count(Verdict::Unchanged), 26, "{report:?}");
-    assert_eq!(fake.not_modified_answers(), 26);
+    assert_eq!(report.count(Verdict::Unchanged), all.len(), "{report:?}");
+    assert_eq!(fake.not_modified_answers(), all.len());
     let second = store.all().await.unwrap();
     for (id, facts) in first {
         assert_eq!(without_dates(facts), without_dates(second[&id].clone()));
@@ -91,7 +93,7 @@ async fn a_failing_registry_loses_nothing_and_never_fails_the_others() {
     let fake = FakeRegistry::start().await;
     let store = Arc::new(MemoryFacts::default());
     let refresh = refresh_against(&fake, store.clone(), Duration::from_secs(1));
-    let all = packages().unwrap();
+    let all = recorded_packages();
     refresh.run(&all).await.unwrap();
     let before = store.all().await.unwrap();
 
@@ -115,7 +117,7 @@ async fn a_failing_registry_loses_nothing_and_never_fails_the_others() {
 
     let failing_registries = ["npm", "pypi", "hex", "crates"];
     let after = store.all().await.unwrap();
-    assert_eq!(after.len(), 26);
+    assert_eq!(after.len(), all.len());
     for (id, package) in &all {
         let facts = &after[id];
         if failing_registries.contains(&package.registry.to_string().as_str()) {
@@ -169,14 +171,20 @@ async fn a_registry_failing_before_any_success_stores_nothing_for_it() {
     let fake = FakeRegistry::start().await;
     fake.fault("maven", Fault::Status(500));
     let store = Arc::new(MemoryFacts::default());
+    let all = recorded_packages();
+    let on_maven = all
+        .values()
+        .filter(|package| package.registry == Registry::Maven)
+        .count();
     let report = refresh_against(&fake, store.clone(), Duration::from_secs(5))
-        .run(&packages().unwrap())
+        .run(&all)
         .await
         .unwrap();
 
-    assert_eq!(report.count(Verdict::Failed), 4);
+    assert!(on_maven > 0);
+    assert_eq!(report.count(Verdict::Failed), on_maven);
     let stored = store.all().await.unwrap();
-    assert_eq!(stored.len(), 22);
+    assert_eq!(stored.len(), all.len() - on_maven);
     assert!(!stored.contains_key("spring-boot"));
 }
 
@@ -188,8 +196,9 @@ async fn the_whole_catalog_refreshes_well_within_a_minute_at_200_ms_a_call() {
     fake.latency(Duration::from_millis(200));
     let store = Arc::new(MemoryFacts::default());
     let started = Instant::now();
+    let all = recorded_packages();
     let report = refresh_against(&fake, store, Duration::from_secs(10))
-        .run(&packages().unwrap())
+        .run(&all)
         .await
         .unwrap();
     let elapsed = started.elapsed();
@@ -200,6 +209,52 @@ async fn the_whole_catalog_refreshes_well_within_a_minute_at_200_ms_a_call() {
         fake.requests(),
         elapsed.as_secs_f64()
     );
-    assert_eq!(report.count(Verdict::Fetched), 26);
+    assert_eq!(report.count(Verdict::Fetched), all.len());
     assert!(elapsed < Duration::from_secs(60), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn a_framework_on_no_registry_is_reported_as_such_and_never_requested() {
+    let fake = FakeRegistry::start().await;
+    let store = Arc::new(MemoryFacts::default());
+    let recorded = recorded_packages();
+    let catalog: BTreeMap<String, Publication> = publications()
+        .unwrap()
+        .into_iter()
+        .filter(|(id, publication)| {
+            recorded.contains_key(id) || matches!(publication, Publication::NoRegistry(_))
+        })
+        .collect();
+    let without: Vec<&String> = catalog
+        .iter()
+        .filter(|(_, publication)| matches!(publication, Publication::NoRegistry(_)))
+        .map(|(id, _)| id)
+        .collect();
+    let refresh = refresh_against(&fake, store.clone(), Duration::from_secs(5));
+
+    let report = refresh.run_catalog(&catalog).await.unwrap();
+
+    assert!(without.iter().any(|id| *id == "drogon"), "{without:?}");
+    assert_eq!(report.outcomes.len(), catalog.len());
+    assert_eq!(report.count(Verdict::NoRegistry), without.len());
+    assert_eq!(report.count(Verdict::Fetched), recorded.len());
+    assert_eq!(report.errors, BTreeMap::new());
+    let stored = store.all().await.unwrap();
+    for id in &without {
+        assert_eq!(report.outcomes[*id], Verdict::NoRegistry, "{id}");
+        assert!(!stored.contains_key(*id), "{id}");
+    }
+    // Only the recorded packages were asked for: one run over them alone asks as often.
+    let asked = fake.requests();
+    refresh_against(
+        &fake,
+        Arc::new(MemoryFacts::default()),
+        Duration::from_secs(5),
+    )
+    .run(&recorded)
+    .await
+    .unwrap();
+    assert_eq!(fake.requests(), 2 * asked);
+    let metrics = refresh::metrics::emf(&report);
+    assert_eq!(metrics["RegistryFailures"], 0);
 }

@@ -12,11 +12,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use model::facts::{Facts, FactsStore, MemoryFacts, Registry, Validators, packages};
+use model::facts::{Facts, FactsStore, MemoryFacts, Registry, Validators};
 use refresh::http::Http;
 use refresh::registries::Bases;
 use refresh::{Refresh, Verdict};
-use support::FakeRegistry;
+use support::{FakeRegistry, recorded_packages};
 
 /// When the live documents were taken (functions/refresh/fixtures/README.md).
 const RECORDED_AT: &str = "2026-12-05T20:29:18Z";
@@ -38,8 +38,13 @@ async fn the_embedded_facts_are_what_the_refresh_reads_from_the_recorded_documen
         concurrency: 8,
         store: store.clone(),
     };
-    let report = refresh.run(&packages().unwrap()).await.unwrap();
-    assert_eq!(report.count(Verdict::Fetched), 26, "{:?}", report.errors);
+    let report = refresh.run(&recorded_packages()).await.unwrap();
+    assert_eq!(
+        report.count(Verdict::Fetched),
+        recorded_packages().len(),
+        "{:?}",
+        report.errors
+    );
 
     let read: BTreeMap<String, Facts> = store
         .all()

@@ -13,7 +13,10 @@ use proptest::test_runner::{Config, TestRunner};
 use support::*;
 
 /// The most a page may weigh, whatever its query (the heaviest found is in docs/pages.md).
-const PAGE_BOUND: usize = 64 * 1024;
+/// The heaviest is the catalog at 100 cards a page, which grows with the catalog by about
+/// 1.1 KB a framework (74,086 bytes at 61, issue 27; 64 KB held it up to about 50): the
+/// bound leaves room for about 80 frameworks before the page needs fewer cards per page.
+const PAGE_BOUND: usize = 96 * 1024;
 
 /// A page, the class of its form, and (key, values) its query may be drawn from: good values,
 /// aliases, other spellings, wrong ones, empty ones and keys the page does not read.

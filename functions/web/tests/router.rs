@@ -233,6 +233,24 @@ async fn a_framework_page_shows_each_rating_s_evidence_with_its_source_and_day()
 }
 
 #[tokio::test]
+async fn a_framework_on_no_registry_says_why_it_has_no_release_facts() {
+    let app = app();
+    let why = model::facts::without_registry()
+        .unwrap()
+        .remove("drogon")
+        .unwrap();
+
+    let drogon = page(&send(&app, get("/catalog/drogon")).await, 200);
+    let sanic = page(&send(&app, get("/catalog/sanic")).await, 200);
+
+    assert!(drogon.contains(&format!("No package registry facts: {why}")));
+    assert!(
+        sanic.contains("No package registry facts are stored for Sanic yet."),
+        "a package not yet refreshed is told apart"
+    );
+}
+
+#[tokio::test]
 async fn the_releases_page_charts_the_same_numbers_as_its_table() {
     let app = app();
 

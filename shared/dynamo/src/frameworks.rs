@@ -24,7 +24,7 @@ use crate::item::{
 use crate::tables::BY_NAME_INDEX;
 
 /// Items one `Query` page asks for when a filter may drop some of them: enough that a
-/// filtered page of the 26-item catalog needs one round trip, small enough to stay far
+/// filtered page of a catalog under 100 items (61 today) needs one round trip, small enough to stay far
 /// below the 1 MB page limit.
 const FILTERED_PAGE: usize = 100;
 

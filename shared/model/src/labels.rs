@@ -17,6 +17,9 @@ pub fn language(language: Language) -> &'static str {
         Language::Ruby => "Ruby",
         Language::Rust => "Rust",
         Language::Elixir => "Elixir",
+        Language::Swift => "Swift",
+        Language::Scala => "Scala",
+        Language::Cpp => "C++",
     }
 }
 

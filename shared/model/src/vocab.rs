@@ -124,6 +124,9 @@ vocabulary! {
         Ruby = "ruby" | "rb",
         Rust = "rust" | "rs",
         Elixir = "elixir" | "ex",
+        Swift = "swift",
+        Scala = "scala",
+        Cpp = "cpp" | "c++" | "cplusplus",
     }
 }
 

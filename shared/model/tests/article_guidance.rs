@@ -57,7 +57,12 @@ fn node_frameworks_lead_django_for_realtime_work() {
         ),
         "{ranked:?}"
     );
-    let django = ranked.iter().position(|id| id == "django").unwrap();
+    // Django lists no real-time use case; with the async Python frameworks in the catalog it
+    // can fall out of the ten shown, which puts it behind every one of them.
+    let django = ranked
+        .iter()
+        .position(|id| id == "django")
+        .unwrap_or(ranked.len());
     let node_ranks: Vec<usize> = ranked
         .iter()
         .enumerate()
@@ -139,14 +144,21 @@ fn go_fiber_is_the_fastest_with_fastapi_close_behind() {
     let gap = row.scores.values().max().unwrap() - row.scores.values().min().unwrap();
     assert_eq!(gap, 1, "close behind: one step on the rating scale");
 
-    // FastAPI is the fastest Python framework, and at least as fast as NestJS.
+    // FastAPI is among the fastest Python frameworks: none is rated faster (the ASGI ones it
+    // shares an architecture with are level), it beats Django and Flask, and it is at least
+    // as fast as NestJS.
     for other in catalog
         .iter()
         .filter(|f| f.spec.language == Language::Python && f.id.as_str() != "fastapi")
     {
         assert!(
-            performance(&catalog, "fastapi") > other.spec.ratings.score(Dimension::Performance)
+            performance(&catalog, "fastapi") >= other.spec.ratings.score(Dimension::Performance),
+            "{}",
+            other.id
         );
+    }
+    for slower in ["django", "flask"] {
+        assert!(performance(&catalog, "fastapi") > performance(&catalog, slower));
     }
     assert!(performance(&catalog, "fastapi") >= performance(&catalog, "nestjs"));
 
@@ -155,9 +167,14 @@ fn go_fiber_is_the_fastest_with_fastapi_close_behind() {
         .with_languages([Language::Go, Language::Python, Language::Javascript])
         .with_limit(Limit::new(10).unwrap());
     let ranked = ids(&recommend(&catalog, &throughput));
-    let at = |id: &str| ranked.iter().position(|r| r == id).unwrap();
-    assert!(at("fiber") < at("fastapi"), "{ranked:?}");
-    assert!(at("fastapi") < at("express"), "{ranked:?}");
+    let at = |id: &str| ranked.iter().position(|r| r == id);
+    assert_eq!(at("fiber"), Some(0), "{ranked:?}");
+    let fastapi = at("fastapi").unwrap();
+    // Express may fall out of the ten shown, behind all of them.
+    assert!(
+        fastapi < at("express").unwrap_or(ranked.len()),
+        "{ranked:?}"
+    );
 }
 
 #[test]
@@ -165,16 +182,23 @@ fn fastapi_beats_django_for_async_apis() {
     let catalog = catalog();
     let profile = Profile::new(UseCase::RestApi)
         .with_priorities([Dimension::Performance])
-        .with_languages([Language::Python]);
+        .with_languages([Language::Python])
+        .with_limit(Limit::new(Limit::MAX).unwrap());
     let result = recommend(&catalog, &profile);
     let ranked = ids(&result);
-    let at = |id: &str| ranked.iter().position(|r| r == id).unwrap();
+    let at = |id: &str| ranked.iter().position(|r| r == id).unwrap_or(ranked.len());
     assert!(at("fastapi") < at("django"), "{ranked:?}");
     assert_eq!(ranked[0], "fastapi");
 
+    // Needing async handlers leaves the async-native Python frameworks, FastAPI first.
     let async_only = profile.with_required_features([Feature::AsyncNative]);
     let result = recommend(&catalog, &async_only);
-    assert_eq!(ids(&result), ["fastapi"]);
+    let ranked = ids(&result);
+    assert_eq!(ranked[0], "fastapi", "{ranked:?}");
+    for id in &ranked {
+        let framework = catalog.iter().find(|f| f.id.as_str() == id).unwrap();
+        assert!(framework.spec.has_feature(Feature::AsyncNative), "{id}");
+    }
     let django = result
         .excluded
         .iter()
@@ -184,6 +208,9 @@ fn fastapi_beats_django_for_async_apis() {
     assert!(django.reason().contains("async-native handlers"));
 }
 
+/// The article weighs Flask, FastAPI and Django for small Python services; among those
+/// three, Flask and FastAPI lead. The newer async frameworks of the catalog (Litestar,
+/// Falcon, Starlette, Sanic) can rank between them: FastAPI still leads the whole list.
 #[test]
 fn flask_or_fastapi_for_small_python_microservices() {
     let catalog = catalog();
@@ -195,7 +222,13 @@ fn flask_or_fastapi_for_small_python_microservices() {
         let profile = Profile::new(UseCase::Microservices)
             .with_languages([Language::Python])
             .with_deployment(deployment);
+        let profile = profile.with_limit(Limit::new(Limit::MAX).unwrap());
         let ranked = ids(&recommend(&catalog, &profile));
+        assert_eq!(ranked[0], "fastapi", "{deployment:?}: {ranked:?}");
+        let ranked: Vec<String> = ranked
+            .into_iter()
+            .filter(|id| ["django", "fastapi", "flask"].contains(&id.as_str()))
+            .collect();
         let mut top_two = ranked[..2].to_vec();
         top_two.sort();
         assert_eq!(top_two, ["fastapi", "flask"], "{deployment:?}: {ranked:?}");

@@ -12,7 +12,10 @@ fn the_catalog_loads_through_the_same_checks_as_an_admin_write() {
     // load_frameworks runs every item through FrameworkSpec::from_json: vocabulary, rating
     // ranges, https URLs, non-empty texts and lists, unique ids.
     let frameworks = load_frameworks().unwrap();
-    assert!(frameworks.len() >= 25, "{} frameworks", frameworks.len());
+    // Issue 27: at least 60 frameworks across at least 13 languages.
+    assert!(frameworks.len() >= 60, "{} frameworks", frameworks.len());
+    let languages: BTreeSet<Language> = frameworks.iter().map(|f| f.spec.language).collect();
+    assert!(languages.len() >= 13, "{languages:?}");
 }
 
 #[test]

@@ -147,13 +147,14 @@ mod tests {
         let django = Slug::parse("django").unwrap();
         acknowledged.deleted(django.clone(), 3, 3);
         acknowledged.stored(at(&copy, "django", 3), 2);
+        let size = copy.len();
 
         let served = acknowledged.over(copy);
         assert!(
             served.iter().all(|f| f.id != django),
             "the delete came last"
         );
-        assert_eq!(served.len(), 25);
+        assert_eq!(served.len(), size - 1);
     }
 
     #[tokio::test]
@@ -174,14 +175,14 @@ mod tests {
         acknowledged.stored(newcomer.clone(), 4);
 
         let served = acknowledged.over(copy.clone());
-        assert_eq!(served.len(), 27);
+        assert_eq!(served.len(), copy.len() + 1);
         assert!(served.is_sorted_by(|a, b| a.id < b.id));
         assert!(served.contains(&newcomer));
 
         acknowledged.forget_up_to(3);
         assert_eq!(
             acknowledged.over(copy.clone()).len(),
-            27,
+            copy.len() + 1,
             "read before the write"
         );
         acknowledged.forget_up_to(4);

@@ -46,6 +46,24 @@ pub(crate) struct FakeRegistry {
     server: JoinHandle<()>,
 }
 
+/// The packages whose registry documents are recorded in `fixtures/` (those with facts in
+/// `model::facts::recorded`): the others have none for the fake registry to serve, and
+/// `model`'s facts tests name them.
+pub(crate) fn recorded_packages() -> BTreeMap<String, model::facts::Package> {
+    let recorded = model::facts::recorded().unwrap();
+    let packages: BTreeMap<_, _> = model::facts::packages()
+        .unwrap()
+        .into_iter()
+        .filter(|(id, _)| recorded.contains_key(id))
+        .collect();
+    assert_eq!(
+        packages.len(),
+        recorded.len(),
+        "a recorded fact has no package"
+    );
+    packages
+}
+
 pub(crate) fn fixtures() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
 }

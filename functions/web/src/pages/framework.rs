@@ -231,6 +231,14 @@ fn number(value: FigureValue) -> String {
     }
 }
 
+/// Why the refresh reads no registry for this framework, if `data/packages.json` says it has
+/// none (the dataset's own frameworks; one an admin added has no entry).
+fn without_registry(framework: &Framework) -> Option<String> {
+    model::facts::without_registry()
+        .ok()?
+        .remove(framework.id.as_str())
+}
+
 /// What the package registry publishes, each figure with its day and the document it was
 /// read from.
 fn releases(framework: &Framework, facts: Option<&Facts>) -> Markup {
@@ -238,7 +246,10 @@ fn releases(framework: &Framework, facts: Option<&Facts>) -> Markup {
         section.releases aria-labelledby="releases-heading" {
             h2 #releases-heading { "Releases" }
             @match facts {
-                None => p { "No package registry facts are stored for " (framework.spec.name) " yet." }
+                None => @match without_registry(framework) {
+                    Some(why) => p { "No package registry facts: " (why) }
+                    None => p { "No package registry facts are stored for " (framework.spec.name) " yet." }
+                }
                 Some(facts) => {
                     @let stable = facts.releases.iter().filter(|r| model::facts::is_stable(&r.version)).count();
                     dl.registry-facts {

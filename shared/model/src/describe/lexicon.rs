@@ -133,6 +133,13 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ("ruby", &[lang(&[Language::Ruby])]),
     ("rust|rustlang", &[lang(&[Language::Rust])]),
     ("elixir|erlang", &[lang(&[Language::Elixir])]),
+    (
+        "swift|server side swift|swift on the server",
+        &[lang(&[Language::Swift])],
+    ),
+    ("scala", &[lang(&[Language::Scala])]),
+    // `c++` reaches the reader as `cpp`.
+    ("cpp|c plus plus|cplusplus", &[lang(&[Language::Cpp])]),
     // The catalog's frameworks by name (ids as the catalog spells them).
     (
         "django|django rest framework|drf",
@@ -188,6 +195,63 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ("axum", &[Framework("axum", Language::Rust)]),
     ("rocket", &[Framework("rocket", Language::Rust)]),
     ("phoenix", &[Framework("phoenix", Language::Elixir)]),
+    (
+        "litestar|starlite",
+        &[Framework("litestar", Language::Python)],
+    ),
+    ("sanic", &[Framework("sanic", Language::Python)]),
+    ("starlette", &[Framework("starlette", Language::Python)]),
+    ("aiohttp", &[Framework("aiohttp", Language::Python)]),
+    ("tornado", &[Framework("tornado", Language::Python)]),
+    ("falcon", &[Framework("falcon", Language::Python)]),
+    ("pyramid", &[Framework("pyramid", Language::Python)]),
+    ("testing pyramid|test pyramid", &[Neutral]),
+    (
+        "slim framework|slim php|slimphp|slim 4",
+        &[Framework("slim", Language::Php)],
+    ),
+    (
+        "codeigniter|code igniter|ci4",
+        &[Framework("codeigniter", Language::Php)],
+    ),
+    ("cakephp|cake php", &[Framework("cakephp", Language::Php)]),
+    ("yii|yii2", &[Framework("yii", Language::Php)]),
+    (
+        "elysia|elysiajs",
+        &[Framework("elysia", Language::Typescript)],
+    ),
+    (
+        "feathers|feathersjs",
+        &[Framework("feathers", Language::Typescript)],
+    ),
+    (
+        "loopback framework|loopback 4|loopback4|loopbackjs|lb4|strongloop",
+        &[Framework("loopback", Language::Typescript)],
+    ),
+    ("sails|sailsjs", &[Framework("sails", Language::Javascript)]),
+    ("chi|go chi|chi router", &[Framework("chi", Language::Go)]),
+    ("beego", &[Framework("beego", Language::Go)]),
+    ("go zero|gozero", &[Framework("go-zero", Language::Go)]),
+    ("loco|loco rs|locors", &[Framework("loco", Language::Rust)]),
+    ("poem", &[Framework("poem", Language::Rust)]),
+    ("warp", &[Framework("warp", Language::Rust)]),
+    ("vertx|vert x", &[Framework("vertx", Language::Java)]),
+    ("javalin", &[Framework("javalin", Language::Java)]),
+    ("helidon", &[Framework("helidon", Language::Java)]),
+    ("dropwizard", &[Framework("dropwizard", Language::Java)]),
+    ("http4k", &[Framework("http4k", Language::Kotlin)]),
+    ("hanami", &[Framework("hanami", Language::Ruby)]),
+    ("roda", &[Framework("roda", Language::Ruby)]),
+    ("grape", &[Framework("grape", Language::Ruby)]),
+    ("vapor", &[Framework("vapor", Language::Swift)]),
+    ("hummingbird", &[Framework("hummingbird", Language::Swift)]),
+    (
+        "play framework|playframework|play scala|scala play",
+        &[Framework("play", Language::Scala)],
+    ),
+    ("http4s", &[Framework("http4s", Language::Scala)]),
+    ("drogon", &[Framework("drogon", Language::Cpp)]),
+    ("crow|crowcpp", &[Framework("crow", Language::Cpp)]),
     // Use cases.
     (
         "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub",
@@ -504,7 +568,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Other parts of the system.
     (
-        "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swift|swiftui|flutter|dart|game client",
+        "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client",
         &[Elsewhere],
     ),
     // Not a backend at all.
@@ -584,6 +648,17 @@ pub(super) const FILLER: &[&str] = &[
 mod tests {
     use super::*;
     use crate::search::words;
+
+    /// Every framework of the catalog has a cue that names it with its catalog language.
+    #[test]
+    fn every_framework_of_the_catalog_is_named_by_a_cue() {
+        for framework in crate::dataset::load_frameworks().unwrap() {
+            let named = CUES.iter().flat_map(|(_, meanings)| meanings.iter()).any(
+                |meaning| matches!(meaning, Framework(id, language) if *id == framework.id.as_str() && *language == framework.spec.language),
+            );
+            assert!(named, "{}", framework.id);
+        }
+    }
 
     /// Two phrases that analyse to the same words would make the first one listed win
     /// silently (`products` and `productivity` share a stem): each must mean one thing.

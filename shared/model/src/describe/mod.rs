@@ -356,6 +356,72 @@ mod tests {
     }
 
     #[test]
+    fn swift_scala_and_cpp_and_their_frameworks_are_read_by_name() {
+        let languages = |text: &str| values(&read(text).languages);
+        assert_eq!(
+            languages("a backend in swift for our app"),
+            [Language::Swift]
+        );
+        assert_eq!(
+            languages("scala team, want something typed"),
+            [Language::Scala]
+        );
+        assert_eq!(
+            languages("must be C++, latency is everything"),
+            [Language::Cpp]
+        );
+        let vapor = read("vapor or hummingbird for a REST api?");
+        assert_eq!(
+            values(&vapor.preferred_frameworks),
+            ["vapor", "hummingbird"]
+        );
+        assert_eq!(values(&vapor.languages), [Language::Swift]);
+        let play = read("Play Framework or http4s for a typed API");
+        assert_eq!(values(&play.preferred_frameworks), ["play", "http4s"]);
+        assert_eq!(values(&play.languages), [Language::Scala]);
+        // The iOS app's Swift is the app's, not the backend's.
+        assert_eq!(
+            languages("ios app in swift, backend in kotlin"),
+            [Language::Kotlin]
+        );
+        // A verb and a testing idea are not frameworks.
+        let words = read("we want to play with a testing pyramid for our go rest api");
+        assert!(words.preferred_frameworks.is_empty());
+    }
+
+    /// "not X" rules X out for every framework of the catalog, by the name people write, and
+    /// the advice then never names it.
+    #[test]
+    fn a_framework_written_off_by_name_is_never_recommended() {
+        let catalog = crate::dataset::load_frameworks().unwrap();
+        fn spelled(id: &str) -> &str {
+            match id {
+                "play" => "Play Framework",
+                "slim" => "Slim PHP",
+                "loopback" => "LoopBack 4",
+                other => other,
+            }
+        }
+        for framework in &catalog {
+            let id = framework.id.as_str();
+            let text = format!("a REST API for our shop, not {} please", spelled(id));
+            let read = read(&text);
+            assert_eq!(values(&read.excluded_frameworks), [id], "{text}");
+            assert!(read.preferred_frameworks.is_empty(), "{text}");
+            let body = serde_json::json!({ "description": text, "limit": 10 });
+            let profile = crate::Profile::from_json(&body).unwrap();
+            let advice = crate::recommend(&catalog, &profile);
+            assert!(
+                advice.recommendations.iter().all(|r| r.id.as_str() != id),
+                "{text}"
+            );
+        }
+        let sanic = read("python async api, not sanic please");
+        assert_eq!(values(&sanic.excluded_frameworks), ["sanic"]);
+        assert_eq!(values(&sanic.languages), [Language::Python]);
+    }
+
+    #[test]
     fn every_example_shown_to_clients_reads_as_something() {
         for example in EXAMPLES {
             let read = read(example);
