@@ -4,5 +4,7 @@
 # no regex engine, every dependency off the request path at "s". The goal is 3 MiB.
 # Issue 27 raised it from 3,300,000: the catalog grew from 26 to 61 frameworks (web embeds the
 # dataset) and ratings gained their evidence (its types and reader, the framework page's
-# evidence, data/evidence.json, a larger OpenAPI document). MEASURED_BELOW
-ARTIFACT_ZIP_BUDGET ?= 3350000
+# # evidence, data/evidence.json, a larger OpenAPI document). Each, measured on its own: web
+# 3,296,070 → 3,328,891 bytes (the catalog) and → 3,331,982 (the evidence); both together,
+# about 3.37 MB; the budget leaves about 30 KB above that.
+ARTIFACT_ZIP_BUDGET ?= 3400000
