@@ -120,12 +120,7 @@ async fn an_invalid_body_is_a_422_with_field_errors() {
     )
     .await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = reply.body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = reply.error_fields();
     assert!(fields.contains(&"language"), "{fields:?}");
     assert!(
         fields.iter().any(|f| f.starts_with("ratings")),
@@ -176,12 +171,7 @@ async fn evidence_is_written_and_read_back_and_a_bad_item_is_named() {
     )
     .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = refused.body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = refused.error_fields();
     assert_eq!(
         fields,
         [

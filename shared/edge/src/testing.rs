@@ -62,6 +62,14 @@ impl Reply {
         &self.body
     }
 
+    /// The `field` of each error a problem lists, in order (empty when it lists none).
+    pub fn error_fields(&self) -> Vec<&str> {
+        self.body["errors"]
+            .as_array()
+            .map(|errors| errors.iter().filter_map(|e| e["field"].as_str()).collect())
+            .unwrap_or_default()
+    }
+
     /// Asserts a 422 whose first field error is about `field` and says `hint` (a valid value,
     /// a bound), and returns the problem.
     pub fn field_error(&self, field: &str, hint: &str) -> &Value {
