@@ -1,5 +1,5 @@
 //! How the request paths grow with the catalog: list, compare, recommend (from a profile and
-//! from a plain description) over 26 frameworks (the catalog's size before it grew), the real
+//! from a plain description), the near-miss suggestions of a 404 over 26 frameworks (the catalog's size before it grew), the real
 //! catalog, and 1,000 frameworks made by copying the real ones under new ids, so item sizes
 //! and text stay those of real entries. The figures and where the design must change
 //! are in docs/performance.md ("Catalog growth").
@@ -117,6 +117,14 @@ fn growth(c: &mut Criterion) {
                 })
             },
         );
+        group.bench_with_input(BenchmarkId::new("404 suggestions", n), catalog, |b, c| {
+            b.iter(|| {
+                model::suggest::near_misses(
+                    black_box("djnago"),
+                    c.iter().map(|framework| framework.id.as_str()),
+                )
+            })
+        });
     }
     group.finish();
 }

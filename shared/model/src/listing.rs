@@ -4,11 +4,9 @@
 //! under one sort order, so a page never repeats or skips an item even while admins write.
 //! The DynamoDB store maps a `sort=name` position straight onto `ExclusiveStartKey`.
 
-use std::cmp::Ordering;
-
 use crate::cursor::Cursor;
 use crate::framework::Framework;
-pub use crate::order::{Position, Sort};
+pub use crate::order::{Place, Position, Sort};
 use crate::vocab::{Category, Feature, Language, UseCase};
 
 /// Which frameworks a listing keeps. Values within one list are alternatives, except
@@ -106,29 +104,33 @@ pub fn list_in_memory_by<'a, 'r>(
             .as_deref()
             .is_none_or(|since| day.is_some_and(|day| day >= since))
     };
-    let mut ranked: Vec<(Position, &Framework)> = frameworks
+    let mut ranked: Vec<(Place<'_>, &Framework)> = frameworks
         .into_iter()
         .filter(|framework| query.filter.matches(framework))
         .filter_map(|framework| {
             let day = released(framework);
-            recent_enough(day).then(|| (sort.position_with(framework, day), framework))
+            recent_enough(day).then(|| (sort.place(framework, day), framework))
         })
-        .filter(|(position, _)| {
+        .filter(|(place, _)| {
             query
                 .after
                 .as_ref()
-                .is_none_or(|after| sort.compare(position, after) == Ordering::Greater)
+                .is_none_or(|after| place.is_after(after))
         })
         .collect();
-    ranked.sort_by(|a, b| sort.compare(&a.0, &b.0));
     let has_more = ranked.len() > query.size.get();
-    ranked.truncate(query.size.get());
+    if has_more {
+        // Only the page is shown: pick its items in linear time, then order just those.
+        ranked.select_nth_unstable_by(query.size.get(), |a, b| sort.compare(&a.0, &b.0));
+        ranked.truncate(query.size.get());
+    }
+    ranked.sort_unstable_by(|a, b| sort.compare(&a.0, &b.0));
     let next = has_more
         .then(|| ranked.last())
         .flatten()
-        .map(|(position, _)| Cursor {
+        .map(|(place, _)| Cursor {
             sort,
-            position: position.clone(),
+            position: place.to_position(),
         });
     Page {
         items: ranked

@@ -94,7 +94,7 @@ pub struct Framework {
 impl Framework {
     /// Sort key for `sort=name`: case-folded name, then id so that equal names stay distinct.
     pub fn name_key(&self) -> String {
-        format!("{}#{}", self.spec.name.to_lowercase(), self.id)
+        crate::order::name_key_chars(&self.spec.name, self.id.as_str()).collect()
     }
 }
 

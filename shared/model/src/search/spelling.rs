@@ -2,7 +2,7 @@
 //! has never seen against its own terms, the description reader corrects words against its
 //! lexicon. Each caller sets its own edit budget; the nearest-spelling rule is shared.
 
-use crate::suggest::edit_distance;
+use crate::suggest::{edit_distance, letter_set, shared_letters};
 
 /// A set of known words, grouped by length, each with its characters and letter set ready:
 /// a lookup measures only words of a length within budget whose letter sets are close.
@@ -30,7 +30,7 @@ impl Spellings {
             if by_length.len() <= chars.len() {
                 by_length.resize_with(chars.len() + 1, Vec::new);
             }
-            let letters = letter_set(&chars);
+            let letters = letter_set(chars.iter().copied());
             by_length[chars.len()].push(Known {
                 word,
                 chars,
@@ -50,7 +50,7 @@ impl Spellings {
         keep: impl Fn(&[char]) -> bool,
     ) -> Vec<(&str, usize)> {
         let wanted: Vec<char> = word.chars().collect();
-        let letters = letter_set(&wanted);
+        let letters = letter_set(wanted.iter().copied());
         let lengths = wanted.len().saturating_sub(budget)..=wanted.len() + budget;
         let mut found: Vec<(usize, &str)> = lengths
             .filter_map(|length| self.by_length.get(length))
@@ -80,56 +80,6 @@ impl Spellings {
     }
 }
 
-/// The set of letters a word has, one bit per ASCII letter or digit and one for everything
-/// else: a substitution removes at most one member and adds at most one, an insertion or a
-/// deletion changes at most one, a swap none.
-fn letter_set(chars: &[char]) -> u64 {
-    chars.iter().fold(0, |set, c| {
-        set | 1
-            << match c {
-                'a'..='z' => *c as u32 - 'a' as u32,
-                '0'..='9' => 26 + *c as u32 - '0' as u32,
-                _ => 36,
-            }
-    })
-}
-
-/// How many letters two words have in common, counted with multiplicity (ASCII letters and
-/// digits; anything else counts as shared). One edit changes at most one letter of each
-/// word, so words `d` edits apart share at least `max(len) - d` letters: a cheap bound that
-/// spares most edit distances.
-fn shared_letters(a: &[char], b: &[char]) -> usize {
-    let mut counts = [0i16; 37];
-    let slot = |c: char| match c {
-        'a'..='z' => Some(c as usize - 'a' as usize),
-        '0'..='9' => Some(26 + c as usize - '0' as usize),
-        _ => None,
-    };
-    let mut other = 0;
-    for c in a {
-        match slot(*c) {
-            Some(i) => counts[i] += 1,
-            None => other += 1,
-        }
-    }
-    let mut shared = 0;
-    for c in b {
-        match slot(*c) {
-            Some(i) if counts[i] > 0 => {
-                counts[i] -= 1;
-                shared += 1;
-            }
-            Some(_) => {}
-            None if other > 0 => {
-                other -= 1;
-                shared += 1;
-            }
-            None => {}
-        }
-    }
-    shared
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +106,8 @@ mod tests {
             let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let distance = edit_distance(&a, &b);
             assert!(shared_letters(&a, &b) + distance >= a.len().max(b.len()));
-            let changed = (letter_set(&a) ^ letter_set(&b)).count_ones() as usize;
+            let changed = (letter_set(a.iter().copied()) ^ letter_set(b.iter().copied()))
+                .count_ones() as usize;
             assert!(changed <= 2 * distance, "{a:?} {b:?}");
         }
     }
