@@ -20,11 +20,15 @@
 //! gap to this set 0.461). That measurement used it up: the reader has been tuned to it since
 //! (issue 24), so it is tuning data now, kept in its own file with its own floors.
 //!
-//! `data/descriptions_heldout2.json` is the second held-out set: written by another helper
-//! from public forum phrasing while the reader was being tuned, without seeing the reader,
-//! either tuning file or the first held-out set; added unedited once the tuning was done
-//! and measured once against both tuning files together (figures by its test: goals not
-//! met).
+//! `data/descriptions_heldout2.json` (100 posts) was the second held-out set, written the
+//! same way and measured once, unedited (worst field 0.700, 50 of 100 wholly right, gap
+//! 0.372). It has been tuned to since (issue 24, 6 Dec 2026: 49 → 67 of 100 wholly right),
+//! so it is tuning data too, with floors of its own.
+//!
+//! `data/descriptions_heldout3.json` (134 posts) is the third held-out set: written by a
+//! helper from public forum phrasing without seeing the reader or any other set, added
+//! unedited, and measured once the tuning to the second set was done, against all three
+//! tuning files together (figures by its test).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -158,9 +162,15 @@ fn forum_cases() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions_forum.json")).unwrap()
 }
 
-/// The second held-out set (see the module's comment): measured, never tuned to or edited.
-fn held_out() -> Vec<Case> {
+/// The second held-out set, used up and tuned to since (see the module's comment); its posts
+/// are unedited.
+fn second_forum_cases() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions_heldout2.json")).unwrap()
+}
+
+/// The third held-out set (see the module's comment): measured, never tuned to or edited.
+fn held_out() -> Vec<Case> {
+    serde_json::from_str(include_str!("../data/descriptions_heldout3.json")).unwrap()
 }
 
 #[test]
@@ -170,7 +180,8 @@ fn every_expected_value_is_in_the_vocabulary() {
         cases.len() >= 100,
         "the evaluation set needs 100 descriptions"
     );
-    let forum = forum_cases();
+    let mut forum = forum_cases();
+    forum.extend(second_forum_cases());
     let held_out = held_out();
     assert!(held_out.len() >= 80, "the held-out set needs 80 posts");
     let catalog = load_frameworks().unwrap();
@@ -405,23 +416,41 @@ fn article_grounded_descriptions_put_the_articles_pick_first() {
 /// from slipping: the lowest precision or recall of any field and the share of posts read
 /// wholly right.
 const FORUM_FLOOR_FIELD: f64 = 0.79;
-const FORUM_FLOOR_WHOLLY: f64 = 0.75;
+const FORUM_FLOOR_WHOLLY: f64 = 0.78;
+/// The same for the second former held-out set (`data/descriptions_heldout2.json`).
+const SECOND_FORUM_FLOOR_FIELD: f64 = 0.83;
+const SECOND_FORUM_FLOOR_WHOLLY: f64 = 0.67;
 
 #[test]
 fn the_former_held_out_posts_keep_what_tuning_reached() {
-    let forum = forum_cases();
-    let scores = score(forum.iter(), true);
-    scores.print("former held-out posts (tuning data now)", forum.len());
-    assert!(
-        scores.worst() >= FORUM_FLOOR_FIELD,
-        "worst field {:.3}",
-        scores.worst()
-    );
-    assert!(
-        scores.wholly() >= FORUM_FLOOR_WHOLLY,
-        "wholly right {:.3}",
-        scores.wholly()
-    );
+    let sets = [
+        (
+            "first former held-out set",
+            forum_cases(),
+            FORUM_FLOOR_FIELD,
+            FORUM_FLOOR_WHOLLY,
+        ),
+        (
+            "second former held-out set",
+            second_forum_cases(),
+            SECOND_FORUM_FLOOR_FIELD,
+            SECOND_FORUM_FLOOR_WHOLLY,
+        ),
+    ];
+    for (title, cases, floor_field, floor_wholly) in sets {
+        let scores = score(cases.iter(), true);
+        scores.print(&format!("{title} (tuning data now)"), cases.len());
+        assert!(
+            scores.worst() >= floor_field,
+            "{title}: worst field {:.3}",
+            scores.worst()
+        );
+        assert!(
+            scores.wholly() >= floor_wholly,
+            "{title}: wholly right {:.3}",
+            scores.wholly()
+        );
+    }
 }
 
 /// The goals on the held-out set (issue 24), and the floors it reached on its one
@@ -430,32 +459,28 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// Measured once, on the first run over the set, after the tuning to the first held-out
-// set was done (issue 24): worst field 0.700 (off-topic recall; use case 0.768 / 0.791,
-// priorities 0.775 / 0.838, languages precision 0.865), 50 of 100 posts wholly right
-// (0.500), gap to the tuning files 0.372 (they read 285 of 327 wholly right, 0.872). The
-// goals are NOT met: what tuning gained on the first held-out set (0.496 → 0.752 wholly
-// right) did not carry over to posts it had not seen.
-// Issue 27 made Swift a catalog language without touching the reader's rules: "im an ios
-// dev, only know swift, ... open to anything" now reads Swift, where the post, written when
-// the catalog had no Swift framework, expects no language. That one post moved the set to
-// 49 of 100 (0.490) and the gap to 0.382 (tuning 285 of 327); the ceiling takes that post
-// and nothing more.
-const FLOOR_FIELD: f64 = 0.69;
+// Measured once (6 Dec 2026), after the tuning to the second held-out set was done: worst
+// field 0.675 (use case precision; excluded frameworks 0.714 / 0.741, priorities 0.760,
+// off-topic recall 0.750), 66 of 134 posts wholly right (0.493), gap to the three tuning
+// files 0.341 (they read 356 of 427 wholly right, 0.834). The goals are NOT met. Before that
+// tuning the same reader read it 64 of 134 (0.478, worst field 0.662): what the tuning
+// gained on the second set (49 → 67 of 100) carried over to two posts of this one.
+const FLOOR_FIELD: f64 = 0.67;
 const FLOOR_WHOLLY: f64 = 0.49;
-const CEILING_GAP: f64 = 0.385;
+const CEILING_GAP: f64 = 0.345;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
-/// the gap to both tuning files together (per field, the drop of the lower of precision
+/// the gap to all three tuning files together (per field, the drop of the lower of precision
 /// and recall; and the drop of the wholly-right share).
 #[test]
 fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(forum_cases());
+    tuning.extend(second_forum_cases());
     let held_out = held_out();
     let tuned = score(tuning.iter(), false);
     let fresh = score(held_out.iter(), true);
-    tuned.print("tuning set (both files)", tuning.len());
+    tuned.print("tuning set (all three files)", tuning.len());
     fresh.print("held-out set", held_out.len());
     let field_gap = FIELDS
         .iter()

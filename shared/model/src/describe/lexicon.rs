@@ -99,7 +99,7 @@ const fn lang(languages: &'static [Language]) -> Meaning {
     Languages(languages)
 }
 
-const NODE: &[Language] = &[Language::Javascript, Language::Typescript];
+pub(super) const NODE: &[Language] = &[Language::Javascript, Language::Typescript];
 const JVM: &[Language] = &[Language::Java, Language::Kotlin];
 
 const fn negation(toward: Toward) -> Meaning {
@@ -117,7 +117,10 @@ const fn stress(level: Stress, toward: Toward) -> Meaning {
 /// feature and a hint of real-time work).
 pub(super) const CUES: &[(&str, &[Meaning])] = &[
     // Languages. Node.js is a runtime: both of its languages run on it; so is the JVM.
-    ("python|py|python3|pythonic", &[lang(&[Language::Python])]),
+    (
+        "python|py|python3|pythonic|pythonista|pythonistas",
+        &[lang(&[Language::Python])],
+    ),
     ("javascript|vanilla js", &[lang(&[Language::Javascript])]),
     ("node|deno|bun", &[lang(NODE)]),
     ("typescript|type script", &[lang(&[Language::Typescript])]),
@@ -130,8 +133,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[lang(&[Language::Csharp])],
     ),
     ("php", &[lang(&[Language::Php])]),
-    ("ruby", &[lang(&[Language::Ruby])]),
-    ("rust|rustlang", &[lang(&[Language::Rust])]),
+    ("ruby|rubyist|rubyists", &[lang(&[Language::Ruby])]),
+    (
+        "rust|rustlang|rustacean|rustaceans",
+        &[lang(&[Language::Rust])],
+    ),
     ("elixir|erlang", &[lang(&[Language::Elixir])]),
     (
         "swift|server side swift|swift on the server",
@@ -254,7 +260,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ("crow|crowcpp", &[Framework("crow", Language::Cpp)]),
     // Use cases.
     (
-        "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub",
+        "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub|updates live|update live|updated live|update instantly|updates instantly|update in real time|updates in real time|live auction|auction|auctions|live bidding",
         &[Project(UseCase::Realtime, 3)],
     ),
     (
@@ -263,7 +269,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("live", &[Project(UseCase::Realtime, 1)]),
     (
-        "rest api|restful|rest|json api|web api|crud api|mobile backend|backend for a mobile app|graphql",
+        "rest api|restful|rest|json api|web api|crud api|mobile backend|backend for a mobile app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql",
         &[Project(UseCase::RestApi, 2)],
     ),
     (
@@ -281,7 +287,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Project(UseCase::FullstackWeb, 2)],
     ),
     (
-        "enterprise|corporate|large company|big company|erp|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500",
+        "enterprise|corporate|large company|big company|erp|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500|procurement|approval workflow|approval workflows|multi step approvals",
         &[Project(UseCase::Enterprise, 3)],
     ),
     (
@@ -302,7 +308,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("records|=forms|exports", &[Project(UseCase::DataDriven, 1)]),
     (
-        "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|=shopping|cart|checkout|marketplace",
+        "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|=shopping|cart|checkout|marketplace|online ordering|order online|orders online|online payments",
         &[Project(UseCase::Ecommerce, 3)],
     ),
     // "a shop" alone: a store, unless a team is meant ("a .NET shop"), which resolve tells.
@@ -325,13 +331,27 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("demo", &[Project(UseCase::Prototyping, 1)]),
     (
-        "high throughput|realtime bidding|real time bidding|rtb|firehose|bidding|ad server|ad serving|ad tech",
+        "high throughput|realtime bidding|real time bidding|rtb|firehose|bid requests|ad bidding|ad server|ad serving|ad tech|stock ticks|tick data|market data|order book|high frequency trading|hft",
         &[Project(UseCase::HighThroughput, 3)],
     ),
     // A rate says how much load, a hint of the kind of project at most.
     (
         "requests per second|events per second|messages per second|per second|per sec|rps|qps",
         &[Project(UseCase::HighThroughput, 1)],
+    ),
+    // A crowd of requests a second ("20k rps", "200k req/s") says both what the project is and
+    // that speed at run time matters.
+    (
+        "many rps|many qps|many req s|many reqs|many requests per second|many requests a second|many requests per sec|many requests|many events per second|many messages per second",
+        &[
+            Project(UseCase::HighThroughput, 2),
+            Priority(Dimension::Performance),
+        ],
+    ),
+    // Functions behind AWS's API Gateway: no gateway is being built.
+    (
+        "behind api gateway|behind an api gateway|behind aws api gateway|behind the api gateway",
+        &[RunsOn(Deployment::Serverless)],
     ),
     (
         "ingestion|telemetry|proxy|gateway",
@@ -368,11 +388,19 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         ],
     ),
     (
+        "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions",
+        &[RunsOn(Deployment::Serverless)],
+    ),
+    (
+        "di container|ioc container|dependency injection container",
+        &[Needs(Feature::DependencyInjection)],
+    ),
+    (
         "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman",
         &[RunsOn(Deployment::Containers)],
     ),
     (
-        "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|droplet|hetzner|linode|our own servers",
+        "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers",
         &[RunsOn(Deployment::Servers)],
     ),
     (
@@ -382,7 +410,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     // Priorities.
     ("fast|quick|quickly|speedy|speed", &[Speed]),
     (
-        "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|fast at runtime|fast responses|fast response times",
+        "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|p99|p95|p999|tail latency|1ms|sub ms|fast at runtime|fast responses|fast response times",
         &[Priority(Dimension::Performance)],
     ),
     (
@@ -394,7 +422,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Priority(Dimension::EaseOfLearning)],
     ),
     (
-        "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration",
+        "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours",
         &[Priority(Dimension::Productivity)],
     ),
     (
@@ -435,12 +463,17 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
     (
-        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|idk much|not know much|little experience|no experience|not much experience|inexperienced|kinda new|pretty new|fairly new|new at this|my first|first backend",
+        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|idk much|not know much|little experience|no experience|not much experience|not want to learn|not wanna learn|no time to learn|without learning|inexperienced|kinda new|pretty new|fairly new|new at this|my first|first backend",
         &[Pain(Dimension::EaseOfLearning)],
     ),
     (
         "slow|too slow|sluggish|laggy|bottleneck",
         &[Pain(Dimension::Performance)],
+    ),
+    // "python's too slow for us": the language or framework before it is ruled out.
+    (
+        "too slow for us|too slow for our needs|too slow for this|got too slow|got way too slow|way too slow|far too slow",
+        &[Pain(Dimension::Performance), negation(Toward::Behind)],
     ),
     // Features.
     (
@@ -496,7 +529,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
         &[Needs(Feature::AsyncNative)],
     ),
     (
-        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly|batch jobs|background processing|async processing|async jobs|job processing",
+        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly jobs|nightly reports|nightly batch|runs nightly|batch jobs|background processing|async processing|async jobs|job processing|on a schedule|every few minutes|every minute|every hour|every night|periodically|periodic jobs|scheduled jobs",
         &[Needs(Feature::BackgroundJobs)],
     ),
     ("caching|cache|memcached", &[Needs(Feature::Caching)]),
@@ -519,6 +552,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
             toward: Toward::Ahead,
             excludes: false,
         }],
+    ),
+    // Taking up a language is not asking for an easy one ("open to learning elixir").
+    (
+        "open to learning|willing to learn|happy to learn|open to learn|ready to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand",
+        &[Neutral],
     ),
     (
         "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|not married to|not tied to|not set on|not wedded to|not religious about|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes",
@@ -573,7 +611,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = &[
     ),
     // Not a backend at all.
     (
-        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook",
+        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres",
         &[OffTopic],
     ),
     (

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::lexicon::{FILLER, Meaning, Stress, Toward};
+use super::lexicon::{FILLER, Meaning, NODE, Stress, Toward};
 use super::reader::{Cue, Reading};
 use super::{Interpretation, Reading as FieldReading};
 use crate::echo::echo;
@@ -34,7 +34,7 @@ const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
 const ANSWERED_QUESTION_WORDS: usize = 3;
 /// Words that stand for something named before, and how far back (in words) it may be.
 const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
-const REFERENT_REACH: usize = 12;
+const REFERENT_REACH: usize = 20;
 /// Words that place a project somewhere (analysed), and how far back they reach.
 const PLACING: &[&str] = &["on", "to", "onto", "run", "deploi", "host", "via"];
 const PLACE_REACH: usize = 2;
@@ -253,11 +253,22 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
     };
     // "I'm done with it", "sick of them": a marker right before a pronoun is about the
     // framework (else the language) named last before it.
+    // A sentence ending in a question mark asks ("anyone regret it?"); it does not tell.
+    let asks = |token: usize| {
+        let sentence = tokens[token].sentence;
+        let last = (token..tokens.len())
+            .take_while(|i| tokens[*i].sentence == sentence)
+            .last()
+            .unwrap_or(token);
+        let end = tokens.get(last + 1).map_or(text.len(), |t| t.span.start);
+        text[tokens[last].span.end..end].contains('?')
+    };
     let referent = |marker: usize| {
         let after = cues[marker].last + 1;
-        let pronoun = tokens[after..tokens.len().min(after + 2)]
-            .iter()
-            .any(|t| PRONOUNS.contains(&t.lower.as_str()));
+        let pronoun = !asks(cues[marker].first)
+            && tokens[after..tokens.len().min(after + 2)]
+                .iter()
+                .any(|t| PRONOUNS.contains(&t.lower.as_str()));
         let start = cues[marker].first.saturating_sub(REFERENT_REACH);
         // What is left or ruled out is a framework more often than a language ("Express
         // for our node api, we outgrew it").
@@ -387,13 +398,26 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
             marks[index].reference = true;
         }
     }
-    // A framework "with Kotlin" is written in Kotlin, whatever its usual language.
+    // A framework "with Kotlin" is written in Kotlin, whatever its usual language; so is a
+    // Java framework of a text that wants Kotlin ("kotlin backend, ktor or spring boot?"):
+    // the JVM's frameworks take either language.
+    let wants_kotlin = cues.iter().zip(&marks).any(|(cue, marks)| {
+        cue.meanings
+            .contains(&Meaning::Languages(&[Language::Kotlin]))
+            && marks.negated.is_none()
+            && marks.leaving.is_none()
+            && !marks.elsewhere
+    });
     let mut written_in_other = vec![false; cues.len()];
     for (index, cue) in cues.iter().enumerate() {
         let is_framework = cue
             .meanings
             .iter()
             .any(|m| matches!(m, Meaning::Framework(..)));
+        let java_framework = cue
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::Framework(_, Language::Java)));
         let next = cues.get(index + 1).filter(|n| {
             n.first == cue.last + 2
                 && WRITTEN_IN.contains(&tokens[cue.last + 1].lower.as_str())
@@ -401,7 +425,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                     .iter()
                     .any(|m| matches!(m, Meaning::Languages(_)))
         });
-        written_in_other[index] = is_framework && next.is_some();
+        written_in_other[index] = is_framework && next.is_some() || java_framework && wants_kotlin;
     }
 
     let mut collector = Collector {
@@ -649,6 +673,14 @@ impl Collector<'_> {
         {
             return false;
         }
+        // "a quick prototype", "a fast MVP": the speed of making the thing named.
+        if tokens
+            .get(speed.last + 1)
+            .filter(same_clause)
+            .is_some_and(delivering)
+        {
+            return true;
+        }
         // "fastest to get running", "quickest way to build": the speed of doing it; "I'm
         // fastest in PHP": a person's speed is speed of delivery.
         let after = &tokens[speed.last + 1..tokens.len().min(speed.last + 1 + DELIVERY_REACH)];
@@ -705,6 +737,29 @@ impl Collector<'_> {
     fn finish(mut self) -> Interpretation {
         self.languages
             .retain(|l| !self.excluded.iter().any(|e| e.value == l.value));
+        // "node 20, plain js": JavaScript named on its own says which of Node's two
+        // languages is meant, unless TypeScript is named on its own too.
+        let cues = &self.reading.cues;
+        let named_alone = |language: Language, evidence: &Evidence<Language>| {
+            evidence.cues.iter().any(|i| {
+                cues[*i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages([only]) if *only == language))
+            })
+        };
+        let plain_javascript = self
+            .languages
+            .iter()
+            .any(|e| e.value == Language::Javascript && named_alone(Language::Javascript, e));
+        self.languages.retain(|e| {
+            !(plain_javascript
+                && e.value == Language::Typescript
+                && !named_alone(Language::Typescript, e)
+                && e.cues
+                    .iter()
+                    .all(|i| cues[*i].meanings.contains(&Meaning::Languages(NODE))))
+        });
         // Leaving a language leaves its frameworks: "our PHP monolith on Symfony ... we're
         // leaving PHP behind" is leaving Symfony.
         let (left, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.preferred_frameworks)
