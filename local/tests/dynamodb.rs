@@ -12,20 +12,16 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use axum::http::StatusCode;
 use dynamo::Client;
 use dynamo::moto::{Moto, client, seeded, tables};
-use edge::testing::{
-    admin_write_lifecycle, call, framework_body as draft, recreation_never_reuses_an_etag,
-    version_of,
-};
 use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
 use runtime::{Context, Settings, Stores};
 use serde_json::{Value, json};
+use testkit::call;
+use testkit::catalog::{
+    admin_write_lifecycle, framework_body as draft, recreation_never_reuses_an_etag, version_of,
+};
+use testkit::dataset::{catalog_size, faq_size};
 
 const TTL: Duration = Duration::from_secs(60);
-
-/// How many frameworks the embedded dataset holds, which seeding writes.
-fn catalog_size() -> usize {
-    model::dataset::load_frameworks().unwrap().len()
-}
 
 /// A function context on DynamoDB, as `Stores::from_settings` builds it in Lambda.
 fn context(client: &Client, cache_ttl: Duration) -> Context {
@@ -49,7 +45,7 @@ async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
     let first = seeded(&client).await;
     assert_eq!(
         (first.frameworks_written, first.faq_written),
-        (catalog_size(), 43)
+        (catalog_size(), faq_size())
     );
 
     let app = catalog::app(context(&client, TTL));
@@ -75,7 +71,7 @@ async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
     assert_eq!((second.frameworks_written, second.faq_written), (0, 0));
     assert_eq!(
         (second.frameworks_present, second.faq_present),
-        (catalog_size(), 43)
+        (catalog_size(), faq_size())
     );
     let after = context(&client, TTL)
         .stores
@@ -308,7 +304,7 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
         warm.stores.frameworks.catalog().await.unwrap().len(),
         catalog_size()
     );
-    assert_eq!(warm.stores.faq.entries().await.unwrap().len(), 43);
+    assert_eq!(warm.stores.faq.entries().await.unwrap().len(), faq_size());
     let fresh = call(&warm_app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(
         fresh.header("age"),
@@ -327,7 +323,7 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
     );
     assert_eq!(
         warm.stores.faq.entries().await.unwrap().len(),
-        43,
+        faq_size(),
         "stale FAQ"
     );
     let read = call(&warm_app, "GET", "/frameworks/django", &[], None).await;

@@ -6,9 +6,10 @@
 
 use std::sync::Arc;
 
-use edge::testing::{call, framework_body};
 use runtime::{Context, Settings, Stores};
 use serde_json::{Map, Value, json};
+use testkit::call;
+use testkit::catalog::framework_body;
 
 /// A right-to-left override, a zero-width space, an escape sequence and a bidi isolate,
 /// then `length` more characters.

@@ -3,7 +3,7 @@
 //! given twice stays a 400, and a repeated list is held to the same validation.
 
 use e2e::spawn_api;
-use edge::testing::ids;
+use testkit::ids;
 
 #[tokio::test]
 async fn every_list_filter_reads_the_same_in_each_form() {

@@ -1,7 +1,7 @@
 use e2e::spawn_api;
-use edge::testing::assert_shortlist_among;
 use reqwest::Method;
 use serde_json::json;
+use testkit::advice::assert_shortlist_among;
 
 #[tokio::test]
 async fn a_profile_gets_a_ranked_shortlist_with_explanations() {

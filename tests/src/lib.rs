@@ -4,9 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-pub use edge::testing::Reply;
 use reqwest::Method;
 use serde_json::Value;
+pub use testkit::Reply;
 
 /// Every answer the client receives is checked against the OpenAPI document the API serves,
 /// fetched once per client: a black-box test cannot pass on a response the contract forbids.
@@ -181,20 +181,20 @@ impl ApiClient {
 /// `document` promises: a documented status, media type and body schema.
 pub fn assert_conforms(document: &Value, method: &str, path_and_query: &str, reply: &Reply) {
     let path = path_and_query.split('?').next().unwrap_or_default();
-    let Some(template) = edge::contract::template_for(document, path) else {
+    let Some(template) = testkit::contract::template_for(document, path) else {
         // No such path: the answer must be the shared 404 problem.
         let problem = reply.problem(404);
-        let errors = edge::contract::component_errors(document, "Problem", problem);
+        let errors = testkit::contract::component_errors(document, "Problem", problem);
         assert!(errors.is_empty(), "{method} {path_and_query}: {errors:#?}");
         return;
     };
-    let observed = edge::contract::Observed {
+    let observed = testkit::contract::Observed {
         status: reply.status.as_u16(),
         content_type: reply.header("content-type"),
         headers: reply.headers.keys().map(|name| name.to_string()).collect(),
         body: &reply.body,
     };
-    let errors = edge::contract::conformance_errors(document, method, &template, &observed);
+    let errors = testkit::contract::conformance_errors(document, method, &template, &observed);
     assert!(
         errors.is_empty(),
         "{method} {path_and_query}: {errors:#?}\nbody: {}",

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::testing::{get, lambda_event, send};
 use runtime::Context;
+use testkit::{get, send, send_event};
 
 fn app() -> axum::Router {
     catalog::app(Context::embedded().unwrap())
@@ -12,11 +12,7 @@ fn app() -> axum::Router {
 
 #[tokio::test]
 async fn a_filtered_sorted_listing_event() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/get_frameworks_filtered.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/get_frameworks_filtered.json")).await;
     assert_eq!(reply.status, 200);
     let items = reply.body["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
@@ -43,11 +39,7 @@ async fn a_filtered_sorted_listing_event() {
 
 #[tokio::test]
 async fn a_typo_event_gets_suggestions() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/get_framework_typo.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/get_framework_typo.json")).await;
     assert_eq!(reply.problem(404)["suggestions"][0], "django");
 }
 
@@ -66,20 +58,20 @@ async fn a_conditional_event_gets_304_for_the_tag_of_the_framework_and_its_facts
         "the fixture's If-None-Match must be {sent}"
     );
 
-    let reply = send(&app, lambda_event(event)).await;
+    let reply = send_event(&app, event).await;
     assert_eq!(reply.status, 304);
     assert_eq!(reply.header("etag"), Some(etag.as_str()));
 
     // The version alone no longer names the body: it carries the facts as well.
     let version_alone = event.replace(&sent, &serde_json::to_string("\"1\"").unwrap());
-    assert_eq!(send(&app, lambda_event(&version_alone)).await.status, 200);
+    assert_eq!(send_event(&app, &version_alone).await.status, 200);
 }
 
 #[tokio::test]
 async fn a_bad_vocabulary_event_gets_422_listing_valid_values() {
-    let reply = send(
+    let reply = send_event(
         &app(),
-        lambda_event(include_str!("data/get_frameworks_bad_language.json")),
+        include_str!("data/get_frameworks_bad_language.json"),
     )
     .await;
     let problem = reply.problem(422);

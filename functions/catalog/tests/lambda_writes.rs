@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
-use edge::testing::{lambda_event, send};
 use runtime::{Context, Settings, Stores};
 use serde_json::Value;
+use testkit::send_event;
 
 fn app(allow_local_writes: bool) -> axum::Router {
     let settings = Settings {
@@ -22,7 +22,7 @@ fn app(allow_local_writes: bool) -> axum::Router {
 }
 
 async fn call(app: axum::Router, event: &str) -> (u16, Option<String>, Value) {
-    let reply = send(&app, lambda_event(event)).await;
+    let reply = send_event(&app, event).await;
     let etag = reply.header("etag").map(str::to_owned);
     (reply.status.as_u16(), etag, reply.body)
 }

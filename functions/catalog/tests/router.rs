@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use edge::testing::{assert_get_only, call, get, send};
 use runtime::Context;
+use testkit::{assert_get_only, call, get, send};
 
 fn app() -> axum::Router {
     catalog::app(Context::embedded().unwrap())

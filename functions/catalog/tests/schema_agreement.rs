@@ -7,10 +7,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use edge::contract::{component_errors, resolve};
 use jsonschema::Validator;
 use model::{Framework, FrameworkSpec, Slug};
 use serde_json::{Map, Value, json};
+use testkit::contract::{component_errors, resolve};
 
 fn document() -> Value {
     serde_json::from_str(catalog::OPENAPI).unwrap()

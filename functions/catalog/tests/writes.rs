@@ -6,11 +6,12 @@
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use edge::testing::{
-    admin_write_lifecycle, call, framework_body as draft, recreation_never_reuses_an_etag,
-};
 use runtime::{Context, Settings, Stores};
 use serde_json::json;
+use testkit::call;
+use testkit::catalog::{
+    admin_write_lifecycle, framework_body as draft, recreation_never_reuses_an_etag,
+};
 
 fn context(allow_local_writes: bool) -> Context {
     let settings = Settings {
@@ -26,7 +27,7 @@ fn context(allow_local_writes: bool) -> Context {
 #[tokio::test]
 async fn a_framework_is_created_replaced_and_deleted_with_its_etags() {
     let app = catalog::app(context(true));
-    let size = model::dataset::load_frameworks().unwrap().len();
+    let size = testkit::dataset::catalog_size();
     admin_write_lifecycle(&app, size as u64).await;
 }
 
@@ -101,7 +102,7 @@ async fn a_stale_or_missing_condition_is_refused() {
     assert_eq!(unknown_delete.body["suggestions"][0], "django");
 
     let still = call(&app, "GET", "/frameworks/django", &[], None).await;
-    let still = still.header("etag").and_then(edge::testing::version_of);
+    let still = still.header("etag").and_then(testkit::catalog::version_of);
     assert_eq!(still, Some(1), "nothing was written");
 }
 

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::testing::{lambda_event, send};
 use runtime::Context;
+use testkit::send_event;
 
 fn app() -> axum::Router {
     compare::app(Context::embedded().unwrap())
@@ -12,11 +12,7 @@ fn app() -> axum::Router {
 
 #[tokio::test]
 async fn a_prioritised_comparison_event() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/compare_prioritised.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/compare_prioritised.json")).await;
     assert_eq!(reply.status, 200);
     let verdict = &reply.body["verdict"];
     assert_eq!(verdict["winner"], "fiber");
@@ -30,27 +26,19 @@ async fn a_prioritised_comparison_event() {
 
 #[tokio::test]
 async fn a_typo_event_gets_404_with_suggestions() {
-    let reply = send(&app(), lambda_event(include_str!("data/compare_typo.json"))).await;
+    let reply = send_event(&app(), include_str!("data/compare_typo.json")).await;
     assert_eq!(reply.problem(404)["suggestions"][0], "fastapi");
 }
 
 #[tokio::test]
 async fn a_duplicate_id_event_gets_422() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/compare_duplicate_ids.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/compare_duplicate_ids.json")).await;
     assert_eq!(reply.problem(422)["errors"][0]["field"], "ids");
 }
 
 #[tokio::test]
 async fn an_unknown_priority_event_gets_422_listing_valid_values() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/compare_bad_priority.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/compare_bad_priority.json")).await;
     let message = reply.problem(422)["errors"][0]["message"]
         .as_str()
         .unwrap()

@@ -2,8 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::testing::{get, send};
 use runtime::Context;
+use testkit::{get, send};
 
 fn app() -> axum::Router {
     compare::app(Context::embedded().unwrap())

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::testing::{lambda_event, send};
 use runtime::Context;
+use testkit::send_event;
 
 fn app() -> axum::Router {
     faq::app(Context::embedded().unwrap())
@@ -12,11 +12,7 @@ fn app() -> axum::Router {
 
 #[tokio::test]
 async fn a_search_event_with_a_typo_ranks_the_right_entry_first() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/get_faq_search.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/get_faq_search.json")).await;
     assert_eq!(reply.status, 200);
     let items = reply.body["items"].as_array().unwrap();
     assert!(!items.is_empty() && items.len() <= 3);
@@ -27,11 +23,7 @@ async fn a_search_event_with_a_typo_ranks_the_right_entry_first() {
 
 #[tokio::test]
 async fn an_entry_event_gets_the_entry_with_cache_headers() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/get_faq_entry.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/get_faq_entry.json")).await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.body["topic"], "trends");
     assert!(reply.body.get("score").is_none());
@@ -44,21 +36,13 @@ async fn an_entry_event_gets_the_entry_with_cache_headers() {
 
 #[tokio::test]
 async fn a_typo_id_event_gets_suggestions() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/get_faq_entry_typo.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/get_faq_entry_typo.json")).await;
     assert_eq!(reply.problem(404)["suggestions"][0], "node-or-django");
 }
 
 #[tokio::test]
 async fn an_unknown_topic_event_gets_422_listing_the_topics() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/get_faq_search_bad_topic.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/get_faq_search_bad_topic.json")).await;
     let problem = reply.problem(422);
     assert_eq!(problem["errors"][0]["field"], "topic");
     assert!(

@@ -2,8 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::testing::{assert_get_only, call, get, ids, send};
 use runtime::Context;
+use testkit::{assert_get_only, call, get, ids, send};
 
 fn app() -> axum::Router {
     faq::app(Context::embedded().unwrap())

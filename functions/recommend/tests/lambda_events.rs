@@ -3,8 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use edge::testing::{assert_shortlist_among, lambda_event, send};
 use runtime::Context;
+use testkit::advice::assert_shortlist_among;
+use testkit::send_event;
 
 fn app() -> axum::Router {
     recommend::app(Context::embedded().unwrap())
@@ -12,11 +13,7 @@ fn app() -> axum::Router {
 
 #[tokio::test]
 async fn a_serverless_profile_event() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/recommend_serverless.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/recommend_serverless.json")).await;
     assert_eq!(reply.status, 200);
     let items = reply.body["recommendations"].as_array().unwrap();
     assert_eq!(items.len(), 2);
@@ -26,11 +23,7 @@ async fn a_serverless_profile_event() {
 
 #[tokio::test]
 async fn a_base64_encoded_body_event() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/recommend_base64_body.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/recommend_base64_body.json")).await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.body["recommendations"][0]["id"], "django");
     assert_eq!(reply.body["considered"], 1);
@@ -38,11 +31,7 @@ async fn a_base64_encoded_body_event() {
 
 #[tokio::test]
 async fn an_unknown_use_case_event_gets_422_listing_valid_values() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/recommend_unknown_use_case.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/recommend_unknown_use_case.json")).await;
     let message = reply.problem(422)["errors"][0]["message"]
         .as_str()
         .unwrap()
@@ -52,31 +41,19 @@ async fn an_unknown_use_case_event_gets_422_listing_valid_values() {
 
 #[tokio::test]
 async fn a_malformed_json_event_gets_400() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/recommend_malformed.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/recommend_malformed.json")).await;
     reply.problem(400);
 }
 
 #[tokio::test]
 async fn a_form_encoded_event_gets_415() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/recommend_form_body.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/recommend_form_body.json")).await;
     reply.problem(415);
 }
 
 #[tokio::test]
 async fn a_description_event_gets_the_profile_read_and_a_typescript_shortlist() {
-    let reply = send(
-        &app(),
-        lambda_event(include_str!("data/recommend_description.json")),
-    )
-    .await;
+    let reply = send_event(&app(), include_str!("data/recommend_description.json")).await;
     assert_eq!(reply.status, 200);
     let profile = &reply.body["profile"];
     assert_eq!(profile["use_case"], "realtime");
@@ -100,9 +77,9 @@ async fn a_description_event_gets_the_profile_read_and_a_typescript_shortlist() 
 
 #[tokio::test]
 async fn a_description_with_nothing_usable_event_gets_422_with_examples() {
-    let reply = send(
+    let reply = send_event(
         &app(),
-        lambda_event(include_str!("data/recommend_description_unusable.json")),
+        include_str!("data/recommend_description_unusable.json"),
     )
     .await;
     let problem = reply.problem(422);

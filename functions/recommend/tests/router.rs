@@ -4,9 +4,9 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use edge::testing::{Reply, send};
 use runtime::Context;
 use serde_json::{Value, json};
+use testkit::{Reply, send};
 
 fn app() -> axum::Router {
     recommend::app(Context::embedded().unwrap())

@@ -7,8 +7,8 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use edge::testing::{get, send};
 use support::*;
+use testkit::{get, send};
 
 fn request(method: Method, uri: &str, accept: Option<&str>) -> Request<Body> {
     let mut builder = Request::builder().method(method).uri(uri);

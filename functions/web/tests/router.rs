@@ -6,8 +6,8 @@
 mod support;
 
 use axum::http::{Method, StatusCode};
-use edge::testing::{get, send};
 use support::{app, assert_security_headers, page};
+use testkit::{get, send};
 
 fn title(html: &str) -> &str {
     let start = html.find("<title>").unwrap() + "<title>".len();
@@ -302,7 +302,7 @@ async fn pages_ignore_parameters_they_do_not_read() {
 #[tokio::test]
 async fn the_catalog_pages_through_every_framework_with_next_links() {
     let app = app();
-    let total = model::dataset::load_frameworks().unwrap().len();
+    let total = testkit::dataset::catalog_size();
     let mut seen = Vec::new();
     let mut uri = "/catalog?limit=10&sort=performance".to_owned();
     for _ in 0..total {

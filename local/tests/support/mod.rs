@@ -12,10 +12,10 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request};
-#[allow(unused_imports)]
-pub(crate) use edge::contract::{Observed, component_errors, resolve, schema_errors};
-pub(crate) use edge::testing::{Reply, send};
 use serde_json::{Value, json};
+#[allow(unused_imports)]
+pub(crate) use testkit::contract::{Observed, component_errors, resolve, schema_errors};
+pub(crate) use testkit::{Reply, send};
 
 /// Every function's Lambda router, as its `main` builds it: its routes with the shared
 /// fallbacks. The functions come from the local server's table, the one place they join.
@@ -129,7 +129,7 @@ pub(crate) fn conformance_errors(
         headers: reply.headers.keys().map(|name| name.to_string()).collect(),
         body: &reply.body,
     };
-    edge::contract::conformance_errors(document, method.as_str(), path, &observed)
+    testkit::contract::conformance_errors(document, method.as_str(), path, &observed)
 }
 
 pub(crate) fn request(method: Method, uri: &str, body: Option<&Value>) -> Request<Body> {

@@ -22,8 +22,3 @@ pub use etag::{
 pub use extract::{JsonBody, PathId, QueryParams};
 pub use freshness::{Freshness, NO_STORE};
 pub use problem::ApiError;
-
-#[cfg(feature = "testing")]
-pub mod contract;
-#[cfg(feature = "testing")]
-pub mod testing;

@@ -3,8 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
-use edge::testing::{Reply, get, send};
 use runtime::Context;
+use testkit::{Reply, get, send};
 
 pub(crate) fn app() -> axum::Router {
     web::app(Context::embedded().unwrap())

@@ -121,12 +121,9 @@ mod tests {
     use std::sync::atomic::Ordering;
 
     use model::testing::SwitchableStore;
+    use testkit::dataset::catalog_size;
 
     use super::*;
-
-    fn catalog_size() -> usize {
-        model::dataset::load_frameworks().unwrap().len()
-    }
 
     /// One page that holds the whole catalog.
     fn whole_catalog() -> ListQuery {

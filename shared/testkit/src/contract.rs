@@ -1,8 +1,6 @@
-//! Checks a response against the OpenAPI document (feature `testing`): the status is
-//! documented for the operation, and a body has the documented media type and schema.
-//! Shared by the contract tests and the black-box suite.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Checks a response against the OpenAPI document: the status is documented for the
+//! operation, and a body has the documented media type and schema. Shared by the contract
+//! tests and the black-box suite.
 
 use serde_json::{Map, Value, json};
 
