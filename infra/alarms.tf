@@ -3,8 +3,8 @@ locals {
 
   function_alarms = merge([
     for name, fn in module.function : {
-      "${name}-errors"    = { function_name = fn.function_name, metric = "Errors" }
-      "${name}-throttles" = { function_name = fn.function_name, metric = "Throttles" }
+      "${name}-errors"    = { function_name = fn.lambda.function_name, metric = "Errors" }
+      "${name}-throttles" = { function_name = fn.lambda.function_name, metric = "Throttles" }
     }
   ]...)
 }
@@ -26,30 +26,20 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
     return_data = true
   }
 
-  metric_query {
-    id = "errors"
-    metric {
-      namespace   = "AWS/ApiGateway"
-      metric_name = "5xx"
-      period      = 300
-      stat        = "Sum"
-      dimensions = {
-        ApiId = aws_apigatewayv2_api.this.id
-        Stage = aws_apigatewayv2_stage.default.name
-      }
-    }
-  }
-
-  metric_query {
-    id = "requests"
-    metric {
-      namespace   = "AWS/ApiGateway"
-      metric_name = "Count"
-      period      = 300
-      stat        = "Sum"
-      dimensions = {
-        ApiId = aws_apigatewayv2_api.this.id
-        Stage = aws_apigatewayv2_stage.default.name
+  # The two API Gateway counts the rate divides, keyed by the ids the expression names.
+  dynamic "metric_query" {
+    for_each = { errors = "5xx", requests = "Count" }
+    content {
+      id = metric_query.key
+      metric {
+        namespace   = "AWS/ApiGateway"
+        metric_name = metric_query.value
+        period      = 300
+        stat        = "Sum"
+        dimensions = {
+          ApiId = aws_apigatewayv2_api.this.id
+          Stage = aws_apigatewayv2_stage.default.name
+        }
       }
     }
   }

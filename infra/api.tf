@@ -25,10 +25,10 @@ resource "aws_apigatewayv2_integration" "this" {
   for_each = module.function
 
   api_id                 = aws_apigatewayv2_api.this.id
-  description            = "Lambda proxy to ${each.value.function_name}."
+  description            = "Lambda proxy to ${each.value.lambda.function_name}."
   integration_type       = "AWS_PROXY"
   integration_method     = "POST"
-  integration_uri        = each.value.invoke_arn
+  integration_uri        = each.value.lambda.invoke_arn
   payload_format_version = "2.0"
 }
 

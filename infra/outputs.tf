@@ -15,7 +15,7 @@ output "aws_region" {
 
 output "function_names" {
   description = "Lambda function name of each function, keyed by crate name."
-  value       = { for name, fn in module.function : name => fn.function_name }
+  value       = { for name, fn in module.function : name => fn.lambda.function_name }
 }
 
 output "table_names" {

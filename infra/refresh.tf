@@ -97,7 +97,7 @@ module "refresh" {
 # Lambda's own retries of the asynchronous invocation the schedule makes; what still fails
 # goes to the dead-letter queue.
 resource "aws_lambda_function_event_invoke_config" "refresh" {
-  function_name                = module.refresh.function_name
+  function_name                = module.refresh.lambda.function_name
   maximum_retry_attempts       = 2
   maximum_event_age_in_seconds = 3600
 }
@@ -127,7 +127,7 @@ resource "aws_iam_role_policy" "refresh_scheduler" {
         Sid      = "InvokeRefresh"
         Effect   = "Allow"
         Action   = ["lambda:InvokeFunction"]
-        Resource = [module.refresh.function_arn]
+        Resource = [module.refresh.lambda.arn]
       },
       {
         Sid      = "DeadLetters"
@@ -153,7 +153,7 @@ resource "aws_scheduler_schedule" "refresh" {
   }
 
   target {
-    arn      = module.refresh.function_arn
+    arn      = module.refresh.lambda.arn
     role_arn = aws_iam_role.refresh_scheduler.arn
     input    = jsonencode({ source = "schedule" })
 
@@ -205,7 +205,7 @@ resource "aws_cloudwatch_metric_alarm" "refresh_dead_letters" {
 
 output "refresh_function_name" {
   description = "Lambda function name of the scheduled refresh."
-  value       = module.refresh.function_name
+  value       = module.refresh.lambda.function_name
 }
 
 output "facts_table_name" {

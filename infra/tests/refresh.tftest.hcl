@@ -11,20 +11,6 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-variables {
-  artifacts_dir = "tests/fixtures/arm64"
-}
-
-override_resource {
-  target = aws_dynamodb_table.facts
-  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts" }
-}
-
-override_resource {
-  target = module.refresh.aws_lambda_function.this
-  values = { arn = "arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-refresh" }
-}
-
 run "the_refresh_runs_daily_with_retries_and_a_dead_letter_queue" {
   assert {
     condition     = can(regex("^cron\\([0-9]+ [0-9]+ \\* \\* \\? \\*\\)$", aws_scheduler_schedule.refresh.schedule_expression))
@@ -42,7 +28,7 @@ run "the_refresh_runs_daily_with_retries_and_a_dead_letter_queue" {
   }
 
   assert {
-    condition     = module.refresh.dead_letter_target_arn == aws_sqs_queue.refresh_dlq.arn
+    condition     = module.refresh.lambda.dead_letter_config[0].target_arn == aws_sqs_queue.refresh_dlq.arn
     error_message = "Failed asynchronous invocations must go to the dead-letter queue."
   }
 
@@ -52,19 +38,19 @@ run "the_refresh_runs_daily_with_retries_and_a_dead_letter_queue" {
   }
 
   assert {
-    condition     = module.refresh.architectures == tolist(["arm64"]) && module.refresh.artifact_path == "tests/fixtures/arm64/refresh/bootstrap.zip"
+    condition     = module.refresh.lambda.architectures == tolist(["arm64"]) && module.refresh.lambda.filename == "tests/fixtures/arm64/refresh/bootstrap.zip"
     error_message = "The refresh must deploy the arm64 zip make build writes."
   }
 
   assert {
-    condition     = module.refresh.environment["FACTS_TABLE"] == "stack-advisor-facts" && toset(keys(module.refresh.environment)) == toset(["FACTS_TABLE", "RUST_LOG"])
+    condition     = module.refresh.lambda.environment[0].variables["FACTS_TABLE"] == "stack-advisor-facts" && toset(keys(module.refresh.lambda.environment[0].variables)) == toset(["FACTS_TABLE", "RUST_LOG"])
     error_message = "The refresh must be told the facts table and no other."
   }
 }
 
 run "the_roles_reach_only_what_the_refresh_needs" {
   assert {
-    condition = jsondecode(module.refresh.role_policy).Statement[0] == {
+    condition = module.refresh.role_policy.Statement[0] == {
       Sid      = "DynamoDBFacts"
       Effect   = "Allow"
       Action   = ["dynamodb:PutItem", "dynamodb:Scan"]
@@ -74,12 +60,12 @@ run "the_roles_reach_only_what_the_refresh_needs" {
   }
 
   assert {
-    condition     = [for statement in jsondecode(module.refresh.role_policy).Statement : statement.Sid] == ["DynamoDBFacts", "Logs", "DeadLetters", "XRay"]
+    condition     = [for statement in module.refresh.role_policy.Statement : statement.Sid] == ["DynamoDBFacts", "Logs", "DeadLetters", "XRay"]
     error_message = "The refresh's role holds the facts table, its logs, its dead-letter queue and tracing, nothing else."
   }
 
   assert {
-    condition     = jsondecode(module.refresh.role_policy).Statement[2].Resource == [aws_sqs_queue.refresh_dlq.arn]
+    condition     = module.refresh.role_policy.Statement[2].Resource == [aws_sqs_queue.refresh_dlq.arn]
     error_message = "The refresh may dead-letter to its own queue only."
   }
 

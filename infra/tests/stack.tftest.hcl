@@ -1,4 +1,6 @@
 # The deployed shape of the stack, checked offline against a mocked AWS provider.
+# Every test file shares tests/mocks (mocked values, the distinct ARNs and ids the assertions
+# tell apart) and tests/terraform.tfvars (the fixture zips).
 
 mock_provider "aws" {
   source = "./tests/mocks"
@@ -7,77 +9,6 @@ mock_provider "aws" {
 mock_provider "aws" {
   alias  = "us_east_1"
   source = "./tests/mocks"
-}
-
-variables {
-  artifacts_dir = "tests/fixtures/arm64"
-}
-
-# Distinct ARNs and ids per table, function and integration, so that the assertions below can tell
-# which function a route reaches and which table a policy names.
-override_resource {
-  target = aws_dynamodb_table.frameworks
-  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks" }
-}
-
-override_resource {
-  target = aws_dynamodb_table.faq
-  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq" }
-}
-
-override_resource {
-  target = aws_dynamodb_table.facts
-  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts" }
-}
-
-override_resource {
-  target = module.function["catalog"].aws_lambda_function.this
-  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-catalog/invocations" }
-}
-
-override_resource {
-  target = module.function["compare"].aws_lambda_function.this
-  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-compare/invocations" }
-}
-
-override_resource {
-  target = module.function["recommend"].aws_lambda_function.this
-  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-recommend/invocations" }
-}
-
-override_resource {
-  target = module.function["faq"].aws_lambda_function.this
-  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-faq/invocations" }
-}
-
-override_resource {
-  target = module.function["web"].aws_lambda_function.this
-  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-web/invocations" }
-}
-
-override_resource {
-  target = aws_apigatewayv2_integration.this["catalog"]
-  values = { id = "int0cat" }
-}
-
-override_resource {
-  target = aws_apigatewayv2_integration.this["compare"]
-  values = { id = "int0cmp" }
-}
-
-override_resource {
-  target = aws_apigatewayv2_integration.this["recommend"]
-  values = { id = "int0rec" }
-}
-
-override_resource {
-  target = aws_apigatewayv2_integration.this["faq"]
-  values = { id = "int0faq" }
-}
-
-override_resource {
-  target = aws_apigatewayv2_integration.this["web"]
-  values = { id = "int0web" }
 }
 
 run "one_function_per_crate_and_per_routed_name" {
@@ -125,7 +56,7 @@ run "routes_equal_the_route_table" {
   }
 
   assert {
-    condition     = alltrue([for name, integration in aws_apigatewayv2_integration.this : integration.integration_uri == module.function[name].invoke_arn])
+    condition     = alltrue([for name, integration in aws_apigatewayv2_integration.this : integration.integration_uri == module.function[name].lambda.invoke_arn])
     error_message = "Each integration must invoke its own function."
   }
 
@@ -174,7 +105,7 @@ run "each_role_is_least_privilege" {
   assert {
     condition = {
       for name in keys(var.functions) : name => toset(flatten([
-        for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if startswith(statement.Sid, "DynamoDB")
+        for statement in module.function[name].role_policy.Statement : statement.Action if startswith(statement.Sid, "DynamoDB")
       ]))
       } == {
       catalog   = toset(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:Scan"])
@@ -189,7 +120,7 @@ run "each_role_is_least_privilege" {
   assert {
     condition = {
       for name in keys(var.functions) : name => toset(flatten([
-        for statement in jsondecode(module.function[name].role_policy).Statement : statement.Resource if startswith(statement.Sid, "DynamoDB")
+        for statement in module.function[name].role_policy.Statement : statement.Resource if startswith(statement.Sid, "DynamoDB")
       ]))
       } == {
       catalog   = toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks/index/*", "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts"])
@@ -203,7 +134,7 @@ run "each_role_is_least_privilege" {
 
   assert {
     condition = {
-      for statement in jsondecode(module.function["web"].role_policy).Statement : statement.Sid => {
+      for statement in module.function["web"].role_policy.Statement : statement.Sid => {
         actions   = toset(flatten([statement.Action]))
         resources = toset(flatten([statement.Resource]))
       } if startswith(statement.Sid, "DynamoDB")
@@ -227,7 +158,7 @@ run "each_role_is_least_privilege" {
   assert {
     condition = alltrue(flatten([
       for name in keys(var.functions) : [
-        for statement in jsondecode(module.function[name].role_policy).Statement : [
+        for statement in module.function[name].role_policy.Statement : [
           for action in flatten([statement.Action]) : !strcontains(action, "*")
         ]
       ]
@@ -238,8 +169,8 @@ run "each_role_is_least_privilege" {
   assert {
     condition = alltrue([
       for name in keys(var.functions) :
-      toset(flatten([for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action])) == setunion(
-        toset(flatten([for statement in jsondecode(module.function[name].role_policy).Statement : statement.Action if startswith(statement.Sid, "DynamoDB")])),
+      toset(flatten([for statement in module.function[name].role_policy.Statement : statement.Action])) == setunion(
+        toset(flatten([for statement in module.function[name].role_policy.Statement : statement.Action if startswith(statement.Sid, "DynamoDB")])),
         toset(["logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords"])
       )
     ])
@@ -249,7 +180,7 @@ run "each_role_is_least_privilege" {
   assert {
     condition = alltrue([
       for name in keys(var.functions) : alltrue([
-        for statement in jsondecode(module.function[name].role_policy).Statement :
+        for statement in module.function[name].role_policy.Statement :
         statement.Resource == "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/stack-advisor-function:*" if statement.Sid == "Logs"
       ])
     ])
@@ -259,27 +190,27 @@ run "each_role_is_least_privilege" {
 
 run "functions_log_trace_and_run_as_configured" {
   assert {
-    condition     = alltrue([for name, fn in module.function : fn.log_group_retention_in_days == 14 && fn.log_group_name == "/aws/lambda/stack-advisor-${name}"])
+    condition     = alltrue([for name, fn in module.function : fn.log_group.retention_in_days == 14 && fn.log_group.name == "/aws/lambda/stack-advisor-${name}"])
     error_message = "Each function needs its /aws/lambda/<name> log group with 14 days retention by default."
   }
 
   assert {
-    condition     = alltrue([for fn in module.function : fn.tracing_mode == "Active" && fn.log_format == "JSON"])
+    condition     = alltrue([for fn in module.function : fn.lambda.tracing_config[0].mode == "Active" && fn.lambda.logging_config[0].log_format == "JSON"])
     error_message = "Functions must trace actively with X-Ray and log JSON."
   }
 
   assert {
-    condition     = alltrue([for fn in module.function : fn.runtime == "provided.al2023" && fn.architectures == tolist(["arm64"])])
+    condition     = alltrue([for fn in module.function : fn.lambda.runtime == "provided.al2023" && fn.lambda.architectures == tolist(["arm64"])])
     error_message = "Functions run on provided.al2023 with the architecture variable (arm64 by default)."
   }
 
   assert {
-    condition     = alltrue([for fn in module.function : fn.reserved_concurrent_executions == 50])
+    condition     = alltrue([for fn in module.function : fn.lambda.reserved_concurrent_executions == 50])
     error_message = "Reserved concurrency defaults to 50."
   }
 
   assert {
-    condition = { for name, fn in module.function : name => fn.environment } == {
+    condition = { for name, fn in module.function : name => fn.lambda.environment[0].variables } == {
       catalog   = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", FACTS_TABLE = "stack-advisor-facts", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
       compare   = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
       recommend = tomap({ FRAMEWORKS_TABLE = "stack-advisor-frameworks", CACHE_TTL_SECS = "60", RUST_LOG = "info" })
@@ -292,7 +223,7 @@ run "functions_log_trace_and_run_as_configured" {
   assert {
     condition = alltrue([
       for name, fn in module.function :
-      toset([for key in keys(fn.environment) : key if endswith(key, "_TABLE")]) == toset([for table in keys(local.function_access[name]) : "${upper(table)}_TABLE"])
+      toset([for key in keys(fn.lambda.environment[0].variables) : key if endswith(key, "_TABLE")]) == toset([for table in keys(local.function_access[name]) : "${upper(table)}_TABLE"])
     ])
     error_message = "A function's table variables must name exactly the tables in its local.function_access entry."
   }
@@ -386,7 +317,7 @@ run "x86_64_and_unreserved_concurrency" {
   }
 
   assert {
-    condition     = alltrue([for fn in module.function : fn.architectures == tolist(["x86_64"]) && fn.reserved_concurrent_executions == -1 && fn.log_group_retention_in_days == 30])
+    condition     = alltrue([for fn in module.function : fn.lambda.architectures == tolist(["x86_64"]) && fn.lambda.reserved_concurrent_executions == -1 && fn.log_group.retention_in_days == 30])
     error_message = "architecture, reserved_concurrency and log_retention_days must reach every function."
   }
 }

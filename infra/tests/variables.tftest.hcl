@@ -9,10 +9,6 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-variables {
-  artifacts_dir = "tests/fixtures/arm64"
-}
-
 run "rejects_an_unknown_architecture" {
   command = plan
 

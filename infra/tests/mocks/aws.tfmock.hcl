@@ -82,3 +82,76 @@ mock_resource "aws_cloudwatch_log_delivery_destination" {
     arn = "arn:aws:logs:us-east-1:123456789012:delivery-destination:stack-advisor-cdn"
   }
 }
+
+# Distinct ARNs and ids per table, function and integration, so that the tests can tell which
+# function a route reaches, which table a policy names and which function the schedule invokes.
+# Here, not in each test file, so that every test file mocks the same stack.
+override_resource {
+  target = aws_dynamodb_table.frameworks
+  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-frameworks" }
+}
+
+override_resource {
+  target = aws_dynamodb_table.faq
+  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-faq" }
+}
+
+override_resource {
+  target = aws_dynamodb_table.facts
+  values = { arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/stack-advisor-facts" }
+}
+
+override_resource {
+  target = module.function["catalog"].aws_lambda_function.this
+  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-catalog/invocations" }
+}
+
+override_resource {
+  target = module.function["compare"].aws_lambda_function.this
+  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-compare/invocations" }
+}
+
+override_resource {
+  target = module.function["recommend"].aws_lambda_function.this
+  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-recommend/invocations" }
+}
+
+override_resource {
+  target = module.function["faq"].aws_lambda_function.this
+  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-faq/invocations" }
+}
+
+override_resource {
+  target = module.function["web"].aws_lambda_function.this
+  values = { invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-web/invocations" }
+}
+
+override_resource {
+  target = aws_apigatewayv2_integration.this["catalog"]
+  values = { id = "int0cat" }
+}
+
+override_resource {
+  target = aws_apigatewayv2_integration.this["compare"]
+  values = { id = "int0cmp" }
+}
+
+override_resource {
+  target = aws_apigatewayv2_integration.this["recommend"]
+  values = { id = "int0rec" }
+}
+
+override_resource {
+  target = aws_apigatewayv2_integration.this["faq"]
+  values = { id = "int0faq" }
+}
+
+override_resource {
+  target = aws_apigatewayv2_integration.this["web"]
+  values = { id = "int0web" }
+}
+
+override_resource {
+  target = module.refresh.aws_lambda_function.this
+  values = { arn = "arn:aws:lambda:eu-west-1:123456789012:function:stack-advisor-refresh" }
+}
