@@ -19,7 +19,9 @@ use edge::{
     Admin, ApiError, ETag, Freshness, JsonBody, LocalWrites, PathId, QueryParams,
     conditional_bytes, conditional_json, if_match_version, write_precondition,
 };
-use model::{Framework, FrameworkSpec, Precondition, RenderedFrameworks, Slug, StoreError};
+use model::{
+    Framework, FrameworkSpec, FrameworkWrite, Precondition, RenderedFrameworks, Slug, StoreError,
+};
 use runtime::Context;
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -161,7 +163,11 @@ async fn put_framework(
     let stored = match context
         .stores
         .frameworks
-        .put(id.clone(), spec, precondition)
+        .put(FrameworkWrite {
+            id: id.clone(),
+            spec,
+            precondition,
+        })
         .await
     {
         Ok(stored) => stored,

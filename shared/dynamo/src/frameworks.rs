@@ -12,7 +12,7 @@ use model::clock::now_rfc3339;
 use model::listing::list_in_memory;
 use model::store::{BoxFuture, stored_framework};
 use model::{
-    Cursor, Framework, FrameworkSpec, FrameworkStore, ListQuery, Page, Position, Precondition,
+    Cursor, Framework, FrameworkStore, FrameworkWrite, ListQuery, Page, Position, Precondition,
     Slug, Sort, StoreError,
 };
 
@@ -254,12 +254,12 @@ impl FrameworkStore for DynamoFrameworks {
         })
     }
 
-    fn put(
-        &self,
-        id: Slug,
-        spec: FrameworkSpec,
-        precondition: Precondition,
-    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
+    fn put(&self, write: FrameworkWrite) -> BoxFuture<'_, Result<Framework, StoreError>> {
+        let FrameworkWrite {
+            id,
+            spec,
+            precondition,
+        } = write;
         Box::pin(async move {
             let mut expect = match precondition {
                 Precondition::Absent => Expect::Nothing,

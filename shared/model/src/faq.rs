@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::framework::Source;
 use crate::slug::Slug;
+use crate::source::Source;
 use crate::vocab::Topic;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,6 +12,9 @@ use crate::echo::echo;
 use crate::slug::Slug;
 use crate::vocab::{UnknownValue, Vocabulary};
 
+/// The longest one-line text a field takes (a note, a reason, a title): a sentence or two.
+pub(crate) const MAX_LINE: usize = 300;
+
 /// One reason a body was rejected. Serialised into the problem document's `errors`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {

@@ -26,6 +26,7 @@ pub mod rendered;
 pub mod search;
 pub mod shown_facts;
 pub mod slug;
+pub mod source;
 pub mod store;
 pub mod suggest;
 #[cfg(feature = "testing")]
@@ -40,7 +41,7 @@ pub use echo::echo;
 pub use evidence::{Evidence, EvidenceByDimension};
 pub use faq::FaqEntry;
 pub use fields::FieldError;
-pub use framework::{Framework, FrameworkSpec, Ratings, Source};
+pub use framework::{Framework, FrameworkSpec, Ratings};
 pub use listing::{Filter, ListQuery, Page, PageSize, Position, Sort};
 pub use memory::MemoryStore;
 pub use priorities::Priorities;
@@ -48,5 +49,6 @@ pub use recommend::{Advice, Limit, Profile, ProfileRead, Recommendations, recomm
 pub use rendered::RenderedFrameworks;
 pub use search::{FaqIndex, Hit, SearchText, SearchTextError};
 pub use slug::{InvalidSlug, Slug};
-pub use store::{FaqStore, FrameworkStore, Precondition, StoreError};
+pub use source::Source;
+pub use store::{FaqStore, FrameworkStore, FrameworkWrite, Precondition, StoreError};
 pub use vocab::{Category, Deployment, Dimension, Feature, Language, Topic, UnknownValue, UseCase};

@@ -8,11 +8,11 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use crate::clock::now_rfc3339;
 use crate::dataset::{self, DatasetError};
 use crate::faq::FaqEntry;
-use crate::framework::{Framework, FrameworkSpec};
+use crate::framework::Framework;
 use crate::listing::{ListQuery, Page, list_in_memory};
 use crate::slug::Slug;
 use crate::store::{
-    BoxFuture, FaqStore, FrameworkStore, Precondition, StoreError, stored_framework,
+    BoxFuture, FaqStore, FrameworkStore, FrameworkWrite, Precondition, StoreError, stored_framework,
 };
 
 #[derive(Debug)]
@@ -79,12 +79,12 @@ impl FrameworkStore for MemoryStore {
         Box::pin(async move { Ok(all) })
     }
 
-    fn put(
-        &self,
-        id: Slug,
-        spec: FrameworkSpec,
-        precondition: Precondition,
-    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
+    fn put(&self, write: FrameworkWrite) -> BoxFuture<'_, Result<Framework, StoreError>> {
+        let FrameworkWrite {
+            id,
+            spec,
+            precondition,
+        } = write;
         let result = self.write(&id, |current| {
             let holds = match precondition {
                 Precondition::Absent => current.is_none(),

@@ -5,7 +5,7 @@ use std::cmp::{Ordering, Reverse};
 
 use serde::{Deserialize, Serialize};
 
-use crate::framework::Framework;
+use crate::framework::{Framework, name_key_chars};
 use crate::vocab::Dimension;
 
 /// The order of a listing: by name, best first on one dimension, or the most recent latest
@@ -118,15 +118,6 @@ fn ascii_name_key<'a>(name: &'a str, id: &'a str) -> impl Iterator<Item = u8> + 
         .map(|byte| byte.to_ascii_lowercase())
         .chain(std::iter::once(b'#'))
         .chain(id.bytes())
-}
-
-/// The name case-folded a character at a time, `#`, then the id: one definition for the
-/// key a listing sorts by in memory and the one DynamoDB's name index stores.
-pub(crate) fn name_key_chars<'a>(name: &'a str, id: &'a str) -> impl Iterator<Item = char> + 'a {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .chain(std::iter::once('#'))
-        .chain(id.chars())
 }
 
 impl std::str::FromStr for Sort {

@@ -38,6 +38,14 @@ impl Precondition {
     }
 }
 
+/// One conditional write: `spec` stored under `id` if `precondition` holds.
+#[derive(Debug, Clone)]
+pub struct FrameworkWrite {
+    pub id: Slug,
+    pub spec: FrameworkSpec,
+    pub precondition: Precondition,
+}
+
 /// Why a store call failed.
 #[derive(Debug)]
 pub enum StoreError {
@@ -94,13 +102,9 @@ pub trait FrameworkStore: Send + Sync + fmt::Debug {
     /// Every framework, sorted by id. Compare and recommend score over the whole catalog.
     fn catalog(&self) -> BoxFuture<'_, Result<Arc<Vec<Framework>>, StoreError>>;
 
-    /// Creates or replaces `id` if `precondition` holds; returns what was stored.
-    fn put(
-        &self,
-        id: Slug,
-        spec: FrameworkSpec,
-        precondition: Precondition,
-    ) -> BoxFuture<'_, Result<Framework, StoreError>>;
+    /// Creates or replaces the write's framework if its precondition holds; returns what was
+    /// stored.
+    fn put(&self, write: FrameworkWrite) -> BoxFuture<'_, Result<Framework, StoreError>>;
 
     /// Deletes `id` if it is at `version`.
     fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>>;

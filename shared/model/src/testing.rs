@@ -7,8 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use crate::dataset::DatasetError;
 use crate::store::BoxFuture;
 use crate::{
-    Framework, FrameworkSpec, FrameworkStore, ListQuery, MemoryStore, Page, Precondition, Slug,
-    StoreError,
+    Framework, FrameworkStore, FrameworkWrite, ListQuery, MemoryStore, Page, Slug, StoreError,
 };
 
 /// The embedded store with a switch: while `down` is set, every call fails as a DynamoDB
@@ -73,15 +72,10 @@ impl FrameworkStore for SwitchableStore {
         })
     }
 
-    fn put(
-        &self,
-        id: Slug,
-        spec: FrameworkSpec,
-        precondition: Precondition,
-    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
+    fn put(&self, write: FrameworkWrite) -> BoxFuture<'_, Result<Framework, StoreError>> {
         Box::pin(async move {
             self.check()?;
-            self.inner.put(id, spec, precondition).await
+            self.inner.put(write).await
         })
     }
 

@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use model::dataset::{EVIDENCE_JSON, FRAMEWORKS_JSON, load_frameworks, parse_frameworks};
-use model::evidence::{Day, performance_inversions};
+use model::evidence::Day;
+use model::framework::performance_inversions;
 use serde_json::Value;
 
 /// Our own measurements have no public address; every other source has an https one.

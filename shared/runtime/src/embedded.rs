@@ -15,8 +15,8 @@ use model::dataset::DatasetError;
 use model::facts::{Facts, FactsStore, MemoryFacts};
 use model::store::BoxFuture;
 use model::{
-    FaqEntry, FaqStore, Framework, FrameworkSpec, FrameworkStore, ListQuery, MemoryStore, Page,
-    Precondition, Slug, StoreError,
+    FaqEntry, FaqStore, Framework, FrameworkStore, FrameworkWrite, ListQuery, MemoryStore, Page,
+    Slug, StoreError,
 };
 
 #[derive(Debug, Default)]
@@ -50,13 +50,8 @@ impl FrameworkStore for EmbeddedOnFirstUse {
         Box::pin(async move { self.store()?.catalog().await })
     }
 
-    fn put(
-        &self,
-        id: Slug,
-        spec: FrameworkSpec,
-        precondition: Precondition,
-    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
-        Box::pin(async move { self.store()?.put(id, spec, precondition).await })
+    fn put(&self, write: FrameworkWrite) -> BoxFuture<'_, Result<Framework, StoreError>> {
+        Box::pin(async move { self.store()?.put(write).await })
     }
 
     fn delete(&self, id: Slug, version: u64) -> BoxFuture<'_, Result<(), StoreError>> {

@@ -8,18 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::EvidenceByDimension;
 use crate::slug::Slug;
+use crate::source::Source;
 use crate::vocab::{Category, Dimension, Feature, Language, UseCase};
 
+mod inversions;
 mod read;
 
-pub(crate) use read::MAX_LINE;
-
-/// A citation: where a claim comes from. `url` is absent for sources without a public address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    pub title: String,
-    pub url: Option<String>,
-}
+pub use inversions::{Inversion, performance_inversions};
 
 /// A rating from 1 (weak) to 5 (strong) for every [`Dimension`]; none is ever missing.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -94,7 +89,7 @@ pub struct Framework {
 impl Framework {
     /// Sort key for `sort=name`: case-folded name, then id so that equal names stay distinct.
     pub fn name_key(&self) -> String {
-        crate::order::name_key_chars(&self.spec.name, self.id.as_str()).collect()
+        name_key_chars(&self.spec.name, self.id.as_str()).collect()
     }
 }
 
@@ -131,4 +126,13 @@ impl FrameworkSpec {
     pub fn fits(&self, use_case: UseCase) -> bool {
         self.use_cases.contains(&use_case)
     }
+}
+
+/// The name case-folded a character at a time, `#`, then the id: one definition for the
+/// key a listing sorts by in memory and the one DynamoDB's name index stores.
+pub(crate) fn name_key_chars<'a>(name: &'a str, id: &'a str) -> impl Iterator<Item = char> + 'a {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .chain(std::iter::once('#'))
+        .chain(id.chars())
 }

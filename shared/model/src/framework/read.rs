@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{FrameworkSpec, Ratings, Source};
-use crate::fields::{FieldError, Fields, plain_text, whole_number};
+use super::{FrameworkSpec, Ratings};
+use crate::fields::{FieldError, Fields, MAX_LINE, plain_text, whole_number};
 use crate::slug::Slug;
+use crate::source::Source;
 use crate::vocab::{Category, Dimension, Feature, Language, UseCase};
 
 /// The earliest and latest plausible first-release years.
 const FIRST_RELEASE_RANGE: std::ops::RangeInclusive<u16> = 1990..=2100;
 const MAX_TEXT: usize = 4_000;
-pub(crate) const MAX_LINE: usize = 300;
 const MAX_URL: usize = 2_048;
 
 impl FrameworkSpec {

@@ -7,9 +7,7 @@ use std::time::Duration;
 
 use model::listing::list_in_memory;
 use model::store::BoxFuture;
-use model::{
-    Framework, FrameworkSpec, FrameworkStore, ListQuery, Page, Precondition, Slug, StoreError,
-};
+use model::{Framework, FrameworkStore, FrameworkWrite, ListQuery, Page, Slug, StoreError};
 
 use super::{Cached, is_outage};
 use crate::acknowledged::Acknowledged;
@@ -86,14 +84,9 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
         })
     }
 
-    fn put(
-        &self,
-        id: Slug,
-        spec: FrameworkSpec,
-        precondition: Precondition,
-    ) -> BoxFuture<'_, Result<Framework, StoreError>> {
+    fn put(&self, write: FrameworkWrite) -> BoxFuture<'_, Result<Framework, StoreError>> {
         Box::pin(async move {
-            let result = self.inner.put(id, spec, precondition).await;
+            let result = self.inner.put(write).await;
             let generation = self.catalog.invalidate();
             self.catalog.observe(&result);
             if let Ok(stored) = &result {
@@ -120,6 +113,7 @@ impl<S: FrameworkStore> FrameworkStore for CachedFrameworks<S> {
 mod tests {
     use std::sync::atomic::Ordering;
 
+    use model::Precondition;
     use model::testing::SwitchableStore;
     use testkit::dataset::catalog_size;
 
@@ -247,7 +241,11 @@ mod tests {
             .unwrap()
             .spec;
         let write = store
-            .put(django, (*spec).clone(), Precondition::Version(1))
+            .put(FrameworkWrite {
+                id: django,
+                spec: (*spec).clone(),
+                precondition: Precondition::Version(1),
+            })
             .await;
         assert!(matches!(write, Err(StoreError::Unavailable { .. })));
 
@@ -281,7 +279,11 @@ mod tests {
         let mut spec = (*store.get(&django).await.unwrap().unwrap().spec).clone();
         spec.description = "Edited by an admin.".into();
         let edited = store
-            .put(django.clone(), spec, Precondition::Version(1))
+            .put(FrameworkWrite {
+                id: django.clone(),
+                spec,
+                precondition: Precondition::Version(1),
+            })
             .await
             .unwrap();
         store.delete(flask.clone(), 1).await.unwrap();
