@@ -313,7 +313,7 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
         .await
         .unwrap();
     assert!(
-        shown.contains("1,820 requests/s") && shown.contains("Source: Stack Advisor shared bench"),
+        shown.contains("3,328 requests/s") && shown.contains("Source: Stack Advisor shared bench"),
         "{label}: evidence reads '{shown}'"
     );
 

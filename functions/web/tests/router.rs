@@ -227,7 +227,7 @@ async fn a_framework_page_shows_each_rating_s_evidence_with_its_source_and_day()
     assert!(shown > 0, "no framework has evidence to show");
     let fastapi = page(&send(&app, get("/catalog/fastapi")).await, 200);
     assert!(
-        fastapi.contains("1,820 requests/s"),
+        fastapi.contains("3,328 requests/s"),
         "figures are written for people"
     );
 }

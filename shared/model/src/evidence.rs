@@ -39,7 +39,7 @@ pub struct Evidence {
     pub date: Day,
 }
 
-/// A number and its unit (`1820` `requests/s`, `14.8` `% of respondents`).
+/// A number and its unit (`3328` `requests/s`, `14.8` `% of respondents`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     pub value: FigureValue,
