@@ -36,25 +36,35 @@ pub struct Cached<T> {
     refresh: tokio::sync::Mutex<()>,
 }
 
+/// Two things a cache can hold, each there or not: a copy of the value, and an outage of
+/// the store behind it. A copy without an outage is the normal case; an outage without a
+/// copy makes every read wait on the store, the only way to an answer.
 #[derive(Debug)]
 struct State<T> {
-    value: Option<Arc<T>>,
-    /// When the read that returned `value` was sent: the `Age` of an answer from the copy.
-    read_at: Option<Instant>,
-    fresh_until: Option<Instant>,
-    /// After a failed call, until when callers get the stale copy (or the failure)
-    /// without another call to the store.
-    failing_until: Option<Instant>,
+    copy: Option<CachedCopy<T>>,
     /// Bumped by [`Cached::invalidate`]; a refresh that started before a write does not
     /// mark its (older) result fresh.
     generation: u64,
-    /// The store has failed since `since` and not answered yet.
     outage: Option<Outage>,
 }
 
+/// The last value read.
+#[derive(Debug)]
+struct CachedCopy<T> {
+    value: Arc<T>,
+    /// When the read that returned `value` was sent: the `Age` of an answer from the copy.
+    read_at: Instant,
+    /// Until when reads take the copy without asking the store; `None` once a write (or a
+    /// refresh of an older generation) leaves it a fallback only.
+    fresh_until: Option<Instant>,
+}
+
+/// The store has failed since `since` and not answered yet.
 #[derive(Debug, Clone, Copy)]
 struct Outage {
     since: Instant,
+    /// Until when callers get the copy (or the failure) without another call to the store.
+    back_off_until: Instant,
     answered_from_copy: u64,
 }
 
@@ -76,10 +86,7 @@ impl<T> Cached<T> {
             ttl,
             store,
             state: Mutex::new(State {
-                value: None,
-                read_at: None,
-                fresh_until: None,
-                failing_until: None,
+                copy: None,
                 generation: 0,
                 outage: None,
             }),
@@ -94,7 +101,7 @@ impl<T> Cached<T> {
 
     /// The last value read, however old.
     pub fn stale(&self) -> Option<Arc<T>> {
-        self.state().value.clone()
+        self.state().copy.as_ref().map(|copy| copy.value.clone())
     }
 
     /// The last value read, as the answer to a request the store could not serve: the
@@ -108,7 +115,9 @@ impl<T> Cached<T> {
     /// Returns the new generation: a load that starts from it on was sent after this call.
     pub fn invalidate(&self) -> u64 {
         let mut state = self.state();
-        state.fresh_until = None;
+        if let Some(copy) = &mut state.copy {
+            copy.fresh_until = None;
+        }
         state.generation = state.generation.wrapping_add(1);
         state.generation
     }
@@ -129,9 +138,7 @@ impl<T> Cached<T> {
         let now = Instant::now();
         let backing_off = {
             let state = self.state();
-            state
-                .failing_until
-                .filter(|until| now < *until && state.value.is_some())
+            state.backing_off(now).filter(|_| state.copy.is_some())
         };
         if let Some(until) = backing_off {
             return Err(recently_failed(until - now));
@@ -154,26 +161,27 @@ impl<T> Cached<T> {
     }
 
     fn failed(&self, state: &mut State<T>, error: &StoreError, now: Instant) {
-        state.failing_until = Some(now + self.ttl.min(MAX_FAILURE_BACKOFF));
-        if state.outage.is_some() {
+        let back_off_until = now + self.ttl.min(MAX_FAILURE_BACKOFF);
+        if let Some(outage) = &mut state.outage {
+            outage.back_off_until = back_off_until;
             return;
         }
         state.outage = Some(Outage {
             since: now,
+            back_off_until,
             answered_from_copy: 0,
         });
         if let Some(store) = self.store {
             tracing::warn!(
                 store,
                 %error,
-                has_copy = state.value.is_some(),
+                has_copy = state.copy.is_some(),
                 "store unreachable: reads answer from the cached copy (with Age) or 503 until it answers again"
             );
         }
     }
 
     fn answered(&self, state: &mut State<T>, now: Instant) {
-        state.failing_until = None;
         if let (Some(outage), Some(store)) = (state.outage.take(), self.store) {
             tracing::info!(
                 store,
@@ -200,7 +208,7 @@ impl<T> Cached<T> {
         }
         let generation = {
             let mut state = self.state();
-            if let Some(until) = state.failing_until.filter(|until| started < *until) {
+            if let Some(until) = state.backing_off(started) {
                 return answer_from_copy(&mut state)
                     .ok_or_else(|| recently_failed(until - started));
             }
@@ -211,12 +219,13 @@ impl<T> Cached<T> {
         let mut state = self.state();
         match loaded {
             Ok(value) => {
-                state.value = Some(value.clone());
-                state.read_at = Some(started);
+                let fresh_until = (state.generation == generation).then_some(now + self.ttl);
+                state.copy = Some(CachedCopy {
+                    value: value.clone(),
+                    read_at: started,
+                    fresh_until,
+                });
                 self.answered(&mut state, now);
-                if state.generation == generation {
-                    state.fresh_until = Some(now + self.ttl);
-                }
                 Ok(value)
             }
             Err(error) => {
@@ -228,19 +237,27 @@ impl<T> Cached<T> {
 
     fn fresh(&self, now: Instant) -> Option<Arc<T>> {
         let state = self.state();
-        match (state.fresh_until, &state.value) {
-            (Some(until), Some(value)) if now < until => Some(value.clone()),
-            _ => None,
-        }
+        let copy = state.copy.as_ref()?;
+        copy.fresh_until
+            .filter(|until| now < *until)
+            .map(|_| copy.value.clone())
+    }
+}
+
+impl<T> State<T> {
+    /// Until when the store is not asked again, if a call failed moments ago.
+    fn backing_off(&self, now: Instant) -> Option<Instant> {
+        self.outage
+            .map(|outage| outage.back_off_until)
+            .filter(|until| now < *until)
     }
 }
 
 /// The copy, marked as an answer from it: its age for the response, one more for the outage.
 fn answer_from_copy<T>(state: &mut State<T>) -> Option<Arc<T>> {
-    let value = state.value.clone()?;
-    if let Some(read_at) = state.read_at {
-        edge::age::answered_from_copy(Instant::now().saturating_duration_since(read_at));
-    }
+    let copy = state.copy.as_ref()?;
+    let value = copy.value.clone();
+    edge::age::answered_from_copy(Instant::now().saturating_duration_since(copy.read_at));
     if let Some(outage) = &mut state.outage {
         outage.answered_from_copy += 1;
     }
