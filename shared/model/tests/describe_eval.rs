@@ -28,7 +28,10 @@
 //! `data/descriptions_heldout3.json` (134 posts) is the third held-out set: written by a
 //! helper from public forum phrasing without seeing the reader or any other set, added
 //! unedited, and measured once the tuning to the second set was done, against all three
-//! tuning files together (figures by its test).
+//! tuning files together (figures by its test). `data/descriptions_heldout4.json` (169
+//! posts) is a fourth, written the same way by another helper after that measurement, with
+//! no change to the reader in between: a second blind reading of the same reader. Neither
+//! has been tuned to; the next tuning may use the third and keep the fourth held out.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -171,6 +174,10 @@ fn second_forum_cases() -> Vec<Case> {
 /// The third held-out set (see the module's comment): measured, never tuned to or edited.
 fn held_out() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions_heldout3.json")).unwrap()
+}
+
+fn fourth_held_out() -> Vec<Case> {
+    serde_json::from_str(include_str!("../data/descriptions_heldout4.json")).unwrap()
 }
 
 #[test]
@@ -468,48 +475,68 @@ const GOAL_GAP: f64 = 0.05;
 const FLOOR_FIELD: f64 = 0.67;
 const FLOOR_WHOLLY: f64 = 0.49;
 const CEILING_GAP: f64 = 0.345;
+// The fourth set, measured once (6 Dec 2026) on the same reader: worst field 0.667 (off-topic
+// recall, 10 of 15; priorities 0.750 / 0.795, excluded frameworks 0.810 / 0.773), 90 of 169
+// wholly right (0.533), gap 0.301. Not met either, and within a few points of the third set:
+// the two blind readings agree.
+const FOURTH_FLOOR_FIELD: f64 = 0.66;
+const FOURTH_FLOOR_WHOLLY: f64 = 0.53;
+const FOURTH_CEILING_GAP: f64 = 0.305;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
 /// the gap to all three tuning files together (per field, the drop of the lower of precision
 /// and recall; and the drop of the wholly-right share).
 #[test]
-fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
+fn the_held_out_sets_are_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(forum_cases());
     tuning.extend(second_forum_cases());
-    let held_out = held_out();
     let tuned = score(tuning.iter(), false);
-    let fresh = score(held_out.iter(), true);
     tuned.print("tuning set (all three files)", tuning.len());
-    fresh.print("held-out set", held_out.len());
-    let field_gap = FIELDS
-        .iter()
-        .map(|field| {
-            let worst = |s: &Scores| {
-                s.tallies
-                    .get(field)
-                    .map_or(1.0, |t| t.precision().min(t.recall()))
-            };
-            worst(&tuned) - worst(&fresh)
-        })
-        .fold(f64::MIN, f64::max);
-    let gap = field_gap.max(tuned.wholly() - fresh.wholly());
-    let met = fresh.worst() >= GOAL_FIELD && fresh.wholly() >= GOAL_WHOLLY && gap <= GOAL_GAP;
-    println!(
-        "held-out: worst field {:.3}, wholly right {:.3}, gap to tuning {gap:.3} (goals {GOAL_FIELD}, {GOAL_WHOLLY}, {GOAL_GAP}: {})",
-        fresh.worst(),
-        fresh.wholly(),
-        if met { "met" } else { "not met" }
-    );
-    assert!(
-        fresh.worst() >= FLOOR_FIELD,
-        "worst field {:.3}",
-        fresh.worst()
-    );
-    assert!(
-        fresh.wholly() >= FLOOR_WHOLLY,
-        "wholly right {:.3}",
-        fresh.wholly()
-    );
-    assert!(gap <= CEILING_GAP, "gap {gap:.3}");
+    let sets = [
+        (
+            "third held-out set",
+            held_out(),
+            (FLOOR_FIELD, FLOOR_WHOLLY, CEILING_GAP),
+        ),
+        (
+            "fourth held-out set",
+            fourth_held_out(),
+            (FOURTH_FLOOR_FIELD, FOURTH_FLOOR_WHOLLY, FOURTH_CEILING_GAP),
+        ),
+    ];
+    for (title, held_out, (floor_field, floor_wholly, ceiling_gap)) in sets {
+        let fresh = score(held_out.iter(), true);
+        fresh.print(title, held_out.len());
+        let field_gap = FIELDS
+            .iter()
+            .map(|field| {
+                let worst = |s: &Scores| {
+                    s.tallies
+                        .get(field)
+                        .map_or(1.0, |t| t.precision().min(t.recall()))
+                };
+                worst(&tuned) - worst(&fresh)
+            })
+            .fold(f64::MIN, f64::max);
+        let gap = field_gap.max(tuned.wholly() - fresh.wholly());
+        let met = fresh.worst() >= GOAL_FIELD && fresh.wholly() >= GOAL_WHOLLY && gap <= GOAL_GAP;
+        println!(
+            "{title}: worst field {:.3}, wholly right {:.3}, gap to tuning {gap:.3} (goals {GOAL_FIELD}, {GOAL_WHOLLY}, {GOAL_GAP}: {})",
+            fresh.worst(),
+            fresh.wholly(),
+            if met { "met" } else { "not met" }
+        );
+        assert!(
+            fresh.worst() >= floor_field,
+            "{title}: worst field {:.3}",
+            fresh.worst()
+        );
+        assert!(
+            fresh.wholly() >= floor_wholly,
+            "{title}: wholly right {:.3}",
+            fresh.wholly()
+        );
+        assert!(gap <= ceiling_gap, "{title}: gap {gap:.3}");
+    }
 }
