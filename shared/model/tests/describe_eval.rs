@@ -319,6 +319,21 @@ impl Scores {
         );
     }
 
+    /// Asserts that what a set reached has not slipped: its worst field and its share of
+    /// posts read wholly right are at least their floors.
+    fn hold_floors(&self, title: &str, floor_field: f64, floor_wholly: f64) {
+        assert!(
+            self.worst() >= floor_field,
+            "{title}: worst field {:.3}",
+            self.worst()
+        );
+        assert!(
+            self.wholly() >= floor_wholly,
+            "{title}: wholly right {:.3}",
+            self.wholly()
+        );
+    }
+
     fn wholly(&self) -> f64 {
         self.wholly_right as f64 / self.posts.max(1) as f64
     }
@@ -447,16 +462,7 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
     for (title, cases, floor_field, floor_wholly) in sets {
         let scores = score(cases.iter(), true);
         scores.print(&format!("{title} (tuning data now)"), cases.len());
-        assert!(
-            scores.worst() >= floor_field,
-            "{title}: worst field {:.3}",
-            scores.worst()
-        );
-        assert!(
-            scores.wholly() >= floor_wholly,
-            "{title}: wholly right {:.3}",
-            scores.wholly()
-        );
+        scores.hold_floors(title, floor_field, floor_wholly);
     }
 }
 
@@ -527,16 +533,7 @@ fn the_held_out_sets_are_read_about_as_well_as_the_tuning_set() {
             fresh.wholly(),
             if met { "met" } else { "not met" }
         );
-        assert!(
-            fresh.worst() >= floor_field,
-            "{title}: worst field {:.3}",
-            fresh.worst()
-        );
-        assert!(
-            fresh.wholly() >= floor_wholly,
-            "{title}: wholly right {:.3}",
-            fresh.wholly()
-        );
+        fresh.hold_floors(title, floor_field, floor_wholly);
         assert!(gap <= ceiling_gap, "{title}: gap {gap:.3}");
     }
 }
