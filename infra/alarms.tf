@@ -1,12 +1,20 @@
 locals {
   alarm_actions = var.alarm_topic_arn == null ? [] : [var.alarm_topic_arn]
 
-  function_alarms = merge([
-    for name, fn in module.function : {
-      "${name}-errors"    = { function_name = fn.lambda.function_name, metric = "Errors" }
-      "${name}-throttles" = { function_name = fn.lambda.function_name, metric = "Throttles" }
+  # Alarms that fire on any count within five minutes: each function's errors and throttles
+  # (the scheduled refresh's too), and refresh runs that failed every retry (refresh.tf).
+  count_alarms = merge(local.refresh_count_alarms, merge([
+    for name, fn in merge(module.function, { refresh = module.refresh }) : {
+      for metric in ["Errors", "Throttles"] : "${name}-${lower(metric)}" => {
+        alarm_name  = "${fn.lambda.function_name}-${lower(metric)}"
+        description = "${fn.lambda.function_name} reported ${metric} in the last 5 minutes."
+        namespace   = "AWS/Lambda"
+        metric      = metric
+        dimensions  = { FunctionName = fn.lambda.function_name }
+        statistic   = "Sum"
+      }
     }
-  ]...)
+  ]...))
 }
 
 resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
@@ -45,15 +53,15 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "function" {
-  for_each = local.function_alarms
+resource "aws_cloudwatch_metric_alarm" "count" {
+  for_each = local.count_alarms
 
-  alarm_name          = "${each.value.function_name}-${lower(each.value.metric)}"
-  alarm_description   = "${each.value.function_name} reported ${each.value.metric} in the last 5 minutes."
-  namespace           = "AWS/Lambda"
+  alarm_name          = each.value.alarm_name
+  alarm_description   = each.value.description
+  namespace           = each.value.namespace
   metric_name         = each.value.metric
-  dimensions          = { FunctionName = each.value.function_name }
-  statistic           = "Sum"
+  dimensions          = each.value.dimensions
+  statistic           = each.value.statistic
   period              = 300
   evaluation_periods  = 1
   threshold           = 0
@@ -61,4 +69,15 @@ resource "aws_cloudwatch_metric_alarm" "function" {
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
+}
+
+# Deployments made before the count alarms were one resource keep their alarms.
+moved {
+  from = aws_cloudwatch_metric_alarm.function
+  to   = aws_cloudwatch_metric_alarm.count
+}
+
+moved {
+  from = aws_cloudwatch_metric_alarm.refresh_dead_letters
+  to   = aws_cloudwatch_metric_alarm.count["refresh-dead-letters"]
 }

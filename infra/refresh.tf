@@ -42,6 +42,18 @@ locals {
   refresh_name        = "${var.name_prefix}-refresh"
   # The namespace the refresh's embedded metrics go to (functions/refresh/src/metrics.rs).
   refresh_metrics_namespace = "StackAdvisor/Refresh"
+  # An invocation that failed every retry lands in the dead-letter queue; alarms.tf raises
+  # this with the functions' error and throttle alarms.
+  refresh_count_alarms = {
+    "refresh-dead-letters" = {
+      alarm_name  = "${local.refresh_name}-dead-letters"
+      description = "A refresh invocation failed every retry and landed in ${aws_sqs_queue.refresh_dlq.name}."
+      namespace   = "AWS/SQS"
+      metric      = "ApproximateNumberOfMessagesVisible"
+      dimensions  = { QueueName = aws_sqs_queue.refresh_dlq.name }
+      statistic   = "Maximum"
+    }
+  }
 }
 
 resource "aws_dynamodb_table" "facts" {
@@ -183,22 +195,6 @@ resource "aws_cloudwatch_metric_alarm" "facts_stale" {
   threshold           = var.facts_max_age_hours * 3600
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "breaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "refresh_dead_letters" {
-  alarm_name          = "${local.refresh_name}-dead-letters"
-  alarm_description   = "A refresh invocation failed every retry and landed in ${aws_sqs_queue.refresh_dlq.name}."
-  namespace           = "AWS/SQS"
-  metric_name         = "ApproximateNumberOfMessagesVisible"
-  dimensions          = { QueueName = aws_sqs_queue.refresh_dlq.name }
-  statistic           = "Maximum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
 }

@@ -286,11 +286,18 @@ run "api_stage_cors_and_alarms" {
 
   assert {
     condition = (
-      toset(keys(aws_cloudwatch_metric_alarm.function)) == toset(flatten([for name in keys(var.functions) : ["${name}-errors", "${name}-throttles"]]))
+      toset(keys(aws_cloudwatch_metric_alarm.count)) == toset(concat(
+        flatten([for name in concat(keys(var.functions), ["refresh"]) : ["${name}-errors", "${name}-throttles"]]),
+        ["refresh-dead-letters"],
+      ))
+      && aws_cloudwatch_metric_alarm.count["catalog-errors"].alarm_name == "stack-advisor-catalog-errors"
+      && aws_cloudwatch_metric_alarm.count["refresh-throttles"].dimensions.FunctionName == "stack-advisor-refresh"
+      && aws_cloudwatch_metric_alarm.count["refresh-dead-letters"].namespace == "AWS/SQS"
+      && aws_cloudwatch_metric_alarm.count["refresh-dead-letters"].dimensions.QueueName == "stack-advisor-refresh-dlq"
       && length(aws_cloudwatch_metric_alarm.api_5xx_rate.metric_query) == 3
-      && alltrue([for alarm in aws_cloudwatch_metric_alarm.function : length(alarm.alarm_actions) == 0])
+      && alltrue([for alarm in aws_cloudwatch_metric_alarm.count : length(alarm.alarm_actions) == 0])
     )
-    error_message = "Expected a 5xx-rate alarm and Errors/Throttles alarms per function, silent without a topic."
+    error_message = "Expected a 5xx-rate alarm, Errors/Throttles alarms per function (the refresh too) and a dead-letter alarm, silent without a topic."
   }
 }
 
@@ -301,7 +308,7 @@ run "alarms_notify_the_topic_when_given" {
 
   assert {
     condition = alltrue([
-      for alarm in concat(values(aws_cloudwatch_metric_alarm.function), [aws_cloudwatch_metric_alarm.api_5xx_rate]) :
+      for alarm in concat(values(aws_cloudwatch_metric_alarm.count), [aws_cloudwatch_metric_alarm.api_5xx_rate]) :
       alarm.alarm_actions == toset(["arn:aws:sns:eu-west-1:123456789012:stack-advisor-alarms"])
     ])
     error_message = "Every alarm must notify alarm_topic_arn."
