@@ -12,9 +12,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 mod synthetic;
 use model::dataset::load_frameworks;
 use model::{
-    Advice, Category, Dimension, Feature, Framework, Language, Priorities, Profile, Selection,
-    UseCase, compare, recommend,
+    Category, Dimension, Feature, Framework, Language, Priorities, Profile, Selection, UseCase,
+    compare, recommend,
 };
+#[path = "support/request.rs"]
+mod request;
 use synthetic::{full_profile, synthetic_framework};
 
 /// A deterministic catalog of `n` frameworks with varied languages, features, use cases and
@@ -111,12 +113,7 @@ fn advice(c: &mut Criterion) {
             b.iter(|| {
                 let value: serde_json::Value = serde_json::from_slice(black_box(body)).unwrap();
                 let read = Profile::read_json(&value).unwrap();
-                let advice = Advice {
-                    recommendations: recommend(&real, &read.profile),
-                    profile: &read.profile,
-                    interpretation: read.account.as_ref(),
-                };
-                serde_json::to_vec(&advice).unwrap()
+                serde_json::to_vec(&request::advice(&real, &read)).unwrap()
             })
         },
     );

@@ -9,10 +9,12 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use model::Profile;
 use model::dataset::load_frameworks;
 use model::describe::{self, Description, interpret};
-use model::{Advice, Profile, recommend};
 use serde_json::json;
+#[path = "support/request.rs"]
+mod request;
 
 /// 304 characters, with everything the reader looks for: a use case, languages and a
 /// negated one, stressed and weak priorities, a required and a nice-to-have feature, a
@@ -46,12 +48,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("recommend from 300 characters", |b| {
         b.iter(|| {
             let read = Profile::read_json(black_box(&body)).unwrap();
-            let advice = Advice {
-                recommendations: recommend(&catalog, &read.profile),
-                profile: &read.profile,
-                interpretation: read.account.as_ref(),
-            };
-            serde_json::to_value(&advice).unwrap()
+            serde_json::to_value(request::advice(&catalog, &read)).unwrap()
         })
     });
     group.finish();

@@ -19,6 +19,8 @@ use model::{
     RenderedFrameworks, Selection, Sort, compare, recommend,
 };
 use serde_json::json;
+#[path = "support/request.rs"]
+mod request;
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 use synthetic::{full_profile, grown_catalog};
@@ -108,12 +110,7 @@ fn growth(c: &mut Criterion) {
             |b, c| {
                 b.iter(|| {
                     let read = Profile::read_json(black_box(&description)).unwrap();
-                    let advice = Advice {
-                        recommendations: recommend(c, &read.profile),
-                        profile: &read.profile,
-                        interpretation: read.account.as_ref(),
-                    };
-                    serde_json::to_vec(&advice).unwrap()
+                    serde_json::to_vec(&request::advice(c, &read)).unwrap()
                 })
             },
         );

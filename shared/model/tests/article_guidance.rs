@@ -6,8 +6,8 @@
 
 use model::dataset::load_frameworks;
 use model::{
-    Deployment, Dimension, Feature, Framework, Language, Limit, Priorities, Profile, Selection,
-    UseCase, compare, recommend,
+    Comparison, Deployment, Dimension, Feature, Framework, Language, Limit, Priorities, Profile,
+    Selection, UseCase, compare, recommend,
 };
 
 fn catalog() -> Vec<Framework> {
@@ -22,23 +22,28 @@ fn ids(result: &model::Recommendations<'_>) -> Vec<String> {
         .collect()
 }
 
+fn framework<'a>(catalog: &'a [Framework], id: &str) -> &'a Framework {
+    catalog.iter().find(|f| f.id.as_str() == id).unwrap()
+}
+
 fn language_of(catalog: &[Framework], id: &str) -> Language {
-    catalog
-        .iter()
-        .find(|f| f.id.as_str() == id)
-        .unwrap()
-        .spec
-        .language
+    framework(catalog, id).spec.language
 }
 
 fn performance(catalog: &[Framework], id: &str) -> u8 {
-    catalog
-        .iter()
-        .find(|f| f.id.as_str() == id)
-        .unwrap()
+    framework(catalog, id)
         .spec
         .ratings
         .score(Dimension::Performance)
+}
+
+/// The frameworks a selection names (`"a,b"`), compared with one priority.
+fn compared<'a>(catalog: &'a [Framework], selection: &str, priority: Dimension) -> Comparison<'a> {
+    let frameworks = Selection::parse(selection)
+        .unwrap()
+        .resolve(catalog)
+        .unwrap();
+    compare(&frameworks, &Priorities::new([priority]))
 }
 
 #[test]
@@ -112,11 +117,7 @@ fn spring_boot_suits_enterprise_type_safety() {
     let result = recommend(&catalog, &profile);
     assert_eq!(ids(&result)[0], "spring-boot", "{:?}", ids(&result));
 
-    let pair = Selection::parse("django,spring-boot")
-        .unwrap()
-        .resolve(&catalog)
-        .unwrap();
-    let comparison = compare(&pair, &Priorities::new([Dimension::TypeSafety]));
+    let comparison = compared(&catalog, "django,spring-boot", Dimension::TypeSafety);
     assert_eq!(comparison.verdict.winner.unwrap().as_str(), "spring-boot");
 }
 
@@ -130,11 +131,7 @@ fn go_fiber_is_the_fastest_with_fastapi_close_behind() {
         .unwrap();
     assert_eq!(performance(&catalog, "fiber"), fastest);
 
-    let pair = Selection::parse("fastapi,fiber")
-        .unwrap()
-        .resolve(&catalog)
-        .unwrap();
-    let comparison = compare(&pair, &Priorities::new([Dimension::Performance]));
+    let comparison = compared(&catalog, "fastapi,fiber", Dimension::Performance);
     assert_eq!(comparison.verdict.winner.unwrap().as_str(), "fiber");
     let row = comparison
         .dimensions
@@ -196,7 +193,7 @@ fn fastapi_beats_django_for_async_apis() {
     let ranked = ids(&result);
     assert_eq!(ranked[0], "fastapi", "{ranked:?}");
     for id in &ranked {
-        let framework = catalog.iter().find(|f| f.id.as_str() == id).unwrap();
+        let framework = framework(&catalog, id);
         assert!(framework.spec.has_feature(Feature::AsyncNative), "{id}");
     }
     let django = result
@@ -238,11 +235,7 @@ fn flask_or_fastapi_for_small_python_microservices() {
 #[test]
 fn csharp_and_java_are_close_on_performance() {
     let catalog = catalog();
-    let pair = Selection::parse("aspnet-core,spring-boot")
-        .unwrap()
-        .resolve(&catalog)
-        .unwrap();
-    let comparison = compare(&pair, &Priorities::new([Dimension::Performance]));
+    let comparison = compared(&catalog, "aspnet-core,spring-boot", Dimension::Performance);
     let totals: Vec<f64> = comparison.verdict.totals.values().copied().collect();
     assert!((totals[0] - totals[1]).abs() <= 1.0, "{totals:?}");
 

@@ -149,6 +149,24 @@ mod tests {
     use crate::dataset::load_frameworks;
     use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
+    /// The exclusion of framework `id`, which the test expects to be excluded.
+    fn exclusion<'r, 'a>(result: &'r Recommendations<'a>, id: &str) -> &'r Exclusion<'a> {
+        result
+            .excluded
+            .iter()
+            .find(|e| e.framework.id.as_str() == id)
+            .unwrap_or_else(|| panic!("{id} is not excluded"))
+    }
+
+    /// The ids recommended, best first.
+    fn ranked<'r>(result: &'r Recommendations<'_>) -> Vec<&'r str> {
+        result
+            .recommendations
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect()
+    }
+
     #[test]
     fn filters_exclude_with_reasons() {
         let catalog = load_frameworks().unwrap();
@@ -159,17 +177,9 @@ mod tests {
         assert!(result.recommendations.is_empty());
         assert_eq!(result.considered, 0);
         assert_eq!(result.excluded.len(), catalog.len());
-        let django = result
-            .excluded
-            .iter()
-            .find(|e| e.framework.id.as_str() == "django")
-            .unwrap();
+        let django = exclusion(&result, "django");
         assert_eq!(django.reason(), "Lacks WebSockets, which you required.");
-        let rails = result
-            .excluded
-            .iter()
-            .find(|e| e.framework.id.as_str() == "rails")
-            .unwrap();
+        let rails = exclusion(&result, "rails");
         assert_eq!(
             rails.reason(),
             "Written in Ruby, not one of the languages you asked for. \
@@ -252,11 +262,7 @@ mod tests {
                 .iter()
                 .all(|r| !java.contains(&r.id.as_str()))
         );
-        let spring = result
-            .excluded
-            .iter()
-            .find(|e| e.framework.id.as_str() == "spring-boot")
-            .unwrap();
+        let spring = exclusion(&result, "spring-boot");
         assert_eq!(spring.reason(), "Written in Java, which you ruled out.");
         assert_eq!(result.considered + result.excluded.len(), catalog.len());
     }
@@ -275,18 +281,9 @@ mod tests {
             "exclusion wins"
         );
         let result = recommend(&catalog, &profile);
-        let ranked: Vec<&str> = result
-            .recommendations
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect();
-        assert_eq!(ranked, ["flask", "fastapi", "litestar"]);
+        assert_eq!(ranked(&result), ["flask", "fastapi", "litestar"]);
         assert_eq!(result.recommendations[0].reasons[0].kind, Kind::Preferred);
-        let django = result
-            .excluded
-            .iter()
-            .find(|e| e.framework.id.as_str() == "django")
-            .unwrap();
+        let django = exclusion(&result, "django");
         assert_eq!(django.reason(), "Ruled out by name.");
     }
 
