@@ -149,6 +149,7 @@ impl fmt::Display for Day {
 /// The longest unit, such as `requests/s` or `% of respondents`.
 const MAX_UNIT: usize = 40;
 const ITEM_FIELDS: [&str; 6] = ["note", "figure", "benchmark", "reason", "source", "date"];
+const FIGURE_FIELDS: [&str; 2] = ["value", "unit"];
 
 /// The reader of a framework body's `evidence`.
 impl Fields<'_> {
@@ -157,9 +158,11 @@ impl Fields<'_> {
         let Some(value) = self.get(field) else {
             return Some(BTreeMap::new());
         };
-        let Some(object) = value.as_object() else {
-            return self.fail(field, "must be an object of dimension: [evidence items]");
-        };
+        let object = self.object(
+            field,
+            value,
+            "must be an object of dimension: [evidence items]",
+        )?;
         let mut evidence = BTreeMap::new();
         let mut ok = true;
         for (key, items) in object {
@@ -192,27 +195,16 @@ impl Fields<'_> {
     }
 
     fn evidence_item(&mut self, at: &str, item: &Value) -> Option<Evidence> {
-        let Some(object) = item.as_object() else {
-            return self.fail(
-                at,
-                "must be {\"note\", \"source\", \"date\"} with an optional \"figure\", \"benchmark\" and \"reason\"",
-            );
-        };
-        let mut ok = true;
-        for key in object
-            .keys()
-            .filter(|key| !ITEM_FIELDS.contains(&key.as_str()))
-        {
-            ok &= self
-                .fail::<()>(
-                    &format!("{at}.{key}"),
-                    format!(
-                        "unknown field; an evidence item has {}",
-                        ITEM_FIELDS.join(", ")
-                    ),
-                )
-                .is_some();
-        }
+        let object = self.object(
+            at,
+            item,
+            "must be {\"note\", \"source\", \"date\"} with an optional \"figure\", \"benchmark\" and \"reason\"",
+        )?;
+        let unknown = format!(
+            "unknown field; an evidence item has {}",
+            ITEM_FIELDS.join(", ")
+        );
+        let ok = self.only_known(at, object, &ITEM_FIELDS, &unknown);
         let present = |key: &str| object.get(key).filter(|value| !value.is_null());
         let note = self.nested_text(at, "note", object.get("note"), MAX_LINE);
         let figure = match present("figure") {
@@ -258,21 +250,13 @@ impl Fields<'_> {
     }
 
     fn figure(&mut self, at: &str, value: &Value) -> Option<Figure> {
-        let Some(object) = value.as_object() else {
-            return self.fail(at, "must be {\"value\": number, \"unit\": text}");
-        };
-        let mut ok = true;
-        for key in object
-            .keys()
-            .filter(|key| !["value", "unit"].contains(&key.as_str()))
-        {
-            ok &= self
-                .fail::<()>(
-                    &format!("{at}.{key}"),
-                    "unknown field; a figure has value and unit",
-                )
-                .is_some();
-        }
+        let object = self.object(at, value, "must be {\"value\": number, \"unit\": text}")?;
+        let ok = self.only_known(
+            at,
+            object,
+            &FIGURE_FIELDS,
+            "unknown field; a figure has value and unit",
+        );
         let number = match object.get("value").and_then(Value::as_f64) {
             Some(number) => match FigureValue::try_from(number) {
                 Ok(number) => Some(number),

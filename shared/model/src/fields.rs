@@ -93,6 +93,32 @@ impl<'a> Fields<'a> {
         None
     }
 
+    /// `value` (at `field`) as an object; anything else is refused with the object's `shape`.
+    pub(crate) fn object<'v>(
+        &mut self,
+        field: &str,
+        value: &'v Value,
+        shape: &str,
+    ) -> Option<&'v Map<String, Value>> {
+        value.as_object().or_else(|| self.fail(field, shape))
+    }
+
+    /// Refuses, with `message`, every key of the object at `at` that is not `known`; whether
+    /// there was none.
+    pub(crate) fn only_known(
+        &mut self,
+        at: &str,
+        object: &Map<String, Value>,
+        known: &[&str],
+        message: &str,
+    ) -> bool {
+        let mut ok = true;
+        for key in object.keys().filter(|key| !known.contains(&key.as_str())) {
+            ok &= self.fail::<()>(&format!("{at}.{key}"), message).is_some();
+        }
+        ok
+    }
+
     /// A field that is there and not `null`: an optional field given as null counts as
     /// absent, and a required one as missing.
     pub(crate) fn get(&self, field: &str) -> Option<&'a Value> {
@@ -168,6 +194,15 @@ impl<'a> Fields<'a> {
     pub(crate) fn required_array(&mut self, field: &str) -> Option<&'a [Value]> {
         let value = self.required(field)?;
         self.array(field, value)
+    }
+
+    /// A required array of at least one item; an empty one is refused with `empty`.
+    pub(crate) fn non_empty_array(&mut self, field: &str, empty: &str) -> Option<&'a [Value]> {
+        let items = self.required_array(field)?;
+        if items.is_empty() {
+            return self.fail(field, empty);
+        }
+        Some(items)
     }
 
     /// Every item of a vocabulary list, `None` where it failed (reported at `field[index]`).

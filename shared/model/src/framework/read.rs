@@ -137,10 +137,7 @@ impl Fields<'_> {
     }
 
     fn text_list(&mut self, field: &str) -> Option<Vec<String>> {
-        let items = self.required_array(field)?;
-        if items.is_empty() {
-            return self.fail(field, "must have at least one item");
-        }
+        let items = self.non_empty_array(field, "must have at least one item")?;
         let mut texts = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             match plain_text(item, MAX_LINE) {
@@ -154,29 +151,12 @@ impl Fields<'_> {
     }
 
     fn ratings(&mut self, field: &str) -> Option<Ratings> {
-        let value = self.required(field)?;
-        let Some(object) = value.as_object() else {
-            return self.fail(field, "must be an object of dimension: 1..5");
-        };
-        let mut scores = BTreeMap::new();
-        let mut ok = true;
-        for (key, score) in object {
-            let at = format!("{field}.{key}");
-            match (self.name::<Dimension>(key), whole_number(score)) {
-                (Err(message), _) => ok &= self.fail::<()>(&at, message).is_some(),
-                (Ok(dimension), Some(n @ 1..=5)) => {
-                    scores.insert(dimension, n as u8);
-                }
-                (Ok(_), _) => {
-                    ok &= self
-                        .fail::<()>(&at, "must be an integer from 1 to 5")
-                        .is_some()
-                }
+        let scores = self.by_dimension(field, "must be an object of dimension: 1..5", |score| {
+            match whole_number(score) {
+                Some(n @ 1..=5) => Ok(n as u8),
+                _ => Err("must be an integer from 1 to 5".to_owned()),
             }
-        }
-        if !ok {
-            return None;
-        }
+        })?;
         match Ratings::try_from(scores) {
             Ok(ratings) => Some(ratings),
             Err(message) => self.fail(field, message),
@@ -184,43 +164,57 @@ impl Fields<'_> {
     }
 
     fn rating_notes(&mut self, field: &str) -> Option<BTreeMap<Dimension, String>> {
+        self.by_dimension(
+            field,
+            "must be an object of dimension: one-line rationale",
+            |note| plain_text(note, MAX_LINE),
+        )
+    }
+
+    /// A required object of dimension: value (`shape` says what else it must be), each value
+    /// read by `read`; a key that is no dimension, or a value `read` refuses, is reported at
+    /// `field.key`, and then the whole field is `None`.
+    fn by_dimension<T>(
+        &mut self,
+        field: &str,
+        shape: &str,
+        read: impl Fn(&Value) -> Result<T, String>,
+    ) -> Option<BTreeMap<Dimension, T>> {
         let value = self.required(field)?;
-        let Some(object) = value.as_object() else {
-            return self.fail(field, "must be an object of dimension: one-line rationale");
-        };
-        let mut notes = BTreeMap::new();
+        let object = self.object(field, value, shape)?;
+        let mut values = BTreeMap::new();
         let mut ok = true;
-        for (key, note) in object {
-            let at = format!("{field}.{key}");
-            match (self.name::<Dimension>(key), plain_text(note, MAX_LINE)) {
-                (Err(message), _) | (Ok(_), Err(message)) => {
-                    ok &= self.fail::<()>(&at, message).is_some()
+        for (key, item) in object {
+            match self
+                .name::<Dimension>(key)
+                .and_then(|dimension| read(item).map(|value| (dimension, value)))
+            {
+                Ok((dimension, value)) => {
+                    values.insert(dimension, value);
                 }
-                (Ok(dimension), Ok(text)) => {
-                    notes.insert(dimension, text);
+                Err(message) => {
+                    ok &= self
+                        .fail::<()>(&format!("{field}.{key}"), message)
+                        .is_some()
                 }
             }
         }
-        ok.then_some(notes)
+        ok.then_some(values)
     }
 
     /// One `{title, url}` at `at`; `url` is an https URL or null.
     pub(crate) fn source(&mut self, at: &str, item: &Value) -> Option<Source> {
-        let Some(source) = item.as_object() else {
-            return self.fail(at, "must be {\"title\": text, \"url\": https URL or null}");
-        };
-        let mut ok = true;
-        for key in source
-            .keys()
-            .filter(|key| !["title", "url"].contains(&key.as_str()))
-        {
-            ok &= self
-                .fail::<()>(
-                    &format!("{at}.{key}"),
-                    "unknown field; a source has title and url",
-                )
-                .is_some();
-        }
+        let source = self.object(
+            at,
+            item,
+            "must be {\"title\": text, \"url\": https URL or null}",
+        )?;
+        let ok = self.only_known(
+            at,
+            source,
+            &["title", "url"],
+            "unknown field; a source has title and url",
+        );
         let title = match source.get("title").map(|title| plain_text(title, MAX_LINE)) {
             Some(Ok(title)) => Some(title),
             Some(Err(message)) => self.fail(&format!("{at}.title"), message),
@@ -241,10 +235,7 @@ impl Fields<'_> {
     }
 
     fn sources(&mut self, field: &str) -> Option<Vec<Source>> {
-        let items = self.required_array(field)?;
-        if items.is_empty() {
-            return self.fail(field, "must cite at least one source");
-        }
+        let items = self.non_empty_array(field, "must cite at least one source")?;
         let mut sources = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             if let Some(source) = self.source(&format!("{field}[{index}]"), item) {
@@ -318,6 +309,20 @@ mod tests {
         Slug::parse("example").unwrap()
     }
 
+    /// The errors reading `body` gives, after asserting that each of `expected` names a
+    /// field among them.
+    fn refused_at(body: &Value, expected: &[&str]) -> Vec<FieldError> {
+        let errors = FrameworkSpec::from_json(&id(), body).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for expected in expected {
+            assert!(
+                fields.contains(expected),
+                "{expected} missing from {fields:?}"
+            );
+        }
+        errors
+    }
+
     #[test]
     fn a_complete_body_becomes_a_spec() {
         let spec = FrameworkSpec::from_json(&id(), &valid_body()).unwrap();
@@ -343,21 +348,17 @@ mod tests {
         body["features"] = json!(["orm", "orm"]);
         body["colour"] = json!("blue");
         body["id"] = json!("other");
-        let errors = FrameworkSpec::from_json(&id(), &body).unwrap_err();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        for expected in [
-            "language",
-            "first_release",
-            "ratings.performance",
-            "features[1]",
-            "colour",
-            "id",
-        ] {
-            assert!(
-                fields.contains(&expected),
-                "{expected} missing from {fields:?}"
-            );
-        }
+        let errors = refused_at(
+            &body,
+            &[
+                "language",
+                "first_release",
+                "ratings.performance",
+                "features[1]",
+                "colour",
+                "id",
+            ],
+        );
         let language = errors.iter().find(|e| e.field == "language").unwrap();
         assert!(language.message.contains("python"), "lists valid values");
     }
@@ -401,23 +402,19 @@ mod tests {
         item["benchmark"] = json!("Round 23");
         item["note"] = json!(" ");
         item["colour"] = json!("blue");
-        let errors = FrameworkSpec::from_json(&id(), &body).unwrap_err();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        for expected in [
-            "evidence.perf",
-            "evidence.security",
-            "evidence.performance[0].figure.value",
-            "evidence.performance[0].source.url",
-            "evidence.performance[0].date",
-            "evidence.performance[0].benchmark",
-            "evidence.performance[0].note",
-            "evidence.performance[0].colour",
-        ] {
-            assert!(
-                fields.contains(&expected),
-                "{expected} missing from {fields:?}"
-            );
-        }
+        refused_at(
+            &body,
+            &[
+                "evidence.perf",
+                "evidence.security",
+                "evidence.performance[0].figure.value",
+                "evidence.performance[0].source.url",
+                "evidence.performance[0].date",
+                "evidence.performance[0].benchmark",
+                "evidence.performance[0].note",
+                "evidence.performance[0].colour",
+            ],
+        );
     }
 
     #[test]
