@@ -12,6 +12,12 @@ pub fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
     kept
 }
 
+/// Drops from `values` every one that `winners` holds: of two lists that may not share a
+/// value, `winners` keeps it.
+pub(crate) fn drop_shared<T: PartialEq>(values: &mut Vec<T>, winners: &[T]) {
+    values.retain(|value| !winners.contains(value));
+}
+
 /// `a`, `a and b`, `a, b and c`.
 pub fn join_names(names: &[&str]) -> String {
     join(names, " and ")

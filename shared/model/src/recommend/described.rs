@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::describe::{EXAMPLES, Interpretation, LOOKS_FOR, Reading};
+use crate::lists::drop_shared;
 use crate::slug::Slug;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
@@ -121,10 +122,12 @@ pub(super) fn merge(read: &Interpretation, explicit: Explicit) -> (Decided, Acco
         Some,
     );
     // A language asked for explicitly is not also ruled out by the description.
-    excluded_languages.retain(|language| !languages.contains(language));
-    account.readings.retain(|r| {
-        r.field != "excluded_languages" || !languages.iter().any(|l| l.as_str() == r.value)
-    });
+    account.give_way(
+        "excluded_languages",
+        &mut excluded_languages,
+        &languages,
+        |l| l.as_str(),
+    );
     let required_features = account.pick(
         "required_features",
         explicit.required_features,
@@ -159,11 +162,12 @@ pub(super) fn merge(read: &Interpretation, explicit: Explicit) -> (Decided, Acco
         &read.preferred_frameworks,
         slug,
     );
-    preferred_frameworks.retain(|id| !excluded_frameworks.contains(id));
-    account.readings.retain(|r| {
-        r.field != "preferred_frameworks"
-            || !excluded_frameworks.iter().any(|id| id.as_str() == r.value)
-    });
+    account.give_way(
+        "preferred_frameworks",
+        &mut preferred_frameworks,
+        &excluded_frameworks,
+        Slug::as_str,
+    );
     let decided = Decided {
         use_case,
         priorities,
@@ -184,6 +188,20 @@ impl Account {
             value: r.value.to_string(),
             words: r.words.clone(),
         }));
+    }
+
+    /// Drops from `values`, and from the readings of `field`, every value `winners` holds:
+    /// where two fields may not share a value, the other field keeps it.
+    fn give_way<T: PartialEq>(
+        &mut self,
+        field: &'static str,
+        values: &mut Vec<T>,
+        winners: &[T],
+        name: impl Fn(&T) -> &str,
+    ) {
+        drop_shared(values, winners);
+        self.readings
+            .retain(|r| r.field != field || !winners.iter().any(|w| name(w) == r.value));
     }
 
     /// The explicit list if the request gave one, else the description's reading, each

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::described::{Account, Explicit, merge, nothing_usable};
 use crate::describe::{Description, interpret};
 use crate::fields::{FieldError, Fields, whole_number};
-use crate::lists::distinct;
+use crate::lists::{distinct, drop_shared};
 use crate::priorities::Priorities;
 use crate::slug::Slug;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
@@ -89,8 +89,7 @@ impl Profile {
 
     pub fn with_languages(mut self, languages: impl IntoIterator<Item = Language>) -> Self {
         self.languages = distinct(languages);
-        self.excluded_languages
-            .retain(|language| !self.languages.contains(language));
+        drop_shared(&mut self.excluded_languages, &self.languages);
         self
     }
 
@@ -100,8 +99,7 @@ impl Profile {
         languages: impl IntoIterator<Item = Language>,
     ) -> Self {
         self.excluded_languages = distinct(languages);
-        self.excluded_languages
-            .retain(|language| !self.languages.contains(language));
+        drop_shared(&mut self.excluded_languages, &self.languages);
         self
     }
 
@@ -118,16 +116,14 @@ impl Profile {
     /// Frameworks to rank first; one also excluded stays excluded.
     pub fn with_preferred_frameworks(mut self, ids: impl IntoIterator<Item = Slug>) -> Self {
         self.preferred_frameworks = distinct(ids);
-        self.preferred_frameworks
-            .retain(|id| !self.excluded_frameworks.contains(id));
+        drop_shared(&mut self.preferred_frameworks, &self.excluded_frameworks);
         self
     }
 
     /// Frameworks never to recommend; they leave the preferred ones too.
     pub fn with_excluded_frameworks(mut self, ids: impl IntoIterator<Item = Slug>) -> Self {
         self.excluded_frameworks = distinct(ids);
-        self.preferred_frameworks
-            .retain(|id| !self.excluded_frameworks.contains(id));
+        drop_shared(&mut self.preferred_frameworks, &self.excluded_frameworks);
         self
     }
 
