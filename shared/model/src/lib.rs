@@ -3,6 +3,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod bounded;
 pub mod clock;
 pub mod compare;
 pub mod cursor;

@@ -29,27 +29,9 @@ impl Filter {
     }
 }
 
-/// How many items a page holds: 1..=100, 50 unless asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageSize(usize);
-
-impl PageSize {
-    pub const DEFAULT: PageSize = PageSize(50);
-    pub const MAX: usize = 100;
-
-    pub fn new(size: usize) -> Option<Self> {
-        (1..=Self::MAX).contains(&size).then_some(Self(size))
-    }
-
-    pub fn get(self) -> usize {
-        self.0
-    }
-}
-
-impl Default for PageSize {
-    fn default() -> Self {
-        Self::DEFAULT
-    }
+crate::bounded::bounded_count! {
+    /// How many items a page holds: 1..=100, 50 unless asked.
+    PageSize, max 100, default 50
 }
 
 /// A complete, validated `GET /frameworks` request.

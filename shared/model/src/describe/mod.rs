@@ -27,8 +27,6 @@ mod lexicon;
 mod reader;
 mod resolve;
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
@@ -52,48 +50,13 @@ pub const EXAMPLES: &[&str] = &[
     "a fast REST API in Go on Kubernetes, type safety matters too",
 ];
 
-/// A project description of 1 to [`MAX_DESCRIPTION_CHARS`] characters (surrounding
-/// whitespace ignored).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Description(String);
-
-/// Why a description was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DescriptionError {
-    Empty,
-    TooLong { chars: usize },
-}
-
-impl fmt::Display for DescriptionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DescriptionError::Empty => f.write_str("must not be empty"),
-            DescriptionError::TooLong { chars } => write!(
-                f,
-                "must be at most {MAX_DESCRIPTION_CHARS} characters, not {chars}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for DescriptionError {}
-
-impl Description {
-    pub fn parse(raw: &str) -> Result<Self, DescriptionError> {
-        let trimmed = raw.trim();
-        let chars = trimmed.chars().count();
-        if chars == 0 {
-            Err(DescriptionError::Empty)
-        } else if chars > MAX_DESCRIPTION_CHARS {
-            Err(DescriptionError::TooLong { chars })
-        } else {
-            Ok(Self(trimmed.to_owned()))
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+crate::bounded::bounded_text! {
+    /// A project description of 1 to [`MAX_DESCRIPTION_CHARS`] characters (surrounding
+    /// whitespace ignored).
+    Description,
+    /// Why a description was refused.
+    DescriptionError,
+    MAX_DESCRIPTION_CHARS
 }
 
 /// One value read from the description, with the words that decided it (as written,
@@ -180,16 +143,6 @@ mod tests {
 
     fn values<T: Copy>(readings: &[Reading<T>]) -> Vec<T> {
         readings.iter().map(|r| r.value).collect()
-    }
-
-    #[test]
-    fn descriptions_are_one_to_two_thousand_characters() {
-        assert_eq!(Description::parse(" \n "), Err(DescriptionError::Empty));
-        assert_eq!(
-            Description::parse(&"é".repeat(2001)),
-            Err(DescriptionError::TooLong { chars: 2001 })
-        );
-        assert!(Description::parse(&"é".repeat(2000)).is_ok());
     }
 
     #[test]

@@ -12,27 +12,9 @@ use crate::priorities::Priorities;
 use crate::slug::Slug;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
-/// How many recommendations to return: 1..=10, 3 unless asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limit(usize);
-
-impl Limit {
-    pub const MAX: usize = 10;
-    pub const DEFAULT: Limit = Limit(3);
-
-    pub fn new(n: usize) -> Option<Self> {
-        (1..=Self::MAX).contains(&n).then_some(Self(n))
-    }
-
-    pub fn get(self) -> usize {
-        self.0
-    }
-}
-
-impl Default for Limit {
-    fn default() -> Self {
-        Self::DEFAULT
-    }
+crate::bounded::bounded_count! {
+    /// How many recommendations to return: 1..=10, 3 unless asked.
+    Limit, max 10, default 3
 }
 
 /// A complete recommendation request. Lists hold each value once, in the order first given.

@@ -11,7 +11,6 @@ mod stem;
 mod text;
 
 use std::collections::HashMap;
-use std::fmt;
 
 use crate::faq::FaqEntry;
 use crate::slug::Slug;
@@ -24,47 +23,12 @@ pub use text::{Word, terms, words};
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 256;
 
-/// A search query of 1 to [`MAX_QUERY_CHARS`] characters (surrounding whitespace ignored).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchText(String);
-
-/// Why a query was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SearchTextError {
-    Empty,
-    TooLong { chars: usize },
-}
-
-impl fmt::Display for SearchTextError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SearchTextError::Empty => f.write_str("must not be empty"),
-            SearchTextError::TooLong { chars } => write!(
-                f,
-                "must be at most {MAX_QUERY_CHARS} characters, not {chars}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for SearchTextError {}
-
-impl SearchText {
-    pub fn parse(raw: &str) -> Result<Self, SearchTextError> {
-        let trimmed = raw.trim();
-        let chars = trimmed.chars().count();
-        if chars == 0 {
-            Err(SearchTextError::Empty)
-        } else if chars > MAX_QUERY_CHARS {
-            Err(SearchTextError::TooLong { chars })
-        } else {
-            Ok(Self(trimmed.to_owned()))
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+crate::bounded::bounded_text! {
+    /// A search query of 1 to [`MAX_QUERY_CHARS`] characters (surrounding whitespace ignored).
+    SearchText,
+    /// Why a query was refused.
+    SearchTextError,
+    MAX_QUERY_CHARS
 }
 
 /// One ranked result: the entry's position in the slice the index was built from.
@@ -313,17 +277,6 @@ mod tests {
             .iter()
             .map(|hit| entries[hit.position].id.to_string())
             .collect()
-    }
-
-    #[test]
-    fn queries_are_one_to_256_characters() {
-        assert_eq!(SearchText::parse("  "), Err(SearchTextError::Empty));
-        assert_eq!(
-            SearchText::parse(&"é".repeat(257)),
-            Err(SearchTextError::TooLong { chars: 257 })
-        );
-        assert!(SearchText::parse(&"é".repeat(256)).is_ok());
-        assert_eq!(SearchText::parse(" go ").unwrap().as_str(), "go");
     }
 
     #[test]
