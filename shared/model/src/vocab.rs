@@ -143,47 +143,27 @@ vocabulary! {
 vocabulary! {
     /// The package registries the catalog's frameworks are published on.
     Registry, "registry" {
-        Npm = "npm",
-        Pypi = "pypi",
-        Crates = "crates",
-        Maven = "maven",
-        Nuget = "nuget",
-        Packagist = "packagist",
-        Rubygems = "rubygems",
-        Hex = "hex",
-        Go = "go",
+        Npm = "npm", Pypi = "pypi", Crates = "crates", Maven = "maven", Nuget = "nuget",
+        Packagist = "packagist", Rubygems = "rubygems", Hex = "hex", Go = "go",
     }
 }
 
 vocabulary! {
     /// A rated quality of a framework; every rating is 1..=5 and higher is better.
     Dimension, "dimension" {
-        Performance = "performance",
-        Scalability = "scalability",
-        EaseOfLearning = "ease_of_learning",
-        Productivity = "productivity",
-        Ecosystem = "ecosystem",
-        Security = "security",
-        TypeSafety = "type_safety",
-        ServerlessFit = "serverless_fit",
+        Performance = "performance", Scalability = "scalability",
+        EaseOfLearning = "ease_of_learning", Productivity = "productivity", Ecosystem = "ecosystem",
+        Security = "security", TypeSafety = "type_safety", ServerlessFit = "serverless_fit",
     }
 }
 
 vocabulary! {
     /// A capability a framework ships itself or through first-party packages.
     Feature, "feature" {
-        Orm = "orm",
-        Migrations = "migrations",
-        Auth = "auth",
-        AdminPanel = "admin_panel",
-        Templating = "templating",
-        Validation = "validation",
-        OpenapiDocs = "openapi_docs",
-        DependencyInjection = "dependency_injection",
-        Websockets = "websockets",
-        AsyncNative = "async_native",
-        BackgroundJobs = "background_jobs",
-        Caching = "caching",
+        Orm = "orm", Migrations = "migrations", Auth = "auth", AdminPanel = "admin_panel",
+        Templating = "templating", Validation = "validation", OpenapiDocs = "openapi_docs",
+        DependencyInjection = "dependency_injection", Websockets = "websockets",
+        AsyncNative = "async_native", BackgroundJobs = "background_jobs", Caching = "caching",
         CliScaffolding = "cli_scaffolding",
     }
 }
@@ -191,39 +171,25 @@ vocabulary! {
 vocabulary! {
     /// The kind of project a framework is a good fit for.
     UseCase, "use_case" {
-        RestApi = "rest_api",
-        Microservices = "microservices",
-        Realtime = "realtime",
-        FullstackWeb = "fullstack_web",
-        Enterprise = "enterprise",
-        DataDriven = "data_driven",
-        Ecommerce = "ecommerce",
-        Cms = "cms",
-        Prototyping = "prototyping",
-        Serverless = "serverless",
-        HighThroughput = "high_throughput",
-        MlServing = "ml_serving",
+        RestApi = "rest_api", Microservices = "microservices", Realtime = "realtime",
+        FullstackWeb = "fullstack_web", Enterprise = "enterprise", DataDriven = "data_driven",
+        Ecommerce = "ecommerce", Cms = "cms", Prototyping = "prototyping",
+        Serverless = "serverless", HighThroughput = "high_throughput", MlServing = "ml_serving",
     }
 }
 
 vocabulary! {
     /// Where the user intends to run the service; `serverless` favours fast cold starts.
     Deployment, "deployment" {
-        Serverless = "serverless",
-        Containers = "containers",
-        Servers = "servers",
+        Serverless = "serverless", Containers = "containers", Servers = "servers",
     }
 }
 
 vocabulary! {
     /// What an FAQ entry is about; `trends` answers say how this system embodies each trend.
     Topic, "topic" {
-        Basics = "basics",
-        Choosing = "choosing",
-        Performance = "performance",
-        Languages = "languages",
-        Trends = "trends",
-        Python = "python",
+        Basics = "basics", Choosing = "choosing", Performance = "performance",
+        Languages = "languages", Trends = "trends", Python = "python",
         Architecture = "architecture",
     }
 }

@@ -113,514 +113,208 @@ const fn stress(level: Stress, toward: Toward) -> Meaning {
     Stressed { level, toward }
 }
 
+/// The cue table, one cue a line: `"phrase|phrase" => meaning, meaning;`.
+macro_rules! cues {
+    ($($phrases:literal => $($meaning:expr),+;)*) => {
+        &[$(($phrases, &[$($meaning),+])),*]
+    };
+}
+
 /// Every cue, with what it means. A cue may mean several things at once (websockets are a
 /// feature and a hint of real-time work).
-pub(super) const CUES: &[(&str, &[Meaning])] = &[
+pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Languages. Node.js is a runtime: both of its languages run on it; so is the JVM.
-    (
-        "python|py|python3|pythonic|pythonista|pythonistas",
-        &[lang(&[Language::Python])],
-    ),
-    ("javascript|vanilla js", &[lang(&[Language::Javascript])]),
-    ("node|deno|bun", &[lang(NODE)]),
-    ("typescript|type script", &[lang(&[Language::Typescript])]),
-    ("go", &[lang(&[Language::Go])]),
-    ("java|j2ee|jakarta ee", &[lang(&[Language::Java])]),
-    ("jvm", &[lang(JVM)]),
-    ("kotlin", &[lang(&[Language::Kotlin])]),
-    (
-        "csharp|c sharp|dotnet|dot net",
-        &[lang(&[Language::Csharp])],
-    ),
-    ("php", &[lang(&[Language::Php])]),
-    ("ruby|rubyist|rubyists", &[lang(&[Language::Ruby])]),
-    (
-        "rust|rustlang|rustacean|rustaceans",
-        &[lang(&[Language::Rust])],
-    ),
-    ("elixir|erlang", &[lang(&[Language::Elixir])]),
-    (
-        "swift|server side swift|swift on the server",
-        &[lang(&[Language::Swift])],
-    ),
-    ("scala", &[lang(&[Language::Scala])]),
+    "python|py|python3|pythonic|pythonista|pythonistas" => lang(&[Language::Python]);
+    "javascript|vanilla js" => lang(&[Language::Javascript]);
+    "node|deno|bun" => lang(NODE);
+    "typescript|type script" => lang(&[Language::Typescript]);
+    "go" => lang(&[Language::Go]);
+    "java|j2ee|jakarta ee" => lang(&[Language::Java]);
+    "jvm" => lang(JVM);
+    "kotlin" => lang(&[Language::Kotlin]);
+    "csharp|c sharp|dotnet|dot net" => lang(&[Language::Csharp]);
+    "php" => lang(&[Language::Php]);
+    "ruby|rubyist|rubyists" => lang(&[Language::Ruby]);
+    "rust|rustlang|rustacean|rustaceans" => lang(&[Language::Rust]);
+    "elixir|erlang" => lang(&[Language::Elixir]);
+    "swift|server side swift|swift on the server" => lang(&[Language::Swift]);
+    "scala" => lang(&[Language::Scala]);
     // `c++` reaches the reader as `cpp`.
-    ("cpp|c plus plus|cplusplus", &[lang(&[Language::Cpp])]),
+    "cpp|c plus plus|cplusplus" => lang(&[Language::Cpp]);
     // The catalog's frameworks by name (ids as the catalog spells them).
-    (
-        "django|django rest framework|drf",
-        &[Framework("django", Language::Python)],
-    ),
-    ("flask", &[Framework("flask", Language::Python)]),
-    ("fastapi", &[Framework("fastapi", Language::Python)]),
-    (
-        "django admin",
-        &[
-            Framework("django", Language::Python),
-            Needs(Feature::AdminPanel),
-        ],
-    ),
-    (
-        "express|expressjs",
-        &[Framework("express", Language::Javascript)],
-    ),
-    ("koa", &[Framework("koa", Language::Javascript)]),
-    ("fastify", &[Framework("fastify", Language::Javascript)]),
-    ("hapi", &[Framework("hapi", Language::Javascript)]),
-    (
-        "nestjs|nest js",
-        &[Framework("nestjs", Language::Typescript)],
-    ),
-    (
-        "adonis|adonisjs",
-        &[Framework("adonisjs", Language::Typescript)],
-    ),
-    ("hono", &[Framework("hono", Language::Typescript)]),
-    ("gin", &[Framework("gin", Language::Go)]),
-    ("echo", &[Framework("echo", Language::Go)]),
-    ("fiber", &[Framework("fiber", Language::Go)]),
-    (
-        "spring|spring boot|springboot",
-        &[Framework("spring-boot", Language::Java)],
-    ),
-    ("micronaut", &[Framework("micronaut", Language::Java)]),
-    ("quarkus", &[Framework("quarkus", Language::Java)]),
-    ("ktor", &[Framework("ktor", Language::Kotlin)]),
-    (
-        "aspnet|asp net|aspnet core|asp net core",
-        &[Framework("aspnet-core", Language::Csharp)],
-    ),
-    ("laravel", &[Framework("laravel", Language::Php)]),
-    ("symfony", &[Framework("symfony", Language::Php)]),
-    (
-        "rails|ruby on rails|ror",
-        &[Framework("rails", Language::Ruby)],
-    ),
-    ("sinatra", &[Framework("sinatra", Language::Ruby)]),
-    ("actix|actix web", &[Framework("actix-web", Language::Rust)]),
-    ("axum", &[Framework("axum", Language::Rust)]),
-    ("rocket", &[Framework("rocket", Language::Rust)]),
-    ("phoenix", &[Framework("phoenix", Language::Elixir)]),
-    (
-        "litestar|starlite",
-        &[Framework("litestar", Language::Python)],
-    ),
-    ("sanic", &[Framework("sanic", Language::Python)]),
-    ("starlette", &[Framework("starlette", Language::Python)]),
-    ("aiohttp", &[Framework("aiohttp", Language::Python)]),
-    ("tornado", &[Framework("tornado", Language::Python)]),
-    ("falcon", &[Framework("falcon", Language::Python)]),
-    ("pyramid", &[Framework("pyramid", Language::Python)]),
-    ("testing pyramid|test pyramid", &[Neutral]),
-    (
-        "slim framework|slim php|slimphp|slim 4",
-        &[Framework("slim", Language::Php)],
-    ),
-    (
-        "codeigniter|code igniter|ci4",
-        &[Framework("codeigniter", Language::Php)],
-    ),
-    ("cakephp|cake php", &[Framework("cakephp", Language::Php)]),
-    ("yii|yii2", &[Framework("yii", Language::Php)]),
-    (
-        "elysia|elysiajs",
-        &[Framework("elysia", Language::Typescript)],
-    ),
-    (
-        "feathers|feathersjs",
-        &[Framework("feathers", Language::Typescript)],
-    ),
-    (
-        "loopback framework|loopback 4|loopback4|loopbackjs|lb4|strongloop",
-        &[Framework("loopback", Language::Typescript)],
-    ),
-    ("sails|sailsjs", &[Framework("sails", Language::Javascript)]),
-    ("chi|go chi|chi router", &[Framework("chi", Language::Go)]),
-    ("beego", &[Framework("beego", Language::Go)]),
-    ("go zero|gozero", &[Framework("go-zero", Language::Go)]),
-    ("loco|loco rs|locors", &[Framework("loco", Language::Rust)]),
-    ("poem", &[Framework("poem", Language::Rust)]),
-    ("warp", &[Framework("warp", Language::Rust)]),
-    ("vertx|vert x", &[Framework("vertx", Language::Java)]),
-    ("javalin", &[Framework("javalin", Language::Java)]),
-    ("helidon", &[Framework("helidon", Language::Java)]),
-    ("dropwizard", &[Framework("dropwizard", Language::Java)]),
-    ("http4k", &[Framework("http4k", Language::Kotlin)]),
-    ("hanami", &[Framework("hanami", Language::Ruby)]),
-    ("roda", &[Framework("roda", Language::Ruby)]),
-    ("grape", &[Framework("grape", Language::Ruby)]),
-    ("vapor", &[Framework("vapor", Language::Swift)]),
-    ("hummingbird", &[Framework("hummingbird", Language::Swift)]),
-    (
-        "play framework|playframework|play scala|scala play",
-        &[Framework("play", Language::Scala)],
-    ),
-    ("http4s", &[Framework("http4s", Language::Scala)]),
-    ("drogon", &[Framework("drogon", Language::Cpp)]),
-    ("crow|crowcpp", &[Framework("crow", Language::Cpp)]),
+    "django|django rest framework|drf" => Framework("django", Language::Python);
+    "flask" => Framework("flask", Language::Python);
+    "fastapi" => Framework("fastapi", Language::Python);
+    "django admin" => Framework("django", Language::Python), Needs(Feature::AdminPanel);
+    "express|expressjs" => Framework("express", Language::Javascript);
+    "koa" => Framework("koa", Language::Javascript);
+    "fastify" => Framework("fastify", Language::Javascript);
+    "hapi" => Framework("hapi", Language::Javascript);
+    "nestjs|nest js" => Framework("nestjs", Language::Typescript);
+    "adonis|adonisjs" => Framework("adonisjs", Language::Typescript);
+    "hono" => Framework("hono", Language::Typescript);
+    "gin" => Framework("gin", Language::Go);
+    "echo" => Framework("echo", Language::Go);
+    "fiber" => Framework("fiber", Language::Go);
+    "spring|spring boot|springboot" => Framework("spring-boot", Language::Java);
+    "micronaut" => Framework("micronaut", Language::Java);
+    "quarkus" => Framework("quarkus", Language::Java);
+    "ktor" => Framework("ktor", Language::Kotlin);
+    "aspnet|asp net|aspnet core|asp net core" => Framework("aspnet-core", Language::Csharp);
+    "laravel" => Framework("laravel", Language::Php);
+    "symfony" => Framework("symfony", Language::Php);
+    "rails|ruby on rails|ror" => Framework("rails", Language::Ruby);
+    "sinatra" => Framework("sinatra", Language::Ruby);
+    "actix|actix web" => Framework("actix-web", Language::Rust);
+    "axum" => Framework("axum", Language::Rust);
+    "rocket" => Framework("rocket", Language::Rust);
+    "phoenix" => Framework("phoenix", Language::Elixir);
+    "litestar|starlite" => Framework("litestar", Language::Python);
+    "sanic" => Framework("sanic", Language::Python);
+    "starlette" => Framework("starlette", Language::Python);
+    "aiohttp" => Framework("aiohttp", Language::Python);
+    "tornado" => Framework("tornado", Language::Python);
+    "falcon" => Framework("falcon", Language::Python);
+    "pyramid" => Framework("pyramid", Language::Python);
+    "testing pyramid|test pyramid" => Neutral;
+    "slim framework|slim php|slimphp|slim 4" => Framework("slim", Language::Php);
+    "codeigniter|code igniter|ci4" => Framework("codeigniter", Language::Php);
+    "cakephp|cake php" => Framework("cakephp", Language::Php);
+    "yii|yii2" => Framework("yii", Language::Php);
+    "elysia|elysiajs" => Framework("elysia", Language::Typescript);
+    "feathers|feathersjs" => Framework("feathers", Language::Typescript);
+    "loopback framework|loopback 4|loopback4|loopbackjs|lb4|strongloop" => Framework("loopback", Language::Typescript);
+    "sails|sailsjs" => Framework("sails", Language::Javascript);
+    "chi|go chi|chi router" => Framework("chi", Language::Go);
+    "beego" => Framework("beego", Language::Go);
+    "go zero|gozero" => Framework("go-zero", Language::Go);
+    "loco|loco rs|locors" => Framework("loco", Language::Rust);
+    "poem" => Framework("poem", Language::Rust);
+    "warp" => Framework("warp", Language::Rust);
+    "vertx|vert x" => Framework("vertx", Language::Java);
+    "javalin" => Framework("javalin", Language::Java);
+    "helidon" => Framework("helidon", Language::Java);
+    "dropwizard" => Framework("dropwizard", Language::Java);
+    "http4k" => Framework("http4k", Language::Kotlin);
+    "hanami" => Framework("hanami", Language::Ruby);
+    "roda" => Framework("roda", Language::Ruby);
+    "grape" => Framework("grape", Language::Ruby);
+    "vapor" => Framework("vapor", Language::Swift);
+    "hummingbird" => Framework("hummingbird", Language::Swift);
+    "play framework|playframework|play scala|scala play" => Framework("play", Language::Scala);
+    "http4s" => Framework("http4s", Language::Scala);
+    "drogon" => Framework("drogon", Language::Cpp);
+    "crow|crowcpp" => Framework("crow", Language::Cpp);
     // Use cases.
-    (
-        "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub|updates live|update live|updated live|update instantly|updates instantly|update in real time|updates in real time|live auction|auction|auctions|live bidding",
-        &[Project(UseCase::Realtime, 3)],
-    ),
-    (
-        "streaming|streams|push|pushes|pushed|pushing",
-        &[Project(UseCase::Realtime, 2)],
-    ),
-    ("live", &[Project(UseCase::Realtime, 1)]),
-    (
-        "rest api|restful|rest|json api|web api|crud api|mobile backend|backend for a mobile app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql",
-        &[Project(UseCase::RestApi, 2)],
-    ),
-    (
-        "api|apis|endpoint|endpoints",
-        &[Project(UseCase::RestApi, 1)],
-    ),
-    (
-        "microservice|service mesh|into services|=small services|=independent services",
-        &[Project(UseCase::Microservices, 3)],
-    ),
-    ("grpc", &[Project(UseCase::Microservices, 2)]),
-    ("full stack|fullstack", &[Project(UseCase::FullstackWeb, 3)]),
-    (
-        "web app|webapp|web application|website|saas",
-        &[Project(UseCase::FullstackWeb, 2)],
-    ),
-    (
-        "enterprise|corporate|large company|big company|erp|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500|procurement|approval workflow|approval workflows|multi step approvals",
-        &[Project(UseCase::Enterprise, 3)],
-    ),
-    (
-        "bank|banking|insurance|fintech|large codebase|large team|big team|many developers|hundreds of developers",
-        &[Project(UseCase::Enterprise, 2)],
-    ),
-    (
-        "data driven|data heavy|data centric|internal tool|admin tool|data entry|data management|complex data",
-        &[Project(UseCase::DataDriven, 3)],
-    ),
-    (
-        "admin heavy",
-        &[Project(UseCase::DataDriven, 3), Needs(Feature::AdminPanel)],
-    ),
-    (
-        "reporting|analytics|dashboard|crud|inventory",
-        &[Project(UseCase::DataDriven, 2)],
-    ),
-    ("records|=forms|exports", &[Project(UseCase::DataDriven, 1)]),
-    (
-        "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|=shopping|cart|checkout|marketplace|online ordering|order online|orders online|online payments",
-        &[Project(UseCase::Ecommerce, 3)],
-    ),
+    "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub|updates live|update live|updated live|update instantly|updates instantly|update in real time|updates in real time|live auction|auction|auctions|live bidding" => Project(UseCase::Realtime, 3);
+    "streaming|streams|push|pushes|pushed|pushing" => Project(UseCase::Realtime, 2);
+    "live" => Project(UseCase::Realtime, 1);
+    "rest api|restful|rest|json api|web api|crud api|mobile backend|backend for a mobile app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql" => Project(UseCase::RestApi, 2);
+    "api|apis|endpoint|endpoints" => Project(UseCase::RestApi, 1);
+    "microservice|service mesh|into services|=small services|=independent services" => Project(UseCase::Microservices, 3);
+    "grpc" => Project(UseCase::Microservices, 2);
+    "full stack|fullstack" => Project(UseCase::FullstackWeb, 3);
+    "web app|webapp|web application|website|saas" => Project(UseCase::FullstackWeb, 2);
+    "enterprise|corporate|large company|big company|erp|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500|procurement|approval workflow|approval workflows|multi step approvals" => Project(UseCase::Enterprise, 3);
+    "bank|banking|insurance|fintech|large codebase|large team|big team|many developers|hundreds of developers" => Project(UseCase::Enterprise, 2);
+    "data driven|data heavy|data centric|internal tool|admin tool|data entry|data management|complex data" => Project(UseCase::DataDriven, 3);
+    "admin heavy" => Project(UseCase::DataDriven, 3), Needs(Feature::AdminPanel);
+    "reporting|analytics|dashboard|crud|inventory" => Project(UseCase::DataDriven, 2);
+    "records|=forms|exports" => Project(UseCase::DataDriven, 1);
+    "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|=shopping|cart|checkout|marketplace|online ordering|order online|orders online|online payments" => Project(UseCase::Ecommerce, 3);
     // "a shop" alone: a store, unless a team is meant ("a .NET shop"), which resolve tells.
-    ("=shop|=shops", &[Project(UseCase::Ecommerce, 2)]),
-    (
-        "product catalog|product pages|=products",
-        &[Project(UseCase::Ecommerce, 1)],
-    ),
-    (
-        "cms|content management|blog|news site|publishing|editorial|content heavy|content site|magazine",
-        &[Project(UseCase::Cms, 3)],
-    ),
-    (
-        "marketing site|wiki|documentation site",
-        &[Project(UseCase::Cms, 2)],
-    ),
-    (
-        "prototype|prototyping|rapid prototyping|mvp|proof of concept|poc|hackathon|quick and dirty|throwaway",
-        &[Project(UseCase::Prototyping, 3)],
-    ),
-    ("demo", &[Project(UseCase::Prototyping, 1)]),
-    (
-        "high throughput|realtime bidding|real time bidding|rtb|firehose|bid requests|ad bidding|ad server|ad serving|ad tech|stock ticks|tick data|market data|order book|high frequency trading|hft",
-        &[Project(UseCase::HighThroughput, 3)],
-    ),
+    "=shop|=shops" => Project(UseCase::Ecommerce, 2);
+    "product catalog|product pages|=products" => Project(UseCase::Ecommerce, 1);
+    "cms|content management|blog|news site|publishing|editorial|content heavy|content site|magazine" => Project(UseCase::Cms, 3);
+    "marketing site|wiki|documentation site" => Project(UseCase::Cms, 2);
+    "prototype|prototyping|rapid prototyping|mvp|proof of concept|poc|hackathon|quick and dirty|throwaway" => Project(UseCase::Prototyping, 3);
+    "demo" => Project(UseCase::Prototyping, 1);
+    "high throughput|realtime bidding|real time bidding|rtb|firehose|bid requests|ad bidding|ad server|ad serving|ad tech|stock ticks|tick data|market data|order book|high frequency trading|hft" => Project(UseCase::HighThroughput, 3);
     // A rate says how much load, a hint of the kind of project at most.
-    (
-        "requests per second|events per second|messages per second|per second|per sec|rps|qps",
-        &[Project(UseCase::HighThroughput, 1)],
-    ),
+    "requests per second|events per second|messages per second|per second|per sec|rps|qps" => Project(UseCase::HighThroughput, 1);
     // A crowd of requests a second ("20k rps", "200k req/s") says both what the project is and
     // that speed at run time matters.
-    (
-        "many rps|many qps|many req s|many reqs|many requests per second|many requests a second|many requests per sec|many requests|many events per second|many messages per second",
-        &[
-            Project(UseCase::HighThroughput, 2),
-            Priority(Dimension::Performance),
-        ],
-    ),
+    "many rps|many qps|many req s|many reqs|many requests per second|many requests a second|many requests per sec|many requests|many events per second|many messages per second" => Project(UseCase::HighThroughput, 2), Priority(Dimension::Performance);
     // Functions behind AWS's API Gateway: no gateway is being built.
-    (
-        "behind api gateway|behind an api gateway|behind aws api gateway|behind the api gateway",
-        &[RunsOn(Deployment::Serverless)],
-    ),
-    (
-        "ingestion|telemetry|proxy|gateway",
-        &[Project(UseCase::HighThroughput, 2)],
-    ),
-    (
-        "throughput",
-        &[
-            Project(UseCase::HighThroughput, 2),
-            Priority(Dimension::Performance),
-        ],
-    ),
-    (
-        "ml|machine learning|model serving|serve a model|serving models|inference|ai|llm|recommendation engine|computer vision|nlp",
-        &[Project(UseCase::MlServing, 3)],
-    ),
+    "behind api gateway|behind an api gateway|behind aws api gateway|behind the api gateway" => RunsOn(Deployment::Serverless);
+    "ingestion|telemetry|proxy|gateway" => Project(UseCase::HighThroughput, 2);
+    "throughput" => Project(UseCase::HighThroughput, 2), Priority(Dimension::Performance);
+    "ml|machine learning|model serving|serve a model|serving models|inference|ai|llm|recommendation engine|computer vision|nlp" => Project(UseCase::MlServing, 3);
     // Libraries that exist only for Python name it.
-    (
-        "scikit|scikit learn|sklearn|keras|pandas",
-        &[Project(UseCase::MlServing, 3), lang(&[Language::Python])],
-    ),
-    ("pytorch|tensorflow", &[Project(UseCase::MlServing, 3)]),
-    (
-        "chatbot|embeddings|data science",
-        &[Project(UseCase::MlServing, 2)],
-    ),
-    ("model|serving", &[Project(UseCase::MlServing, 1)]),
+    "scikit|scikit learn|sklearn|keras|pandas" => Project(UseCase::MlServing, 3), lang(&[Language::Python]);
+    "pytorch|tensorflow" => Project(UseCase::MlServing, 3);
+    "chatbot|embeddings|data science" => Project(UseCase::MlServing, 2);
+    "model|serving" => Project(UseCase::MlServing, 1);
     // Deployment; a serverless deployment also hints at a serverless project.
-    (
-        "serverless|lambda|lambdas|aws lambda|cloud functions|azure functions|faas|cloudflare workers|vercel|netlify|serverless functions|no servers|without servers",
-        &[
-            RunsOn(Deployment::Serverless),
-            Project(UseCase::Serverless, 0),
-        ],
-    ),
-    (
-        "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions",
-        &[RunsOn(Deployment::Serverless)],
-    ),
-    (
-        "di container|ioc container|dependency injection container",
-        &[Needs(Feature::DependencyInjection)],
-    ),
-    (
-        "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman",
-        &[RunsOn(Deployment::Containers)],
-    ),
-    (
-        "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers",
-        &[RunsOn(Deployment::Servers)],
-    ),
-    (
-        "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers",
-        &[ServerChores],
-    ),
+    "serverless|lambda|lambdas|aws lambda|cloud functions|azure functions|faas|cloudflare workers|vercel|netlify|serverless functions|no servers|without servers" => RunsOn(Deployment::Serverless), Project(UseCase::Serverless, 0);
+    "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions" => RunsOn(Deployment::Serverless);
+    "di container|ioc container|dependency injection container" => Needs(Feature::DependencyInjection);
+    "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman" => RunsOn(Deployment::Containers);
+    "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
+    "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers" => ServerChores;
     // Priorities.
-    ("fast|quick|quickly|speedy|speed", &[Speed]),
-    (
-        "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|p99|p95|p999|tail latency|1ms|sub ms|fast at runtime|fast responses|fast response times",
-        &[Priority(Dimension::Performance)],
-    ),
-    (
-        "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic|traffic spikes|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic",
-        &[Priority(Dimension::Scalability)],
-    ),
-    (
-        "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use",
-        &[Priority(Dimension::EaseOfLearning)],
-    ),
-    (
-        "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours",
-        &[Priority(Dimension::Productivity)],
-    ),
-    (
-        "ecosystem|libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|hiring|good docs|documentation|=integrations|stack overflow",
-        &[Priority(Dimension::Ecosystem)],
-    ),
-    (
-        "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened",
-        &[Priority(Dimension::Security)],
-    ),
-    (
-        "type safety|type safe|typesafe|typed|strongly typed|statically typed|static typing|static types|strong typing|compile time|type checking",
-        &[Priority(Dimension::TypeSafety)],
-    ),
-    (
-        "cold start|cold starts|coldstart|coldstarts",
-        &[Pain(Dimension::ServerlessFit)],
-    ),
-    (
-        "startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage",
-        &[Footprint],
-    ),
-    (
-        "raw throughput",
-        &[
-            Priority(Dimension::Performance),
-            Project(UseCase::HighThroughput, 2),
-        ],
-    ),
-    (
-        "boilerplate|callback hell",
-        &[Pain(Dimension::Productivity)],
-    ),
+    "fast|quick|quickly|speedy|speed" => Speed;
+    "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|p99|p95|p999|tail latency|1ms|sub ms|fast at runtime|fast responses|fast response times" => Priority(Dimension::Performance);
+    "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic|traffic spikes|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic" => Priority(Dimension::Scalability);
+    "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use" => Priority(Dimension::EaseOfLearning);
+    "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours" => Priority(Dimension::Productivity);
+    "ecosystem|libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|hiring|good docs|documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
+    "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened" => Priority(Dimension::Security);
+    "type safety|type safe|typesafe|typed|strongly typed|statically typed|static typing|static types|strong typing|compile time|type checking" => Priority(Dimension::TypeSafety);
+    "cold start|cold starts|coldstart|coldstarts" => Pain(Dimension::ServerlessFit);
+    "startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage" => Footprint;
+    "raw throughput" => Priority(Dimension::Performance), Project(UseCase::HighThroughput, 2);
+    "boilerplate|callback hell" => Pain(Dimension::Productivity);
     // The pain and where it is felt: "drowning in boilerplate with Express" is leaving it.
-    (
-        "boilerplate with|boilerplate in|callback hell with|callback hell in",
-        &[Pain(Dimension::Productivity), Leaving { excludes: false }],
-    ),
-    ("runtime errors|type errors", &[Pain(Dimension::TypeSafety)]),
-    (
-        "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|idk much|not know much|little experience|no experience|not much experience|not want to learn|not wanna learn|no time to learn|without learning|inexperienced|kinda new|pretty new|fairly new|new at this|my first|first backend",
-        &[Pain(Dimension::EaseOfLearning)],
-    ),
-    (
-        "slow|too slow|sluggish|laggy|bottleneck",
-        &[Pain(Dimension::Performance)],
-    ),
+    "boilerplate with|boilerplate in|callback hell with|callback hell in" => Pain(Dimension::Productivity), Leaving { excludes: false };
+    "runtime errors|type errors" => Pain(Dimension::TypeSafety);
+    "complicated|too complicated|overcomplicated|over complicated|too hard|hard to learn|too difficult|steep learning curve|how to code|idk much|not know much|little experience|no experience|not much experience|not want to learn|not wanna learn|no time to learn|without learning|inexperienced|kinda new|pretty new|fairly new|new at this|my first|first backend" => Pain(Dimension::EaseOfLearning);
+    "slow|too slow|sluggish|laggy|bottleneck" => Pain(Dimension::Performance);
     // "python's too slow for us": the language or framework before it is ruled out.
-    (
-        "too slow for us|too slow for our needs|too slow for this|got too slow|got way too slow|way too slow|far too slow",
-        &[Pain(Dimension::Performance), negation(Toward::Behind)],
-    ),
+    "too slow for us|too slow for our needs|too slow for this|got too slow|got way too slow|way too slow|far too slow" => Pain(Dimension::Performance), negation(Toward::Behind);
     // Features.
-    (
-        "websocket server|websockets server|socket server",
-        &[Needs(Feature::Websockets), Project(UseCase::Realtime, 3)],
-    ),
-    (
-        "websocket|websockets|web sockets|web socket|socket io|socketio|sockets|live updates|push updates|server push",
-        &[Needs(Feature::Websockets)],
-    ),
-    (
-        "admin|admin panel|admin ui|admin interface|admin dashboard|admin site|admin area|back office|backoffice",
-        &[Needs(Feature::AdminPanel)],
-    ),
-    (
-        "orm|object relational|entity framework|hibernate|sqlalchemy|active record|database models|prisma|typeorm|ecto|eloquent",
-        &[Needs(Feature::Orm)],
-    ),
-    (
-        "=migrations|schema migrations|database migrations|db migrations",
-        &[Needs(Feature::Migrations)],
-    ),
-    (
-        "auth|authentication|authorization|login|log in|sign in|signin|sign up|signup|user accounts|oauth|sso|jwt|active directory|role based access|rbac|permissions",
-        &[Needs(Feature::Auth)],
-    ),
-    (
-        "templating|templates|template|jinja",
-        &[Needs(Feature::Templating)],
-    ),
+    "websocket server|websockets server|socket server" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
+    "websocket|websockets|web sockets|web socket|socket io|socketio|sockets|live updates|push updates|server push" => Needs(Feature::Websockets);
+    "admin|admin panel|admin ui|admin interface|admin dashboard|admin site|admin area|back office|backoffice" => Needs(Feature::AdminPanel);
+    "orm|object relational|entity framework|hibernate|sqlalchemy|active record|database models|prisma|typeorm|ecto|eloquent" => Needs(Feature::Orm);
+    "=migrations|schema migrations|database migrations|db migrations" => Needs(Feature::Migrations);
+    "auth|authentication|authorization|login|log in|sign in|signin|sign up|signup|user accounts|oauth|sso|jwt|active directory|role based access|rbac|permissions" => Needs(Feature::Auth);
+    "templating|templates|template|jinja" => Needs(Feature::Templating);
     // Pages rendered on the server are a web application's.
-    (
-        "server rendered|server side rendered|server side rendering|server rendering|ssr|html pages|multi page",
-        &[
-            Needs(Feature::Templating),
-            Project(UseCase::FullstackWeb, 2),
-        ],
-    ),
-    (
-        "validation|validate|request validation|input validation|pydantic",
-        &[Needs(Feature::Validation)],
-    ),
-    (
-        "openapi|openapi docs|api docs|api documentation|automatic docs|auto docs|interactive docs|generated docs",
-        &[Needs(Feature::OpenapiDocs)],
-    ),
-    (
-        "dependency injection|di|ioc|inversion of control",
-        &[Needs(Feature::DependencyInjection)],
-    ),
-    (
-        "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi|coroutine|coroutines|goroutines|green threads|async support",
-        &[Needs(Feature::AsyncNative)],
-    ),
-    (
-        "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly jobs|nightly reports|nightly batch|runs nightly|batch jobs|background processing|async processing|async jobs|job processing|on a schedule|every few minutes|every minute|every hour|every night|periodically|periodic jobs|scheduled jobs",
-        &[Needs(Feature::BackgroundJobs)],
-    ),
-    ("caching|cache|memcached", &[Needs(Feature::Caching)]),
-    (
-        "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators",
-        &[Needs(Feature::CliScaffolding)],
-    ),
+    "server rendered|server side rendered|server side rendering|server rendering|ssr|html pages|multi page" => Needs(Feature::Templating), Project(UseCase::FullstackWeb, 2);
+    "validation|validate|request validation|input validation|pydantic" => Needs(Feature::Validation);
+    "openapi|openapi docs|api docs|api documentation|automatic docs|auto docs|interactive docs|generated docs" => Needs(Feature::OpenapiDocs);
+    "dependency injection|di|ioc|inversion of control" => Needs(Feature::DependencyInjection);
+    "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi|coroutine|coroutines|goroutines|green threads|async support" => Needs(Feature::AsyncNative);
+    "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly jobs|nightly reports|nightly batch|runs nightly|batch jobs|background processing|async processing|async jobs|job processing|on a schedule|every few minutes|every minute|every hour|every night|periodically|periodic jobs|scheduled jobs" => Needs(Feature::BackgroundJobs);
+    "caching|cache|memcached" => Needs(Feature::Caching);
+    "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators" => Needs(Feature::CliScaffolding);
     // Negation.
-    (
-        "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not",
-        &[negation(Toward::Ahead)],
-    ),
-    (
-        "no go|nogo|too big|too heavy|too bloated|bloated|too much|way too much|too barebones|too magic|too much magic|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must",
-        &[negation(Toward::Behind)],
-    ),
-    (
-        "not necessarily|not have to be|not need to be",
-        &[Negation {
-            toward: Toward::Ahead,
-            excludes: false,
-        }],
-    ),
+    "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not" => negation(Toward::Ahead);
+    "no go|nogo|too big|too heavy|too bloated|bloated|too much|way too much|too barebones|too magic|too much magic|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must" => negation(Toward::Behind);
+    "not necessarily|not have to be|not need to be" => Negation { toward: Toward::Ahead, excludes: false };
     // Taking up a language is not asking for an easy one ("open to learning elixir").
-    (
-        "open to learning|willing to learn|happy to learn|open to learn|ready to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand",
-        &[Neutral],
-    ),
-    (
-        "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|not married to|not tied to|not set on|not wedded to|not religious about|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes",
-        &[Neutral],
-    ),
-    (
-        "but|however|though|although|whereas|otherwise",
-        &[ClauseBreak],
-    ),
+    "open to learning|willing to learn|happy to learn|open to learn|ready to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand" => Neutral;
+    "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|not married to|not tied to|not set on|not wedded to|not religious about|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes" => Neutral;
+    "but|however|though|although|whereas|otherwise" => ClauseBreak;
     // Stress.
-    (
-        "critical|crucial|essential|vital|number one|number 1|the 1 thing|priority 1|1 priority|top priority|top concern|main concern|main thing|main priority|biggest concern|primary concern|key|paramount|non negotiable|a must|is a must|must have|above all|above everything|above all else|first and foremost|most of all|most importantly|most important|more than anything|is everything|everything|really important|very important|super important|extremely important",
-        &[stress(Stress::Strong, Toward::Either)],
-    ),
-    (
-        "matters most|matter most|matters more|matter more|more important|matter a lot|matters a lot|first",
-        &[stress(Stress::Strong, Toward::Behind)],
-    ),
-    (
-        "must|must be|has to|have to|has to be|have to be|need to be|needs to be|mainly|mostly|especially|primarily|focus on|obsessed with|care most about|care a lot about",
-        &[stress(Stress::Strong, Toward::Ahead)],
-    ),
-    (
-        "also|then|secondary|second",
-        &[stress(Stress::Also, Toward::Either)],
-    ),
-    ("too|as well", &[stress(Stress::Also, Toward::Behind)]),
-    (
-        "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|=optional|maybe|might need|may need|later|eventually|down the road|in the future|someday|at some point|later on",
-        &[stress(Stress::Optional, Toward::Either)],
-    ),
+    "critical|crucial|essential|vital|number one|number 1|the 1 thing|priority 1|1 priority|top priority|top concern|main concern|main thing|main priority|biggest concern|primary concern|key|paramount|non negotiable|a must|is a must|must have|above all|above everything|above all else|first and foremost|most of all|most importantly|most important|more than anything|is everything|everything|really important|very important|super important|extremely important" => stress(Stress::Strong, Toward::Either);
+    "matters most|matter most|matters more|matter more|more important|matter a lot|matters a lot|first" => stress(Stress::Strong, Toward::Behind);
+    "must|must be|has to|have to|has to be|have to be|need to be|needs to be|mainly|mostly|especially|primarily|focus on|obsessed with|care most about|care a lot about" => stress(Stress::Strong, Toward::Ahead);
+    "also|then|secondary|second" => stress(Stress::Also, Toward::Either);
+    "too|as well" => stress(Stress::Also, Toward::Behind);
+    "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|=optional|maybe|might need|may need|later|eventually|down the road|in the future|someday|at some point|later on" => stress(Stress::Optional, Toward::Either);
     // Comparisons.
-    (
-        "something like|anything like|similar to|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of",
-        &[Reference {
-            toward: Toward::Ahead,
-        }],
-    ),
+    "something like|anything like|similar to|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of" => Reference { toward: Toward::Ahead };
     // Leaving.
-    (
-        "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from",
-        &[Leaving { excludes: false }],
-    ),
-    (
-        "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want",
-        &[Leaving { excludes: true }],
-    ),
+    "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from" => Leaving { excludes: false };
+    "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want" => Leaving { excludes: true };
     // Other parts of the system.
-    (
-        "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client",
-        &[Elsewhere],
-    ),
+    "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client" => Elsewhere;
     // Not a backend at all.
-    (
-        "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres",
-        &[OffTopic],
-    ),
-    (
-        "like|style|ish|esque|monolith|alternative|alternatives|=replacement",
-        &[Reference {
-            toward: Toward::Behind,
-        }],
-    ),
-];
+    "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres" => OffTopic;
+    "like|style|ish|esque|monolith|alternative|alternatives|=replacement" => Reference { toward: Toward::Behind };
+};
 
 /// Words that say nothing about the project beyond that there is one; never reported as
 /// unused.

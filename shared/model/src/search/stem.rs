@@ -11,13 +11,49 @@ pub fn stem(word: &str) -> String {
     w.step1a();
     w.step1b();
     w.step1c();
-    w.step2();
-    w.step3();
+    w.replace_first(STEP2, 0);
+    w.replace_first(STEP3, 0);
     w.step4();
     w.step5();
     // Only ASCII bytes were ever written, so this cannot fail; fall back to the input anyway.
     String::from_utf8(w.0).unwrap_or_else(|_| word.to_owned())
 }
+
+/// Step 2: the first of these suffixes the word ends with is replaced when the stem before it
+/// has a measure above 0.
+const STEP2: &[(&str, &str)] = &[
+    ("ational", "ate"),
+    ("tional", "tion"),
+    ("enci", "ence"),
+    ("anci", "ance"),
+    ("izer", "ize"),
+    ("abli", "able"),
+    ("alli", "al"),
+    ("entli", "ent"),
+    ("eli", "e"),
+    ("ousli", "ous"),
+    ("ization", "ize"),
+    ("ation", "ate"),
+    ("ator", "ate"),
+    ("alism", "al"),
+    ("iveness", "ive"),
+    ("fulness", "ful"),
+    ("ousness", "ous"),
+    ("aliti", "al"),
+    ("iviti", "ive"),
+    ("biliti", "ble"),
+];
+
+/// Step 3, the same way.
+const STEP3: &[(&str, &str)] = &[
+    ("icate", "ic"),
+    ("ative", ""),
+    ("alize", "al"),
+    ("iciti", "ic"),
+    ("ical", "ic"),
+    ("ful", ""),
+    ("ness", ""),
+];
 
 struct Word(Vec<u8>);
 
@@ -129,45 +165,6 @@ impl Word {
         if self.ends("y") && self.has_vowel(self.stem_len("y")) {
             self.replace("y", "i");
         }
-    }
-
-    fn step2(&mut self) {
-        const RULES: &[(&str, &str)] = &[
-            ("ational", "ate"),
-            ("tional", "tion"),
-            ("enci", "ence"),
-            ("anci", "ance"),
-            ("izer", "ize"),
-            ("abli", "able"),
-            ("alli", "al"),
-            ("entli", "ent"),
-            ("eli", "e"),
-            ("ousli", "ous"),
-            ("ization", "ize"),
-            ("ation", "ate"),
-            ("ator", "ate"),
-            ("alism", "al"),
-            ("iveness", "ive"),
-            ("fulness", "ful"),
-            ("ousness", "ous"),
-            ("aliti", "al"),
-            ("iviti", "ive"),
-            ("biliti", "ble"),
-        ];
-        self.replace_first(RULES, 0);
-    }
-
-    fn step3(&mut self) {
-        const RULES: &[(&str, &str)] = &[
-            ("icate", "ic"),
-            ("ative", ""),
-            ("alize", "al"),
-            ("iciti", "ic"),
-            ("ical", "ic"),
-            ("ful", ""),
-            ("ness", ""),
-        ];
-        self.replace_first(RULES, 0);
     }
 
     fn step4(&mut self) {
