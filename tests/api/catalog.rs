@@ -62,35 +62,27 @@ async fn cursor_pages_cover_every_framework_exactly_once() {
 #[tokio::test]
 async fn a_second_get_with_the_etag_answers_304() {
     let api = spawn_api().await;
-    let first = api.client.get_framework("django").await;
-    let etag = first.header("etag").unwrap().to_owned();
 
-    let second = api
-        .client
-        .get_if_none_match("/frameworks/django", &etag)
-        .await;
-
-    assert_eq!(second.status, 304);
-    assert!(second.body.is_null());
+    api.client.revalidate("/frameworks/django").await;
 }
 
 #[tokio::test]
 async fn filters_and_sorts_answer_what_was_asked() {
     let api = spawn_api().await;
 
-    let reply = api
-        .client
-        .list_frameworks("language=golang&sort=performance")
-        .await;
+    for (asked, served_as) in [("golang", "go"), ("python", "python")] {
+        let query = format!("language={asked}&sort=performance");
+        let reply = api.client.list_frameworks(&query).await;
 
-    let items = reply.ok()["items"].as_array().unwrap().clone();
-    assert!(items.len() >= 3);
-    assert!(items.iter().all(|f| f["language"] == "go"));
-    let scores: Vec<u64> = items
-        .iter()
-        .map(|f| f["ratings"]["performance"].as_u64().unwrap())
-        .collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+        let items = reply.ok()["items"].as_array().unwrap().clone();
+        assert!(items.len() >= 3, "{query}");
+        assert!(items.iter().all(|f| f["language"] == served_as), "{query}");
+        let scores: Vec<u64> = items
+            .iter()
+            .map(|f| f["ratings"]["performance"].as_u64().unwrap())
+            .collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{query}");
+    }
 }
 
 #[tokio::test]

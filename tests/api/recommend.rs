@@ -1,22 +1,21 @@
-use e2e::spawn_api;
+use e2e::{ApiClient, Reply, spawn_api};
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 use testkit::advice::assert_shortlist_among;
+use testkit::ids;
 
 #[tokio::test]
 async fn a_profile_gets_a_ranked_shortlist_with_explanations() {
     let api = spawn_api().await;
 
-    let reply = api
-        .client
-        .recommend(&json!({
-            "use_case": "rest_api",
-            "priorities": ["performance", "type_safety"],
-            "languages": ["go", "rust", "python"],
-            "deployment": "serverless",
-            "limit": 5
-        }))
-        .await;
+    let profile = json!({
+        "use_case": "rest_api",
+        "priorities": ["performance", "type_safety"],
+        "languages": ["go", "rust", "python"],
+        "deployment": "serverless",
+        "limit": 5
+    });
+    let reply = api.client.recommend(&profile).await;
 
     assert_eq!(reply.status, 200, "{}", reply.body);
     let items = reply.body["recommendations"].as_array().unwrap();
@@ -83,12 +82,9 @@ async fn the_same_profile_gets_the_same_ranking() {
 async fn a_required_feature_is_a_hard_filter() {
     let api = spawn_api().await;
 
-    let reply = api
-        .client
-        .recommend(
-            &json!({"use_case": "data_driven", "required_features": ["admin_panel"], "limit": 10}),
-        )
-        .await;
+    let profile =
+        json!({"use_case": "data_driven", "required_features": ["admin_panel"], "limit": 10});
+    let reply = api.client.recommend(&profile).await;
 
     assert_eq!(reply.status, 200);
     let items = reply.body["recommendations"].as_array().unwrap();
@@ -170,10 +166,8 @@ async fn bodies_that_are_not_json_or_too_large_are_refused() {
 async fn a_description_in_plain_words_gets_the_profile_read_and_a_shortlist() {
     let api = spawn_api().await;
 
-    let reply = api
-        .client
-        .recommend(&json!({"description": "realtime chat in typescript on lambda, must scale"}))
-        .await;
+    let described = json!({"description": "realtime chat in typescript on lambda, must scale"});
+    let reply = api.client.recommend(&described).await;
 
     assert_eq!(reply.status, 200, "{}", reply.body);
     let profile = &reply.body["profile"];
@@ -202,14 +196,12 @@ async fn a_description_in_plain_words_gets_the_profile_read_and_a_shortlist() {
 async fn an_explicit_field_wins_over_the_description_and_is_reported() {
     let api = spawn_api().await;
 
-    let reply = api
-        .client
-        .recommend(&json!({
-            "description": "fast python api, not java",
-            "languages": ["go"],
-            "limit": 2
-        }))
-        .await;
+    let profile = json!({
+        "description": "fast python api, not java",
+        "languages": ["go"],
+        "limit": 2
+    });
+    let reply = api.client.recommend(&profile).await;
 
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(reply.body["profile"]["languages"], json!(["go"]));
@@ -237,32 +229,12 @@ async fn a_description_with_nothing_usable_says_what_to_write() {
 async fn frameworks_named_in_the_words_or_the_request_are_ruled_out_or_put_first() {
     let api = spawn_api().await;
 
-    let reply = api
-        .client
-        .recommend(&json!({
-            "description": "small team of python devs building an internal dashboard, not django please",
-            "preferred_frameworks": ["fastapi", "django"],
-            "limit": 10
-        }))
-        .await;
-
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    assert_eq!(
-        reply.body["profile"]["excluded_frameworks"],
-        json!(["django"])
-    );
-    assert_eq!(
-        reply.body["profile"]["preferred_frameworks"],
-        json!(["fastapi"])
-    );
-    let ids: Vec<&str> = reply.body["recommendations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids.first(), Some(&"fastapi"), "{ids:?}");
-    assert!(!ids.contains(&"django"), "{ids:?}");
+    let from_words = json!({
+        "description": "small team of python devs building an internal dashboard, not django please",
+        "preferred_frameworks": ["fastapi", "django"],
+        "limit": 10
+    });
+    let reply = recommend_naming(&api.client, &from_words, "django", "fastapi").await;
     let django = reply.body["excluded"]
         .as_array()
         .unwrap()
@@ -271,40 +243,47 @@ async fn frameworks_named_in_the_words_or_the_request_are_ruled_out_or_put_first
         .unwrap();
     assert!(django["reason"].as_str().unwrap().contains("by name"));
 
-    let explicit = api
-        .client
-        .recommend(&json!({
-            "use_case": "rest_api",
-            "languages": ["python"],
-            "excluded_frameworks": ["fastapi"],
-            "preferred_frameworks": ["fastapi", "flask"],
-            "limit": 10
-        }))
-        .await;
+    let explicit = json!({
+        "use_case": "rest_api",
+        "languages": ["python"],
+        "excluded_frameworks": ["fastapi"],
+        "preferred_frameworks": ["fastapi", "flask"],
+        "limit": 10
+    });
+    recommend_naming(&api.client, &explicit, "fastapi", "flask").await;
+}
 
-    assert_eq!(explicit.status, 200, "{}", explicit.body);
+/// Asks for `profile`; asserts a shortlist whose profile rules `excluded` out and keeps only
+/// `preferred` of the preferred frameworks, which comes first, and returns the reply.
+async fn recommend_naming(
+    client: &ApiClient,
+    profile: &Value,
+    excluded: &str,
+    preferred: &str,
+) -> Reply {
+    let reply = client.recommend(profile).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(
-        explicit.body["profile"]["excluded_frameworks"],
-        json!(["fastapi"])
+        reply.body["profile"]["excluded_frameworks"],
+        json!([excluded])
     );
     assert_eq!(
-        explicit.body["profile"]["preferred_frameworks"],
-        json!(["flask"])
+        reply.body["profile"]["preferred_frameworks"],
+        json!([preferred])
     );
-    let first = &explicit.body["recommendations"][0]["id"];
-    assert_eq!(first, "flask", "{}", explicit.body);
+    let ids = ids(&reply.body, "recommendations");
+    assert_eq!(ids.first().map(String::as_str), Some(preferred), "{ids:?}");
+    assert!(!ids.iter().any(|id| id == excluded), "{ids:?}");
+    reply
 }
 
 #[tokio::test]
 async fn an_off_topic_description_is_a_422_that_says_what_was_not_found() {
     let api = spawn_api().await;
 
-    let reply = api
-        .client
-        .recommend(
-            &json!({"description": "what's a decent laptop for a CS student under 1000 bucks"}),
-        )
-        .await;
+    let profile =
+        json!({"description": "what's a decent laptop for a CS student under 1000 bucks"});
+    let reply = api.client.recommend(&profile).await;
 
     assert_eq!(reply.status, 422, "{}", reply.body);
     let message = reply.body["errors"][0]["message"].as_str().unwrap();

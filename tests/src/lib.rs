@@ -73,10 +73,17 @@ impl ApiClient {
         .await
     }
 
-    /// `GET` with `If-None-Match`.
-    pub async fn get_if_none_match(&self, path: &str, etag: &str) -> Reply {
-        self.send(Method::GET, path, &[("if-none-match", etag)], None)
-            .await
+    /// `GET path`, then revalidates it: again with `If-None-Match` and the `ETag` the first
+    /// answer carried. Asserts the second is a 304 without a body, and returns the first.
+    pub async fn revalidate(&self, path: &str) -> Reply {
+        let first = self.get(path).await;
+        let etag = first.header("etag").expect("an ETag to revalidate with");
+        let second = self
+            .send(Method::GET, path, &[("if-none-match", etag)], None)
+            .await;
+        assert_eq!(second.status, 304, "{path} revalidated: {}", second.body);
+        assert!(second.body.is_null(), "{path}: a 304 with a body");
+        first
     }
 
     pub async fn get(&self, path: &str) -> Reply {
@@ -92,12 +99,19 @@ impl ApiClient {
         headers: &[(&str, &str)],
         body: Option<Vec<u8>>,
     ) -> Reply {
-        let reply = self.exchange(method.clone(), path, headers, body).await;
+        let mut request = self.http.request(method.clone(), self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.body(body);
+        }
+        let reply = receive(request).await;
         if !path.starts_with("/openapi.json") {
             let document = self
                 .document
                 .get_or_init(|| async {
-                    self.exchange(Method::GET, "/openapi.json", &[], None)
+                    receive(self.http.get(self.url("/openapi.json")))
                         .await
                         .ok()
                         .clone()
@@ -108,26 +122,18 @@ impl ApiClient {
         reply
     }
 
-    async fn exchange(
-        &self,
-        method: Method,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: Option<Vec<u8>>,
-    ) -> Reply {
-        let mut request = self.http.request(method, format!("{}{path}", self.base));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        if let Some(body) = body {
-            request = request.body(body);
-        }
-        let response = request.send().await.expect("the API answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.bytes().await.expect("a body");
-        Reply::new(status, headers, &bytes)
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
     }
+}
+
+/// Sends `request` and reads the whole answer, unchecked.
+async fn receive(request: reqwest::RequestBuilder) -> Reply {
+    let response = request.send().await.expect("the API answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.bytes().await.expect("a body");
+    Reply::new(status, headers, &bytes)
 }
 
 /// The API under test, and whether writes may be exercised against it.
