@@ -15,11 +15,11 @@ use dynamo::moto::{Moto, client, seeded, tables};
 use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
 use runtime::{Context, Settings, Stores};
 use serde_json::{Value, json};
-use testkit::call;
 use testkit::catalog::{
     admin_write_lifecycle, framework_body as draft, recreation_never_reuses_an_etag, version_of,
 };
 use testkit::dataset::{catalog_size, faq_size};
+use testkit::{Reply, call, get, ids, send};
 
 const TTL: Duration = Duration::from_secs(60);
 
@@ -38,6 +38,49 @@ fn context(client: &Client, cache_ttl: Duration) -> Context {
     }
 }
 
+/// A fresh moto with the tables created and seeded, and a client for it.
+async fn seeded_moto() -> (Moto, Client) {
+    let moto = Moto::start();
+    let client = client(&moto).await;
+    seeded(&client).await;
+    (moto, client)
+}
+
+/// How old a copy of the store may get in the outage tests before it is stale.
+const STALE: Duration = Duration::from_secs(1);
+
+/// [`seeded_moto`], and a context on it whose copies go stale after [`STALE`].
+async fn seeded_moto_and_short_copies() -> (Moto, Client, Context) {
+    let (moto, client) = seeded_moto().await;
+    let context = context(&client, STALE);
+    (moto, client, context)
+}
+
+/// `DELETE /frameworks/{id}` under `If-Match: etag`.
+async fn delete(app: &axum::Router, id: &str, etag: &str) -> Reply {
+    let uri = format!("/frameworks/{id}");
+    call(app, "DELETE", &uri, &[("if-match", etag)], None).await
+}
+
+/// `PUT /frameworks/{id}` under `condition` (one header), with `body`.
+async fn put(app: &axum::Router, id: &str, condition: (&str, &str), body: &Value) -> Reply {
+    call(
+        app,
+        "PUT",
+        &format!("/frameworks/{id}"),
+        &[condition],
+        Some(body),
+    )
+    .await
+}
+
+/// Edits version 1 of django: its draft with `field` set to `value`.
+async fn edit_django(app: &axum::Router, field: &str, value: &str) -> Reply {
+    let mut edited = draft("django");
+    edited[field] = json!(value);
+    put(app, "django", ("if-match", "\"1\""), &edited).await
+}
+
 #[tokio::test]
 async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
     let moto = Moto::start();
@@ -49,23 +92,17 @@ async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
     );
 
     let app = catalog::app(context(&client, TTL));
-    let mut edited = draft("django");
-    edited["name"] = json!("Django");
-    let put = call(
-        &app,
-        "PUT",
-        "/frameworks/django",
-        &[("if-match", "\"1\"")],
-        Some(&edited),
-    )
-    .await;
+    let put = edit_django(&app, "name", "Django").await;
     assert_eq!(put.status, StatusCode::OK);
-    let before = context(&client, TTL)
-        .stores
-        .frameworks
-        .catalog()
-        .await
-        .unwrap();
+    let stored = async || {
+        context(&client, TTL)
+            .stores
+            .frameworks
+            .catalog()
+            .await
+            .unwrap()
+    };
+    let before = stored().await;
 
     let second = seeded(&client).await;
     assert_eq!((second.frameworks_written, second.faq_written), (0, 0));
@@ -73,12 +110,7 @@ async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
         (second.frameworks_present, second.faq_present),
         (catalog_size(), faq_size())
     );
-    let after = context(&client, TTL)
-        .stores
-        .frameworks
-        .catalog()
-        .await
-        .unwrap();
+    let after = stored().await;
     assert_eq!(before, after, "the second run wrote nothing");
     let django = after.iter().find(|f| f.id.as_str() == "django").unwrap();
     assert_eq!(django.version, 2, "the admin's edit survived the re-seed");
@@ -89,15 +121,13 @@ async fn seeding_twice_changes_nothing_not_even_an_edited_version() {
 
 #[tokio::test]
 async fn a_framework_goes_through_its_whole_life_over_http() {
-    let moto = Moto::start();
-    let client = client(&moto).await;
-    seeded(&client).await;
+    let (_moto, client) = seeded_moto().await;
     let app = catalog::app(context(&client, TTL));
 
-    let read = call(&app, "GET", "/frameworks/django", &[], None).await;
+    let read = send(&app, get("/frameworks/django")).await;
     assert_eq!(read.status, StatusCode::OK);
     assert_eq!(read.header("etag").and_then(version_of), Some(1));
-    let typo = call(&app, "GET", "/frameworks/djnago", &[], None).await;
+    let typo = send(&app, get("/frameworks/djnago")).await;
     assert_eq!(typo.body["suggestions"][0], "django");
 
     admin_write_lifecycle(&app, catalog_size() as u64).await;
@@ -105,14 +135,12 @@ async fn a_framework_goes_through_its_whole_life_over_http() {
 
 #[tokio::test]
 async fn a_deleted_and_recreated_framework_never_reuses_an_etag() {
-    let moto = Moto::start();
-    let client = client(&moto).await;
-    seeded(&client).await;
+    let (_moto, client) = seeded_moto().await;
     let app = catalog::app(context(&client, TTL));
 
     recreation_never_reuses_an_etag(&app, "django", "\"1\"").await;
 
-    let listed = call(&app, "GET", "/frameworks?limit=100", &[], None).await;
+    let listed = send(&app, get("/frameworks?limit=100")).await;
     assert_eq!(
         listed.body["count"],
         catalog_size(),
@@ -131,7 +159,7 @@ async fn walk(app: &axum::Router, query: &str) -> Vec<String> {
     let mut ids = Vec::new();
     let mut uri = format!("/frameworks?{query}");
     for _ in 0..100 {
-        let page = call(app, "GET", &uri, &[], None).await;
+        let page = send(app, get(&uri)).await;
         assert_eq!(page.status, StatusCode::OK, "{uri}: {}", page.body);
         ids.extend(
             page.body["items"]
@@ -150,9 +178,7 @@ async fn walk(app: &axum::Router, query: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn pages_cover_every_framework_exactly_once_as_the_embedded_store_does() {
-    let moto = Moto::start();
-    let client = client(&moto).await;
-    seeded(&client).await;
+    let (_moto, client) = seeded_moto().await;
     let dynamodb = catalog::app(context(&client, TTL));
     let embedded = catalog::app(Context::embedded().unwrap());
 
@@ -184,28 +210,19 @@ async fn pages_cover_every_framework_exactly_once_as_the_embedded_store_does() {
         memory.list(&by_performance).await.unwrap()
     );
 
-    let page = call(&dynamodb, "GET", "/frameworks?limit=2", &[], None).await;
+    let page = send(&dynamodb, get("/frameworks?limit=2")).await;
     let cursor = page.body["next_cursor"].as_str().unwrap().to_owned();
     let mut forged = cursor.clone().into_bytes();
     forged[4] = if forged[4] == b'0' { b'1' } else { b'0' };
     let forged = String::from_utf8(forged).unwrap();
-    let refused = call(
-        &dynamodb,
-        "GET",
-        &format!("/frameworks?cursor={forged}"),
-        &[],
-        None,
-    )
-    .await;
+    let refused = send(&dynamodb, get(&format!("/frameworks?cursor={forged}"))).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_writers_racing_with_if_match_lose_no_update() {
     const WRITERS: usize = 50;
-    let moto = Moto::start();
-    let client = client(&moto).await;
-    seeded(&client).await;
+    let (_moto, client) = seeded_moto().await;
     let app = catalog::app(context(&client, TTL));
     let started = Instant::now();
 
@@ -218,20 +235,13 @@ async fn fifty_writers_racing_with_if_match_lose_no_update() {
                 let mark = format!(" [w{writer:02}]");
                 let mut conflicts = 0_u32;
                 loop {
-                    let read = call(&app, "GET", "/frameworks/django", &[], None).await;
+                    let read = send(&app, get("/frameworks/django")).await;
                     assert_eq!(read.status, StatusCode::OK);
                     let etag = read.header("etag").unwrap().to_owned();
                     let mut body = read.body;
                     let description = format!("{}{mark}", body["description"].as_str().unwrap());
                     body["description"] = Value::from(description);
-                    let write = call(
-                        &app,
-                        "PUT",
-                        "/frameworks/django",
-                        &[("if-match", &etag)],
-                        Some(&body),
-                    )
-                    .await;
+                    let write = put(&app, "django", ("if-match", &etag), &body).await;
                     match write.status {
                         StatusCode::OK => {
                             let won: u64 = write
@@ -293,19 +303,15 @@ async fn fifty_writers_racing_with_if_match_lose_no_update() {
 
 #[tokio::test]
 async fn an_outage_serves_cached_reads_or_503_then_recovers() {
-    let mut moto = Moto::start();
-    let client = client(&moto).await;
-    seeded(&client).await;
-    let ttl = Duration::from_secs(1);
-    let warm = context(&client, ttl);
+    let (mut moto, client, warm) = seeded_moto_and_short_copies().await;
     let warm_app = catalog::app(warm.clone());
-    let cold_app = catalog::app(context(&client, ttl));
+    let cold_app = catalog::app(context(&client, STALE));
     assert_eq!(
         warm.stores.frameworks.catalog().await.unwrap().len(),
         catalog_size()
     );
     assert_eq!(warm.stores.faq.entries().await.unwrap().len(), faq_size());
-    let fresh = call(&warm_app, "GET", "/frameworks/django", &[], None).await;
+    let fresh = send(&warm_app, get("/frameworks/django")).await;
     assert_eq!(
         fresh.header("age"),
         None,
@@ -313,7 +319,7 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
     );
 
     moto.kill();
-    tokio::time::sleep(ttl).await;
+    tokio::time::sleep(STALE).await;
 
     let outage = Instant::now();
     assert_eq!(
@@ -326,7 +332,7 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
         faq_size(),
         "stale FAQ"
     );
-    let read = call(&warm_app, "GET", "/frameworks/django", &[], None).await;
+    let read = send(&warm_app, get("/frameworks/django")).await;
     assert_eq!(read.status, StatusCode::OK, "{}", read.body);
     let age: u64 = read
         .header("age")
@@ -334,21 +340,14 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
         .parse()
         .unwrap();
     assert!(
-        age >= ttl.as_secs(),
-        "the copy is at least {ttl:?} old, not {age} s"
+        age >= STALE.as_secs(),
+        "the copy is at least {STALE:?} old, not {age} s"
     );
-    let listed = call(
-        &warm_app,
-        "GET",
-        "/frameworks?sort=performance&limit=100",
-        &[],
-        None,
-    )
-    .await;
+    let listed = send(&warm_app, get("/frameworks?sort=performance&limit=100")).await;
     assert_eq!(listed.body["count"], catalog_size());
     assert!(listed.header("age").is_some());
 
-    let cold = call(&cold_app, "GET", "/frameworks/django", &[], None).await;
+    let cold = send(&cold_app, get("/frameworks/django")).await;
     assert_eq!(cold.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(cold.header("retry-after"), Some("1"));
     assert_eq!(
@@ -361,12 +360,11 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
         None,
         "a 503 was not answered from a copy"
     );
-    let write = call(
+    let write = put(
         &warm_app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&draft("newcomer")),
+        "newcomer",
+        ("if-none-match", "*"),
+        &draft("newcomer"),
     )
     .await;
     assert_eq!(
@@ -380,7 +378,7 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
     seeded(&client).await;
     let back = Instant::now();
     loop {
-        let reply = call(&cold_app, "GET", "/frameworks/django", &[], None).await;
+        let reply = send(&cold_app, get("/frameworks/django")).await;
         if reply.status == StatusCode::OK {
             break;
         }
@@ -391,7 +389,7 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    tokio::time::sleep(ttl).await;
+    tokio::time::sleep(STALE).await;
     let fresh = warm.stores.frameworks.catalog().await.unwrap();
     assert_eq!(fresh.len(), catalog_size());
     println!(
@@ -402,45 +400,30 @@ async fn an_outage_serves_cached_reads_or_503_then_recovers() {
 
 #[tokio::test]
 async fn an_outage_after_acknowledged_writes_serves_them_not_the_older_copy() {
-    let mut moto = Moto::start();
-    let client = client(&moto).await;
-    seeded(&client).await;
-    let ttl = Duration::from_secs(1);
-    let warm = context(&client, ttl);
+    let (mut moto, _client, warm) = seeded_moto_and_short_copies().await;
     let catalog_app = catalog::app(warm.clone());
     let compare_app = compare::app(warm.clone());
-    let compared = call(&compare_app, "GET", "/compare?ids=django,flask", &[], None).await;
+    let compared = send(&compare_app, get("/compare?ids=django,flask")).await;
     assert_eq!(
         compared.status,
         StatusCode::OK,
         "the copy is read before the writes"
     );
 
-    let mut edited = draft("django");
-    edited["description"] = json!("Edited just before the outage.");
-    let put = call(
+    let put = edit_django(
         &catalog_app,
-        "PUT",
-        "/frameworks/django",
-        &[("if-match", "\"1\"")],
-        Some(&edited),
+        "description",
+        "Edited just before the outage.",
     )
     .await;
     assert_eq!(put.header("etag"), Some("\"2\""), "{}", put.body);
-    let deleted = call(
-        &catalog_app,
-        "DELETE",
-        "/frameworks/flask",
-        &[("if-match", "\"1\"")],
-        None,
-    )
-    .await;
+    let deleted = delete(&catalog_app, "flask", "\"1\"").await;
     assert_eq!(deleted.status, StatusCode::NO_CONTENT);
 
     moto.kill();
-    tokio::time::sleep(ttl).await;
+    tokio::time::sleep(STALE).await;
 
-    let django = call(&catalog_app, "GET", "/frameworks/django", &[], None).await;
+    let django = send(&catalog_app, get("/frameworks/django")).await;
     assert_eq!(django.status, StatusCode::OK, "{}", django.body);
     assert_eq!(
         django.header("etag").and_then(version_of),
@@ -448,49 +431,28 @@ async fn an_outage_after_acknowledged_writes_serves_them_not_the_older_copy() {
         "not the pre-write ETag"
     );
     assert_eq!(django.body["description"], "Edited just before the outage.");
-    let flask = call(&catalog_app, "GET", "/frameworks/flask", &[], None).await;
+    let flask = send(&catalog_app, get("/frameworks/flask")).await;
     assert_eq!(
         flask.status,
         StatusCode::NOT_FOUND,
         "a deleted framework stays deleted"
     );
-    let listed = call(&catalog_app, "GET", "/frameworks?limit=100", &[], None).await;
+    let listed = send(&catalog_app, get("/frameworks?limit=100")).await;
     assert_eq!(listed.status, StatusCode::OK);
     assert_eq!(listed.body["count"], catalog_size() - 1);
-    let ids: Vec<&str> = listed.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|item| item["id"].as_str().unwrap())
-        .collect();
-    assert!(!ids.contains(&"flask"), "{ids:?}");
-    let by_rating = call(
-        &catalog_app,
-        "GET",
-        "/frameworks?sort=performance&limit=100",
-        &[],
-        None,
-    )
-    .await;
+    let listed = ids(&listed.body, "items");
+    assert!(!listed.iter().any(|id| id == "flask"), "{listed:?}");
+    let by_rating = send(&catalog_app, get("/frameworks?sort=performance&limit=100")).await;
     assert_eq!(by_rating.body["count"], catalog_size() - 1);
-    let compared = call(&compare_app, "GET", "/compare?ids=django,flask", &[], None).await;
+    let compared = send(&compare_app, get("/compare?ids=django,flask")).await;
     assert_eq!(compared.status, StatusCode::NOT_FOUND, "{}", compared.body);
-    let compared = call(
-        &compare_app,
-        "GET",
-        "/compare?ids=django,fastapi",
-        &[],
-        None,
-    )
-    .await;
+    let compared = send(&compare_app, get("/compare?ids=django,fastapi")).await;
     assert_eq!(compared.status, StatusCode::OK, "{}", compared.body);
 }
 
 #[tokio::test]
 async fn an_unreadable_item_is_skipped_and_the_listing_keeps_serving() {
-    let moto = Moto::start();
-    let client = client(&moto).await;
-    seeded(&client).await;
+    let (_moto, client) = seeded_moto().await;
     // An item written by hand, in the index but without most of a framework's attributes.
     client
         .put_item()
@@ -509,7 +471,7 @@ async fn an_unreadable_item_is_skipped_and_the_listing_keeps_serving() {
         "/frameworks?limit=100",
         "/frameworks?sort=performance&limit=100",
     ] {
-        let listed = call(&app, "GET", query, &[], None).await;
+        let listed = send(&app, get(query)).await;
         assert_eq!(listed.status, StatusCode::OK, "{query}: {}", listed.body);
         assert_eq!(listed.body["count"], catalog_size(), "{query}");
     }

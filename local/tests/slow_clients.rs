@@ -19,6 +19,8 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 const SHORT: Duration = Duration::from_millis(300);
 
+const GET_DJANGO: &[u8] = b"GET /frameworks/django HTTP/1.1\r\nhost: localhost\r\n\r\n";
+
 /// Starts the API within `limits` and returns its address.
 async fn start(limits: Limits) -> std::net::SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -82,48 +84,41 @@ fn limits(header_read: Duration, request: Duration, max_connections: usize) -> L
     }
 }
 
-#[tokio::test]
-async fn a_client_that_sends_half_a_header_is_disconnected_after_the_header_timeout() {
-    let address = start(limits(SHORT, PATIENCE, 16)).await;
+/// A new connection to `address` that has sent `bytes`.
+async fn connect_sending(address: std::net::SocketAddr, bytes: &[u8]) -> TcpStream {
     let mut client = TcpStream::connect(address).await.unwrap();
-
+    client.write_all(bytes).await.unwrap();
     client
-        .write_all(b"GET /frameworks HTTP/1.1\r\nhost: localhost\r\nx-half: ")
-        .await
-        .unwrap();
-    let received = read_until_closed(&mut client).await;
-
-    assert!(
-        !received.contains("200 OK"),
-        "half a header was answered: {received:?}"
-    );
 }
 
 #[tokio::test]
-async fn a_connection_that_sends_nothing_is_closed_after_the_header_timeout() {
-    let address = start(limits(SHORT, PATIENCE, 16)).await;
-    let mut client = TcpStream::connect(address).await.unwrap();
+async fn a_client_that_sends_nothing_or_half_a_header_is_disconnected_after_the_header_timeout() {
+    for (sent, answered) in [
+        (&b""[..], "nothing asked, something answered"),
+        (
+            b"GET /frameworks HTTP/1.1\r\nhost: localhost\r\nx-half: ",
+            "half a header was answered",
+        ),
+    ] {
+        let address = start(limits(SHORT, PATIENCE, 16)).await;
+        let mut client = connect_sending(address, sent).await;
 
-    let received = read_until_closed(&mut client).await;
+        let received = read_until_closed(&mut client).await;
 
-    assert!(
-        !received.contains("200 OK"),
-        "nothing asked, something answered: {received:?}"
-    );
+        assert!(!received.contains("200 OK"), "{answered}: {received:?}");
+    }
 }
 
 #[tokio::test]
 async fn a_body_shorter_than_its_content_length_gets_a_408_problem_and_the_connection_closes() {
     let address = start(limits(PATIENCE, SHORT, 16)).await;
-    let mut client = TcpStream::connect(address).await.unwrap();
+    let mut client = connect_sending(
+        address,
+        b"POST /recommendations HTTP/1.1\r\nhost: localhost\r\n\
+          content-type: application/json\r\ncontent-length: 100\r\n\r\n{\"use_case\"",
+    )
+    .await;
 
-    client
-        .write_all(
-            b"POST /recommendations HTTP/1.1\r\nhost: localhost\r\n\
-              content-type: application/json\r\ncontent-length: 100\r\n\r\n{\"use_case\"",
-        )
-        .await
-        .unwrap();
     let received = read_until_closed(&mut client).await.to_lowercase();
 
     assert!(
@@ -138,12 +133,8 @@ async fn a_body_shorter_than_its_content_length_gets_a_408_problem_and_the_conne
 #[tokio::test]
 async fn an_idle_keep_alive_connection_is_closed_after_its_response() {
     let address = start(limits(SHORT, PATIENCE, 16)).await;
-    let mut client = TcpStream::connect(address).await.unwrap();
+    let mut client = connect_sending(address, GET_DJANGO).await;
 
-    client
-        .write_all(b"GET /frameworks/django HTTP/1.1\r\nhost: localhost\r\n\r\n")
-        .await
-        .unwrap();
     let response = read_response(&mut client).await;
     let after_response = read_until_closed(&mut client).await;
 
@@ -161,18 +152,15 @@ async fn an_idle_keep_alive_connection_is_closed_after_its_response() {
 #[tokio::test]
 async fn connections_beyond_the_bound_wait_until_one_closes() {
     let address = start(limits(PATIENCE, PATIENCE, 2)).await;
-    let request = b"GET /frameworks/django HTTP/1.1\r\nhost: localhost\r\n\r\n";
     // Two kept-alive connections, each answered once: both hold a slot.
     let mut holders = Vec::new();
     for _ in 0..2 {
-        let mut holder = TcpStream::connect(address).await.unwrap();
-        holder.write_all(request).await.unwrap();
+        let mut holder = connect_sending(address, GET_DJANGO).await;
         assert!(read_response(&mut holder).await.starts_with("HTTP/1.1 200"));
         holders.push(holder);
     }
 
-    let mut third = TcpStream::connect(address).await.unwrap();
-    third.write_all(request).await.unwrap();
+    let mut third = connect_sending(address, GET_DJANGO).await;
     let mut first_byte = [0u8; 1];
     let while_full =
         tokio::time::timeout(Duration::from_millis(500), third.read(&mut first_byte)).await;
@@ -184,6 +172,19 @@ async fn connections_beyond_the_bound_wait_until_one_closes() {
         "a third connection was served while two held both slots"
     );
     assert!(once_a_slot_frees.starts_with("HTTP/1.1 200"));
+}
+
+/// Each line `pipe` carries, read on a thread of its own. It reads to the end even when no
+/// one listens any more: the server prints more lines after its address, and a closed pipe
+/// would end it.
+fn lines_of(pipe: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (sender, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    lines
 }
 
 /// At the descriptor limit `accept` fails; the server says so in its log and serves again
@@ -204,29 +205,18 @@ async fn a_failing_accept_is_logged_and_the_server_recovers() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Drained to the end: the server prints more lines after its address, and a closed pipe
-    // would end it.
-    let (addresses, address) = mpsc::channel();
-    let stdout = BufReader::new(server.stdout.take().unwrap());
-    std::thread::spawn(move || {
-        for line in stdout.lines().map_while(Result::ok) {
-            if let Some(start) = line.find("http://") {
-                let _ = addresses.send(line[start..].split('/').nth(2).map(str::to_owned));
-            }
+    let stdout = lines_of(server.stdout.take().unwrap());
+    let address: std::net::SocketAddr = loop {
+        let line = stdout.recv_timeout(PATIENCE).unwrap();
+        if let Some(start) = line.find("http://") {
+            let address = line[start..].split('/').nth(2);
+            break address
+                .expect("the server printed no address")
+                .parse()
+                .unwrap();
         }
-    });
-    let address = address.recv_timeout(PATIENCE).unwrap();
-    let address: std::net::SocketAddr = address
-        .expect("the server printed no address")
-        .parse()
-        .unwrap();
-    let (log_lines, log) = mpsc::channel();
-    let stderr = BufReader::new(server.stderr.take().unwrap());
-    std::thread::spawn(move || {
-        for line in stderr.lines().map_while(Result::ok) {
-            let _ = log_lines.send(line);
-        }
-    });
+    };
+    let log = lines_of(server.stderr.take().unwrap());
 
     // More idle connections than the server has descriptors for.
     let mut idle = Vec::new();
@@ -247,11 +237,7 @@ async fn a_failing_accept_is_logged_and_the_server_recovers() {
     .await
     .unwrap();
     drop(idle);
-    let mut client = TcpStream::connect(address).await.unwrap();
-    client
-        .write_all(b"GET /frameworks/django HTTP/1.1\r\nhost: localhost\r\n\r\n")
-        .await
-        .unwrap();
+    let mut client = connect_sending(address, GET_DJANGO).await;
     let after = read_response(&mut client).await;
     let _ = server.kill();
     let _ = server.wait();
