@@ -216,12 +216,7 @@ def recommend_frameworks_by_name(client: Client) -> None:
     # the exclusion wins, and the preferred framework comes first.
     body = RecommendationRequestType1(description="internal dashboard in python, not django please")
     body["preferred_frameworks"] = ["flask", "django"]
-    result = expect(recommend.sync_detailed(client=client, body=body), 200, Recommendations)
-    require(result.profile.excluded_frameworks == ["django"], f"excluded {result.profile.excluded_frameworks}")
-    require(result.profile.preferred_frameworks == ["flask"], f"preferred {result.profile.preferred_frameworks}")
-    recommended = [r.id for r in result.recommendations]
-    require(recommended and recommended[0] == "flask", f"flask not first: {recommended}")
-    require("django" not in recommended, f"django recommended: {recommended}")
+    result = recommend_naming(client, body, excluded="django", preferred="flask")
     first_reason = result.recommendations[0].reason_details[0]
     require(first_reason.kind == "preferred", f"first reason {first_reason.kind}")
     django = [e for e in result.excluded if e.id == "django"]
@@ -231,12 +226,21 @@ def recommend_frameworks_by_name(client: Client) -> None:
     explicit["languages"] = [Language.PYTHON.value]
     explicit["excluded_frameworks"] = ["fastapi"]
     explicit["preferred_frameworks"] = ["fastapi", "flask"]
-    result = expect(recommend.sync_detailed(client=client, body=explicit), 200, Recommendations)
-    require(result.profile.excluded_frameworks == ["fastapi"], f"excluded {result.profile.excluded_frameworks}")
-    require(result.profile.preferred_frameworks == ["flask"], f"preferred {result.profile.preferred_frameworks}")
+    recommend_naming(client, explicit, excluded="fastapi", preferred="flask")
+
+
+def recommend_naming(
+    client: Client, body: RecommendationRequestType0 | RecommendationRequestType1, excluded: str, preferred: str
+) -> Recommendations:
+    """Asks with `body`: `excluded` is ruled out, and of the preferred frameworks only
+    `preferred` is kept and comes first."""
+    result = expect(recommend.sync_detailed(client=client, body=body), 200, Recommendations)
+    require(result.profile.excluded_frameworks == [excluded], f"excluded {result.profile.excluded_frameworks}")
+    require(result.profile.preferred_frameworks == [preferred], f"preferred {result.profile.preferred_frameworks}")
     recommended = [r.id for r in result.recommendations]
-    require(recommended and recommended[0] == "flask", f"flask not first: {recommended}")
-    require("fastapi" not in recommended, f"fastapi recommended: {recommended}")
+    require(recommended and recommended[0] == preferred, f"{preferred} not first: {recommended}")
+    require(excluded not in recommended, f"{excluded} recommended: {recommended}")
+    return result
 
 
 def faq_search_and_entry(client: Client) -> None:

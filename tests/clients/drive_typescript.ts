@@ -12,6 +12,8 @@ declare const process: { argv: string[]; exitCode?: number };
 
 type FrameworkDetail = components["schemas"]["FrameworkDetail"];
 type FrameworkInput = components["schemas"]["FrameworkInput"];
+type RecommendationRequest = components["schemas"]["RecommendationRequest"];
+type Recommendations = components["schemas"]["Recommendations"];
 
 const NEW_ID = "typescript-client-check";
 // openapi-fetch repeats an array parameter's key by default (`language=a&language=b`); the
@@ -206,40 +208,37 @@ async function recommendDescription(): Promise<void> {
 
 async function recommendFrameworksByName(): Promise<void> {
   // "not django" in the words, Django also preferred in the request: the exclusion wins.
-  const result = ok(
-    await client.POST("/recommendations", {
-      body: {
-        description: "internal dashboard in python, not django please",
-        preferred_frameworks: ["flask", "django"],
-      },
-    }),
-    200,
+  const result = await recommendNaming(
+    { description: "internal dashboard in python, not django please", preferred_frameworks: ["flask", "django"] },
+    "django",
+    "flask",
   );
-  const profile = result.profile;
-  require(profile.excluded_frameworks.join(",") === "django", `excluded ${profile.excluded_frameworks}`);
-  require(profile.preferred_frameworks.join(",") === "flask", `preferred ${profile.preferred_frameworks}`);
-  const ids = result.recommendations.map((r) => r.id);
-  require(ids[0] === "flask" && !ids.includes("django"), `recommended ${ids}`);
   require(result.recommendations[0].reason_details[0].kind === "preferred", "flask's first reason is not the preference");
   const django = result.excluded.find((e) => e.id === "django");
   require(django?.named_out === true, `django exclusion ${JSON.stringify(django)}`);
   // Both fields given in the request, no words: the exclusion still wins.
-  const explicit = ok(
-    await client.POST("/recommendations", {
-      body: {
-        use_case: "rest_api",
-        languages: ["python"],
-        excluded_frameworks: ["fastapi"],
-        preferred_frameworks: ["fastapi", "flask"],
-      },
-    }),
-    200,
+  await recommendNaming(
+    {
+      use_case: "rest_api",
+      languages: ["python"],
+      excluded_frameworks: ["fastapi"],
+      preferred_frameworks: ["fastapi", "flask"],
+    },
+    "fastapi",
+    "flask",
   );
-  const chosen = explicit.profile;
-  require(chosen.excluded_frameworks.join(",") === "fastapi", `excluded ${chosen.excluded_frameworks}`);
-  require(chosen.preferred_frameworks.join(",") === "flask", `preferred ${chosen.preferred_frameworks}`);
-  const ranked = explicit.recommendations.map((r) => r.id);
-  require(ranked[0] === "flask" && !ranked.includes("fastapi"), `recommended ${ranked}`);
+}
+
+// Asks with `body`: `excluded` is ruled out, and of the preferred frameworks only `preferred` is
+// kept and comes first.
+async function recommendNaming(body: RecommendationRequest, excluded: string, preferred: string): Promise<Recommendations> {
+  const result = ok(await client.POST("/recommendations", { body }), 200);
+  const profile = result.profile;
+  require(profile.excluded_frameworks.join(",") === excluded, `excluded ${profile.excluded_frameworks}`);
+  require(profile.preferred_frameworks.join(",") === preferred, `preferred ${profile.preferred_frameworks}`);
+  const ids = result.recommendations.map((r) => r.id);
+  require(ids[0] === preferred && !ids.includes(excluded), `recommended ${ids}`);
+  return result;
 }
 
 async function faqSearchAndEntry(): Promise<void> {
