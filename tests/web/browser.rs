@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fantoccini::elements::Element;
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -152,7 +153,7 @@ async fn serve() -> String {
 async fn wait_for(client: &Client, css: &str, count: usize) -> usize {
     let mut found = 0;
     for _ in 0..100 {
-        found = client.find_all(Locator::Css(css)).await.unwrap().len();
+        found = how_many(client, css).await;
         if found >= count {
             return found;
         }
@@ -175,20 +176,36 @@ async fn wait_for_url(client: &Client, needle: &str) -> String {
     panic!("the address never held '{needle}': still {url}")
 }
 
+/// How many elements `css` matches now.
+async fn how_many(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+/// The first element `css` matches, which must be on the page.
+async fn element(client: &Client, css: &str) -> Element {
+    client.find(Locator::Css(css)).await.unwrap()
+}
+
+async fn click(client: &Client, css: &str) {
+    element(client, css).await.click().await.unwrap();
+}
+
+async fn type_into(client: &Client, css: &str, text: &str) {
+    element(client, css).await.send_keys(text).await.unwrap();
+}
+
+/// Opens `path` of the site at `base`.
+async fn visit(client: &Client, base: &str, path: &str) {
+    client.goto(&format!("{base}{path}")).await.unwrap();
+}
+
 async fn choose(client: &Client, select_css: &str, value: &str) {
-    let select = client.find(Locator::Css(select_css)).await.unwrap();
+    let select = element(client, select_css).await;
     select.select_by_value(value).await.unwrap();
 }
 
 async fn submit(client: &Client, form_css: &str) {
-    let button = format!("{form_css} button[type=submit]");
-    client
-        .find(Locator::Css(&button))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, &format!("{form_css} button[type=submit]")).await;
 }
 
 fn axe_source() -> String {
@@ -283,7 +300,7 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
         "JavaScript off"
     };
     for (name, path) in PAGES {
-        client.goto(&format!("{base}{path}")).await.unwrap();
+        visit(client, base, path).await;
         let title = client.title().await.unwrap();
         assert!(
             title.ends_with("· Stack Advisor"),
@@ -294,7 +311,7 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
 
     // Releases: the chart of the whole catalog's histories beside its table, then one
     // framework's, chosen with the form; every page but the error page dates its facts.
-    client.goto(&format!("{base}/activity")).await.unwrap();
+    visit(client, base, "/activity").await;
     let bars = wait_for(client, "svg.bars[role=img] rect.bar", 10).await;
     let rows = wait_for(client, ".chart-and-table table tbody tr", 10).await;
     assert_eq!(bars, rows, "{label}: a table row per bar");
@@ -305,23 +322,15 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
     submit(client, "main form.filters").await;
     wait_for_url(client, "key=django").await;
     wait_for(client, "svg.bars rect.bar", 5).await;
-    client
-        .goto(&format!("{base}/catalog/django"))
-        .await
-        .unwrap();
+    visit(client, base, "/catalog/django").await;
     wait_for(client, "section.releases dl.registry-facts time", 1).await;
     wait_for(client, "footer .data-age time", 1).await;
 
     // Evidence: each rating's figures sit under its reason, with a dated source.
-    client
-        .goto(&format!("{base}/catalog/fastapi"))
-        .await
-        .unwrap();
+    visit(client, base, "/catalog/fastapi").await;
     wait_for(client, "table.ratings ul.evidence li time", 1).await;
-    let shown = client
-        .find(Locator::Css("table.ratings ul.evidence"))
+    let shown = element(client, "table.ratings ul.evidence")
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -331,65 +340,40 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
     );
 
     // Advice: the structured form, submitted, gives a shortlist in the URL's terms.
-    client.goto(&format!("{base}/")).await.unwrap();
+    visit(client, base, "/").await;
     choose(client, "#use_case", "realtime").await;
     choose(client, "#priority-0", "performance").await;
     // The languages sit in a collapsed disclosure, as a visitor finds them.
-    client
-        .find(Locator::Css("details:has(#languages-javascript) > summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#languages-javascript"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, "details:has(#languages-javascript) > summary").await;
+    click(client, "#languages-javascript").await;
     submit(client, "form.profile").await;
     wait_for_url(client, "use_case=realtime").await;
     let shortlist = wait_for(client, "ol.shortlist > li", 1).await;
     assert!(shortlist <= 3, "{label}: {shortlist} recommendations");
 
     // Advice from plain words: the description is read back as chips, one can be dropped.
-    client.goto(&format!("{base}/")).await.unwrap();
-    let description = client.find(Locator::Css("#description")).await.unwrap();
-    description
-        .send_keys("admin-heavy data app, Python team, security matters most")
-        .await
-        .unwrap();
+    visit(client, base, "/").await;
+    type_into(
+        client,
+        "#description",
+        "admin-heavy data app, Python team, security matters most",
+    )
+    .await;
     submit(client, "form.profile").await;
     wait_for(client, "ul.chips > li", 3).await;
     wait_for(client, "ol.shortlist > li", 1).await;
-    client
-        .find(Locator::Css("ul.chips button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, "ul.chips button").await;
     wait_for(client, "ul.chips > li.ignored", 1).await;
 
     // A description in a script of wide characters is read to the length the box promises,
     // and stays in the box.
-    client.goto(&format!("{base}/")).await.unwrap();
+    visit(client, base, "/").await;
     let wide = format!("realtime chat in typescript {}", "语".repeat(478));
-    client
-        .find(Locator::Css("#description"))
-        .await
-        .unwrap()
-        .send_keys(&wide)
-        .await
-        .unwrap();
+    type_into(client, "#description", &wide).await;
     submit(client, "form.profile").await;
     wait_for(client, "ol.shortlist > li", 1).await;
-    let kept = client
-        .find(Locator::Css("#description"))
+    let kept = element(client, "#description")
         .await
-        .unwrap()
         .prop("value")
         .await
         .unwrap()
@@ -397,15 +381,9 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
     assert_eq!(kept, wide, "{label}: the description is kept");
 
     // Compare: picked in the catalog, drawn as a radar with one series per framework.
-    client.goto(&format!("{base}/catalog")).await.unwrap();
+    visit(client, base, "/catalog").await;
     for id in ["django", "fastapi", "gin"] {
-        client
-            .find(Locator::Css(&format!("#pick-{id}")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(client, &format!("#pick-{id}")).await;
     }
     submit(client, "#compare-form").await;
     assert_eq!(
@@ -414,22 +392,14 @@ async fn the_pages_work(client: &Client, base: &str, javascript: bool) {
         "{label}"
     );
     assert_eq!(
-        client
-            .find_all(Locator::Css("table.scores tbody tr"))
-            .await
-            .unwrap()
-            .len(),
+        how_many(client, "table.scores tbody tr").await,
         8,
         "{label}: one table row per dimension"
     );
 
     // Questions: a typed question finds ranked answers.
-    client.goto(&format!("{base}/questions")).await.unwrap();
-    let search = client.find(Locator::Css("#q")).await.unwrap();
-    search
-        .send_keys("is django good for microservices")
-        .await
-        .unwrap();
+    visit(client, base, "/questions").await;
+    type_into(client, "#q", "is django good for microservices").await;
     submit(client, "form.search").await;
     wait_for(client, "ol.answers > li", 1).await;
 }
@@ -446,7 +416,7 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
     the_pages_work(&client, &base, true).await;
 
     // Live results: changing a field updates the shortlist and the address, without a submit.
-    client.goto(&format!("{base}/")).await.unwrap();
+    visit(&client, &base, "/").await;
     choose(&client, "#use_case", "cms").await;
     wait_for_url(&client, "use_case=cms").await;
     wait_for(&client, "ol.shortlist > li", 1).await;
@@ -464,29 +434,21 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
         .unwrap();
     wait_for(&client, "form.profile .alert", 1).await;
     for _ in 0..100 {
-        if client
-            .find_all(Locator::Css("ol.shortlist"))
-            .await
-            .unwrap()
-            .is_empty()
-        {
+        if how_many(&client, "ol.shortlist").await == 0 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(
-        client
-            .find_all(Locator::Css("ol.shortlist"))
-            .await
-            .unwrap()
-            .is_empty(),
+    assert_eq!(
+        how_many(&client, "ol.shortlist").await,
+        0,
         "the old result stayed on screen"
     );
 
     let mut violations = Vec::new();
     let mut identifiers = Vec::new();
     for (name, path) in PAGES {
-        client.goto(&format!("{base}{path}")).await.unwrap();
+        visit(&client, &base, path).await;
         for found in accessibility_violations(&client, &axe).await {
             violations.push(format!("{name}: {found}"));
         }
@@ -508,14 +470,13 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
     // read beside it, the form below, in plain words. (The order without scripts is the
     // page's HTML, held by functions/web/tests/people.rs.)
     let client = phone(&driver).await;
-    client.goto(&format!("{base}/")).await.unwrap();
-    client
-        .find(Locator::Css("#description"))
-        .await
-        .unwrap()
-        .send_keys("a fast REST API in Go, on Lambda, type safety matters")
-        .await
-        .unwrap();
+    visit(&client, &base, "/").await;
+    type_into(
+        &client,
+        "#description",
+        "a fast REST API in Go, on Lambda, type safety matters",
+    )
+    .await;
     submit(&client, "form.profile").await;
     wait_for(&client, "ol.shortlist > li", 1).await;
     let layout = client
@@ -559,11 +520,11 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
     let client = browser(&driver, false).await;
     the_pages_work(&client, &base, false).await;
     // Without scripts, choosing does nothing until the form is submitted.
-    client.goto(&format!("{base}/questions")).await.unwrap();
-    let live_status = client
-        .find_all(Locator::Css("p[role=status]"))
-        .await
-        .unwrap();
-    assert!(live_status.is_empty(), "site.js ran with JavaScript off");
+    visit(&client, &base, "/questions").await;
+    assert_eq!(
+        how_many(&client, "p[role=status]").await,
+        0,
+        "site.js ran with JavaScript off"
+    );
     client.close().await.unwrap();
 }
