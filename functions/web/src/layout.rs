@@ -90,6 +90,15 @@ impl Page {
     }
 }
 
+/// A form's heading, under the `id` its `aria-labelledby` names, and what was wrong with
+/// what it sent.
+pub(crate) fn form_heading(id: &str, heading: &str, errors: &[String]) -> Markup {
+    html! {
+        h2 id=(id) { (heading) }
+        (form_errors(errors))
+    }
+}
+
 /// An alert listing what was wrong with a form, announced to screen readers when shown.
 pub(crate) fn form_errors(errors: &[String]) -> Markup {
     html! {

@@ -1,8 +1,8 @@
 //! `/catalog` — the frameworks, filtered, sorted and paged exactly as `GET /frameworks` is:
 //! the same parameters, read by the same parser, listed by the same store call.
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use edge::list_query::list_query;
 use edge::{ApiError, QueryParams};
@@ -13,9 +13,8 @@ use crate::Web;
 use crate::error::{PageError, client_message};
 use crate::find;
 use crate::form::{FormQuery, Key, number, verbatim, vocabulary};
-use crate::layout::{Page, Section, form_errors};
-use crate::pages::{self, checkboxes, choices, select};
-use crate::respond;
+use crate::layout::{Page, Section, form_heading};
+use crate::pages::{self, Choice, Visit, checkboxes, choices, select};
 use model::labels;
 
 /// The parameters of `GET /frameworks` (the API's list of them, `edge::list_query::PARAMETERS`,
@@ -42,13 +41,8 @@ fn sort(raw: &str) -> Option<String> {
         .map(|sort| sort.as_str().to_owned())
 }
 
-pub(crate) async fn page(
-    State(web): State<Web>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, PageError> {
-    let as_of = pages::facts_as_of(&web).await;
-    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+pub(crate) async fn page(State(web): State<Web>, visit: Visit) -> Result<Response, PageError> {
+    let form = visit.form(&KEYS);
     let catalog = web.context.stores.frameworks.catalog().await?;
     let scope = pages::scope(&catalog);
     // A page without results: the form again, with what was wrong.
@@ -60,12 +54,12 @@ pub(crate) async fn page(
             Sort::Name,
             None,
             messages,
-            as_of.as_deref(),
+            visit.as_of(),
         )
     };
     if let Some((status, messages)) = form.refused() {
         let markup = refused(&messages);
-        return Ok(respond::html(&headers, status, markup));
+        return Ok(visit.html(status, markup));
     }
     // The API's own parser, given the canonical query: the page refuses what it refuses.
     let canonical = form.with("q", &[]).link("");
@@ -98,15 +92,15 @@ pub(crate) async fn page(
                 list.sort,
                 next.as_deref(),
                 &[],
-                as_of.as_deref(),
+                visit.as_of(),
             );
-            Ok(respond::html(&headers, StatusCode::OK, markup))
+            Ok(visit.html(StatusCode::OK, markup))
         }
         Err(error @ ApiError::Unavailable { .. }) => Err(error.into()),
         Err(error) => {
             let status = error.status();
             let markup = refused(&[client_message(&error)]);
-            Ok(respond::html(&headers, status, markup))
+            Ok(visit.html(status, markup))
         }
     }
 }
@@ -222,48 +216,33 @@ fn filter_form(form: &FormQuery, errors: &[String]) -> Markup {
     ];
     let sorts: Vec<(&str, &str)> = sorts.iter().map(|(v, l)| (*v, l.as_str())).collect();
     let sizes = [("10", "10"), ("20", "20"), ("50", "50"), ("100", "100")];
-    let groups = [
-        (
-            "language",
-            "Language",
-            choices(Language::ALL, Language::as_str, labels::language),
-        ),
-        (
-            "category",
-            "Category",
-            choices(Category::ALL, Category::as_str, labels::category),
-        ),
-        (
-            "feature",
-            "Has every feature",
-            choices(Feature::ALL, Feature::as_str, labels::feature),
-        ),
-        (
-            "use_case",
-            "Good for",
-            choices(UseCase::ALL, UseCase::as_str, labels::use_case),
-        ),
-    ];
     html! {
         form.filters method="get" action="/catalog" data-live="results" aria-labelledby="filters-heading" {
-            h2 #filters-heading { "Filters" }
-            (form_errors(errors))
+            (form_heading("filters-heading", "Filters", errors))
             div.field {
                 label for="catalog-q" { "Find words" }
                 input #catalog-q type="search" name="q" value=[form.first("q")] placeholder="e.g. admin panel, tokio" maxlength=(model::search::MAX_QUERY_CHARS);
             }
-            @for (name, legend, options) in &groups {
-                details open[!form.all(name).is_empty()] {
-                    summary { (legend) }
-                    (checkboxes(name, legend, options, form.all(name)))
-                }
-            }
+            (group(form, "language", "Language", &choices(Language::ALL, Language::as_str, labels::language)))
+            (group(form, "category", "Category", &choices(Category::ALL, Category::as_str, labels::category)))
+            (group(form, "feature", "Has every feature", &choices(Feature::ALL, Feature::as_str, labels::feature)))
+            (group(form, "use_case", "Good for", &choices(UseCase::ALL, UseCase::as_str, labels::use_case)))
             (select("released_within_months", "released-within", "Released in", &windows, form.first("released_within_months"), Some("any time")))
             (select("sort", "sort", "Sort by", &sorts, Some(form.first("sort").unwrap_or(DEFAULT_SORT)), None))
             (select("limit", "limit", "Per page", &sizes, Some(form.first("limit").unwrap_or(DEFAULT_SIZE)), None))
             button type="submit" { "Apply" }
             " "
             a href="/catalog" { "Clear" }
+        }
+    }
+}
+
+/// A group of checkboxes that folds away, open while any of its boxes is ticked.
+fn group(form: &FormQuery, name: &str, legend: &str, options: &[Choice<'_>]) -> Markup {
+    html! {
+        details open[!form.all(name).is_empty()] {
+            summary { (legend) }
+            (checkboxes(name, legend, options, form.all(name)))
         }
     }
 }

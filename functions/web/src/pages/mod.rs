@@ -8,14 +8,59 @@ pub(crate) mod framework;
 pub(crate) mod questions;
 pub(crate) mod versus;
 
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use maud::{Markup, html};
 use model::{Framework, Language};
 
 use crate::Web;
+use crate::form::{FormQuery, Key};
+use crate::respond;
+
+/// What a form page takes from every request before its own work: the query its form is
+/// read from, the headers a repeat visit's `If-None-Match` comes in, and the day of the
+/// facts for the footer.
+pub(crate) struct Visit {
+    headers: HeaderMap,
+    query: Option<String>,
+    as_of: Option<String>,
+}
+
+impl FromRequestParts<Web> for Visit {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Web) -> Result<Self, Self::Rejection> {
+        Ok(Self {
+            headers: parts.headers.clone(),
+            query: parts.uri.query().map(str::to_owned),
+            as_of: facts_as_of(web).await,
+        })
+    }
+}
+
+impl Visit {
+    /// The query as the page's `keys` read it.
+    pub(crate) fn form(&self, keys: &[Key]) -> FormQuery {
+        FormQuery::read(self.query.as_deref().unwrap_or_default(), keys)
+    }
+
+    pub(crate) fn as_of(&self) -> Option<&str> {
+        self.as_of.as_deref()
+    }
+
+    /// The page as it leaves the function ([`respond::html`]).
+    pub(crate) fn html(&self, status: StatusCode, markup: Markup) -> Response {
+        respond::html(&self.headers, status, markup)
+    }
+}
 
 /// The day of the oldest registry facts, for the footer; `None` when they cannot be read
 /// now (the page renders without the line rather than fail).
-pub(crate) async fn facts_as_of(web: &Web) -> Option<String> {
+async fn facts_as_of(web: &Web) -> Option<String> {
     let shown = web.context.stores.facts.shown().await.ok()?;
     shown.as_of().map(|as_of| day(as_of).to_owned())
 }

@@ -1,8 +1,8 @@
 //! `/questions?q=…&topic=…` — the FAQ: ranked answers to a search (the API's index and
 //! ranking), the 2025 trends, and every question by topic.
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
 use model::{FaqEntry, Framework, SearchText, Slug, Topic};
@@ -11,8 +11,7 @@ use crate::Web;
 use crate::error::PageError;
 use crate::form::{FormQuery, Key, vocabulary};
 use crate::layout::{Page, Section, form_errors};
-use crate::pages::{self, choices, select};
-use crate::respond;
+use crate::pages::{Visit, choices, select};
 use model::labels;
 
 const KEYS: [Key; 2] = [
@@ -22,13 +21,8 @@ const KEYS: [Key; 2] = [
 /// How many answers a search shows.
 const RESULTS: usize = 8;
 
-pub(crate) async fn page(
-    State(web): State<Web>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, PageError> {
-    let as_of = pages::facts_as_of(&web).await;
-    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+pub(crate) async fn page(State(web): State<Web>, visit: Visit) -> Result<Response, PageError> {
+    let form = visit.form(&KEYS);
     let searchable = web.faq_index.get(web.context.stores.faq.as_ref()).await?;
     let entries = searchable.entries.as_slice();
     let catalog = web.context.stores.frameworks.catalog().await?;
@@ -70,9 +64,9 @@ pub(crate) async fn page(
         hits.as_deref(),
         entries,
         &errors,
-        as_of.as_deref(),
+        visit.as_of(),
     );
-    Ok(respond::html(&headers, status, markup))
+    Ok(visit.html(status, markup))
 }
 
 fn render(

@@ -2,19 +2,19 @@
 //! of the eight ratings with the same numbers in a table, the winner of each dimension, the
 //! feature matrix and the weighted verdict. The comparison is the API's own (`model::compare`).
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
+use model::compare::{DimensionRow, FeatureRow};
 use model::{Comparison, Dimension, Framework, Priorities, Selection, SelectionError, compare};
 
 use crate::Web;
 use crate::chart;
 use crate::error::PageError;
 use crate::form::{FormQuery, Key, vocabulary};
-use crate::layout::{Page, Section, form_errors};
-use crate::pages::{self, choices, ordinal, select, slots};
-use crate::respond;
+use crate::layout::{Page, Section, form_heading};
+use crate::pages::{Visit, choices, ordinal, select, slots};
 use model::labels;
 
 const KEYS: [Key; 2] = [
@@ -23,22 +23,17 @@ const KEYS: [Key; 2] = [
 ];
 const PRIORITY_SLOTS: usize = 3;
 
-pub(crate) async fn page(
-    State(web): State<Web>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, PageError> {
-    let as_of = pages::facts_as_of(&web).await;
-    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+pub(crate) async fn page(State(web): State<Web>, visit: Visit) -> Result<Response, PageError> {
+    let form = visit.form(&KEYS);
     let catalog = web.context.stores.frameworks.catalog().await?;
     if let Some((status, messages)) = form.refused() {
-        let markup = render(&form, &catalog, None, &messages, as_of.as_deref());
-        return Ok(respond::html(&headers, status, markup));
+        let markup = render(&form, &catalog, None, &messages, visit.as_of());
+        return Ok(visit.html(status, markup));
     }
     let (status, markup) = match chosen(&form, &catalog) {
         Ok(None) => (
             StatusCode::OK,
-            render(&form, &catalog, None, &[], as_of.as_deref()),
+            render(&form, &catalog, None, &[], visit.as_of()),
         ),
         Ok(Some((frameworks, priorities))) => {
             let comparison = compare(&frameworks, &priorities);
@@ -47,16 +42,16 @@ pub(crate) async fn page(
                 &catalog,
                 Some((&frameworks, &comparison)),
                 &[],
-                as_of.as_deref(),
+                visit.as_of(),
             );
             (StatusCode::OK, markup)
         }
         Err((status, message)) => (
             status,
-            render(&form, &catalog, None, &[message], as_of.as_deref()),
+            render(&form, &catalog, None, &[message], visit.as_of()),
         ),
     };
-    Ok(respond::html(&headers, status, markup))
+    Ok(visit.html(status, markup))
 }
 
 type Chosen<'a> = Option<(Vec<&'a Framework>, Priorities)>;
@@ -179,8 +174,7 @@ fn picker(form: &FormQuery, catalog: &[Framework], errors: &[String]) -> Markup 
     ];
     html! {
         form.picker method="get" action="/versus" aria-labelledby="picker-heading" {
-            h2 #picker-heading { "Choose what to compare" }
-            (form_errors(errors))
+            (form_heading("picker-heading", "Choose what to compare", errors))
             fieldset {
                 legend { "Frameworks" }
                 @for (slot, label) in frameworks.iter().enumerate() {
@@ -248,26 +242,7 @@ fn comparison_view(frameworks: &[&Framework], comparison: &Comparison<'_>) -> Ma
                     (chart::radar(frameworks, "chart-heading"))
                     figcaption { (chart::legend(frameworks)) }
                 }
-                (per_framework_table(
-                    ("scores", "Ratings table"),
-                    "Ratings from 1 to 5; ★ marks the single best on a dimension",
-                    "Dimension",
-                    frameworks,
-                    html! {
-                        @for row in &comparison.dimensions {
-                            tr {
-                                th scope="row" { (labels::dimension(row.dimension)) }
-                                @for framework in frameworks {
-                                    @let best = row.winner == Some(&framework.id);
-                                    td class=[best.then_some("best")] {
-                                        (row.scores.get(&framework.id).copied().unwrap_or_default())
-                                        @if best { " ★" span.visually-hidden { " (best)" } }
-                                    }
-                                }
-                            }
-                        }
-                    },
-                ))
+                (per_framework_table(&SCORES, frameworks, &comparison.dimensions, |row| labels::dimension(row.dimension), score))
             }
             h3 { "Who wins each dimension" }
             ul.winners {
@@ -284,50 +259,83 @@ fn comparison_view(frameworks: &[&Framework], comparison: &Comparison<'_>) -> Ma
         }
         section aria-labelledby="features-heading" {
             h2 #features-heading { "Features" }
-            (per_framework_table(
-                ("matrix", "Feature matrix"),
-                "Which features each framework ships itself or through first-party packages",
-                "Feature",
-                frameworks,
-                html! {
-                    @for row in &comparison.features {
-                        tr {
-                            th scope="row" { (labels::feature(row.feature)) }
-                            @for framework in frameworks {
-                                @let has = row.support.get(&framework.id).copied().unwrap_or(false);
-                                td class=(if has { "yes" } else { "no" }) {
-                                    @if has { span aria-hidden="true" { "✓" } span.visually-hidden { "yes" } }
-                                    @else { span aria-hidden="true" { "–" } span.visually-hidden { "no" } }
-                                }
-                            }
-                        }
-                    }
-                },
-            ))
+            (per_framework_table(&MATRIX, frameworks, &comparison.features, |row| labels::feature(row.feature), support))
         }
     }
 }
 
-/// A table with a column per framework, scrolling sideways on a narrow screen: `class` and
-/// `label` name it for styles and for assistive technology, `first` heads the row labels.
-fn per_framework_table(
-    (class, label): (&str, &str),
-    caption: &str,
-    first: &str,
+/// How a table with a column per framework is named: `class` and `label` for styles and for
+/// assistive technology, its caption, and `first`, the heading of the row labels.
+struct Table {
+    class: &'static str,
+    label: &'static str,
+    caption: &'static str,
+    first: &'static str,
+}
+
+const SCORES: Table = Table {
+    class: "scores",
+    label: "Ratings table",
+    caption: "Ratings from 1 to 5; ★ marks the single best on a dimension",
+    first: "Dimension",
+};
+
+const MATRIX: Table = Table {
+    class: "matrix",
+    label: "Feature matrix",
+    caption: "Which features each framework ships itself or through first-party packages",
+    first: "Feature",
+};
+
+/// A framework's rating on a dimension, starred when it is the single best.
+fn score(row: &DimensionRow<'_>, framework: &Framework) -> Markup {
+    let best = row.winner == Some(&framework.id);
+    html! {
+        td class=[best.then_some("best")] {
+            (row.scores.get(&framework.id).copied().unwrap_or_default())
+            @if best { " ★" span.visually-hidden { " (best)" } }
+        }
+    }
+}
+
+/// Whether a framework ships a feature.
+fn support(row: &FeatureRow<'_>, framework: &Framework) -> Markup {
+    let has = row.support.get(&framework.id).copied().unwrap_or(false);
+    html! {
+        td class=(if has { "yes" } else { "no" }) {
+            @if has { span aria-hidden="true" { "✓" } span.visually-hidden { "yes" } }
+            @else { span aria-hidden="true" { "–" } span.visually-hidden { "no" } }
+        }
+    }
+}
+
+/// A table with a column per framework and a row per item of `rows`, scrolling sideways on
+/// a narrow screen: each row headed by `head`, and a cell per framework from `cell`.
+fn per_framework_table<R>(
+    table: &Table,
     frameworks: &[&Framework],
-    rows: Markup,
+    rows: &[R],
+    head: fn(&R) -> &'static str,
+    cell: fn(&R, &Framework) -> Markup,
 ) -> Markup {
     html! {
-        div.scroll role="region" aria-label=(label) tabindex="0" {
-            table class=(class) {
-                caption { (caption) }
+        div.scroll role="region" aria-label=(table.label) tabindex="0" {
+            table class=(table.class) {
+                caption { (table.caption) }
                 thead {
                     tr {
-                        th scope="col" { (first) }
+                        th scope="col" { (table.first) }
                         @for framework in frameworks { th scope="col" { (framework.spec.name) } }
                     }
                 }
-                tbody { (rows) }
+                tbody {
+                    @for row in rows {
+                        tr {
+                            th scope="row" { (head(row)) }
+                            @for framework in frameworks { (cell(row, framework)) }
+                        }
+                    }
+                }
             }
         }
     }

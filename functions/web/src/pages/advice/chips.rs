@@ -1,7 +1,7 @@
 //! What a description was read as, shown as chips a person can set aside ("not this").
 
 use model::describe::Reading;
-use model::{Interpretation, Language};
+use model::{Deployment, Dimension, Feature, Interpretation, Language, UseCase};
 
 use crate::form::FormQuery;
 use model::labels;
@@ -21,6 +21,53 @@ impl Chip {
     pub(super) fn key(&self) -> String {
         format!("{}:{}", self.field, self.value)
     }
+
+    fn of<T: Shown>(field: &'static str, value: T, words: Vec<String>) -> Self {
+        Self {
+            field,
+            value: value.sent(),
+            label: value.label(),
+            words,
+            ignored: false,
+        }
+    }
+}
+
+/// A value a chip can show: as the form sends it, and in words.
+trait Shown: Copy {
+    fn sent(self) -> &'static str;
+    fn label(self) -> &'static str;
+}
+
+macro_rules! shown {
+    ($($vocabulary:ty => $label:path),+ $(,)?) => {$(
+        impl Shown for $vocabulary {
+            fn sent(self) -> &'static str {
+                self.as_str()
+            }
+            fn label(self) -> &'static str {
+                $label(self)
+            }
+        }
+    )+};
+}
+
+shown! {
+    UseCase => labels::use_case,
+    Language => labels::language,
+    Dimension => labels::dimension,
+    Feature => labels::feature,
+    Deployment => labels::deployment,
+}
+
+/// A framework by its id: the catalog, which has the names, is read after the chips.
+impl Shown for &'static str {
+    fn sent(self) -> &'static str {
+        self
+    }
+    fn label(self) -> &'static str {
+        self
+    }
 }
 
 /// What a description was read as, with the `ignore` corrections applied.
@@ -32,63 +79,22 @@ pub(crate) struct Chips {
 
 impl Chips {
     pub(super) fn of(reading: &Interpretation, form: &FormQuery) -> Self {
-        let ignore = form.all("ignore");
-        let mut chips = Vec::new();
-        let mut push =
-            |field: &'static str, value: &'static str, label: &'static str, words: &[String]| {
-                let key = format!("{field}:{value}");
-                chips.push(Chip {
-                    field,
-                    value,
-                    label,
-                    words: words.to_vec(),
-                    ignored: ignore.contains(&key),
-                });
-            };
-        if let Some(Reading { value, words }) = &reading.use_case {
-            push("use_case", value.as_str(), labels::use_case(*value), words);
-        }
-        for Reading { value, words } in &reading.languages {
-            push("languages", value.as_str(), labels::language(*value), words);
-        }
-        for Reading { value, words } in &reading.excluded_languages {
-            push("not", value.as_str(), labels::language(*value), words);
-        }
-        // A framework by its id: the catalog, which has the names, is read after the chips.
-        for Reading { value, words } in &reading.preferred_frameworks {
-            push("preferred_frameworks", value, value, words);
-        }
-        for Reading { value, words } in &reading.excluded_frameworks {
-            push("excluded_frameworks", value, value, words);
-        }
-        for Reading { value, words } in &reading.priorities {
-            push(
-                "priorities",
-                value.as_str(),
-                labels::dimension(*value),
-                words,
-            );
-        }
-        for Reading { value, words } in &reading.required_features {
-            push(
-                "required_features",
-                value.as_str(),
-                labels::feature(*value),
-                words,
-            );
-        }
-        if let Some(Reading { value, words }) = &reading.deployment {
-            push(
-                "deployment",
-                value.as_str(),
-                labels::deployment(*value),
-                words,
-            );
-        }
         let mut chips = Self {
-            chips,
+            chips: Vec::new(),
             unused: reading.unused.clone(),
         };
+        chips.add("use_case", &reading.use_case);
+        chips.add("languages", &reading.languages);
+        chips.add("not", &reading.excluded_languages);
+        chips.add("preferred_frameworks", &reading.preferred_frameworks);
+        chips.add("excluded_frameworks", &reading.excluded_frameworks);
+        chips.add("priorities", &reading.priorities);
+        chips.add("required_features", &reading.required_features);
+        chips.add("deployment", &reading.deployment);
+        let ignore = form.all("ignore");
+        for chip in &mut chips.chips {
+            chip.ignored = ignore.contains(&chip.key());
+        }
         // A language ruled out, with none named, leaves every other language in.
         if !chips.kept("languages").any(|_| true) && chips.kept("not").any(|_| true) {
             let ruled_out: Vec<&str> = chips.kept("not").map(|chip| chip.value).collect();
@@ -96,16 +102,24 @@ impl Chips {
                 .iter()
                 .filter(|l| !ruled_out.contains(&l.as_str()))
             {
-                chips.chips.push(Chip {
-                    field: "languages",
-                    value: language.as_str(),
-                    label: labels::language(*language),
-                    words: Vec::new(),
-                    ignored: false,
-                });
+                chips
+                    .chips
+                    .push(Chip::of("languages", *language, Vec::new()));
             }
         }
         chips
+    }
+
+    /// A chip for each of `readings`, filling `field`.
+    fn add<'r, T: Shown + 'r>(
+        &mut self,
+        field: &'static str,
+        readings: impl IntoIterator<Item = &'r Reading<T>>,
+    ) {
+        let chips = readings
+            .into_iter()
+            .map(|Reading { value, words }| Chip::of(field, *value, words.clone()));
+        self.chips.extend(chips);
     }
 
     /// The values read for `field` that were not ignored.

@@ -11,8 +11,8 @@
 //! one small form that carries the rest of the query once, not a link per chip that would
 //! copy the whole description into the page again and again.
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use model::{
     Deployment, Description, Dimension, Feature, Language, Profile, UseCase, interpret, recommend,
@@ -20,9 +20,8 @@ use model::{
 
 use crate::Web;
 use crate::error::PageError;
-use crate::form::{FormQuery, Key, number, verbatim, vocabulary};
-use crate::pages;
-use crate::respond;
+use crate::form::{Key, number, verbatim, vocabulary};
+use crate::pages::{self, Visit};
 
 mod body;
 mod chips;
@@ -69,18 +68,13 @@ pub(crate) const KEYS: [Key; 10] = [
     Key::list("ignore", verbatim),
 ];
 
-pub(crate) async fn page(
-    State(web): State<Web>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, PageError> {
-    let as_of = pages::facts_as_of(&web).await;
-    let form = FormQuery::read(raw.as_deref().unwrap_or_default(), &KEYS);
+pub(crate) async fn page(State(web): State<Web>, visit: Visit) -> Result<Response, PageError> {
+    let form = visit.form(&KEYS);
     let catalog = web.context.stores.frameworks.catalog().await?;
     let scope = pages::scope(&catalog);
     if let Some((status, messages)) = form.refused() {
-        let page = render(&form, &scope, None, None, &messages, as_of.as_deref());
-        return Ok(respond::html(&headers, status, page));
+        let page = render(&form, &scope, None, None, &messages, visit.as_of());
+        return Ok(visit.html(status, page));
     }
     let asked = SINGLE
         .iter()
@@ -89,8 +83,8 @@ pub(crate) async fn page(
         .chain(["description"].iter())
         .any(|key| form.contains(key));
     if !asked {
-        let page = render(&form, &scope, None, None, &[], as_of.as_deref());
-        return Ok(respond::html(&headers, StatusCode::OK, page));
+        let page = render(&form, &scope, None, None, &[], visit.as_of());
+        return Ok(visit.html(StatusCode::OK, page));
     }
     let reading = match form.first("description").map(Description::parse) {
         None => None,
@@ -102,23 +96,15 @@ pub(crate) async fn page(
                 None,
                 None,
                 &[format!("Description: {error}")],
-                as_of.as_deref(),
+                visit.as_of(),
             );
-            return Ok(respond::html(
-                &headers,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page,
-            ));
+            return Ok(visit.html(StatusCode::UNPROCESSABLE_ENTITY, page));
         }
     };
     if let Some(reading) = reading.as_ref().filter(|r| r.is_off_topic()) {
         let message = format!("Description: {}.", reading.off_topic_message());
-        let page = render(&form, &scope, None, None, &[message], as_of.as_deref());
-        return Ok(respond::html(
-            &headers,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            page,
-        ));
+        let page = render(&form, &scope, None, None, &[message], visit.as_of());
+        return Ok(visit.html(StatusCode::UNPROCESSABLE_ENTITY, page));
     }
     let chips = reading.as_ref().map(|reading| Chips::of(reading, &form));
     match Profile::from_json(&request_body(&form, chips.as_ref())) {
@@ -130,9 +116,9 @@ pub(crate) async fn page(
                 chips.as_ref(),
                 Some((&profile, &result)),
                 &[],
-                as_of.as_deref(),
+                visit.as_of(),
             );
-            Ok(respond::html(&headers, StatusCode::OK, page))
+            Ok(visit.html(StatusCode::OK, page))
         }
         Err(errors) => {
             let mut messages: Vec<String> = errors
@@ -155,13 +141,9 @@ pub(crate) async fn page(
                 chips.as_ref(),
                 None,
                 &messages,
-                as_of.as_deref(),
+                visit.as_of(),
             );
-            Ok(respond::html(
-                &headers,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page,
-            ))
+            Ok(visit.html(StatusCode::UNPROCESSABLE_ENTITY, page))
         }
     }
 }
@@ -184,6 +166,7 @@ fn field_label(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::FormQuery;
 
     #[test]
     fn the_form_becomes_the_api_request_body() {

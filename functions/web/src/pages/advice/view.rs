@@ -6,7 +6,7 @@ use model::{Deployment, Dimension, Feature, Language, Profile, Recommendations, 
 use super::{Chip, Chips, DEFAULT_LIMIT, DESCRIPTION_CHARS, PRIORITY_SLOTS};
 use crate::chart;
 use crate::form::{self, FormQuery};
-use crate::layout::{Page, Section, form_errors};
+use crate::layout::{Page, Section, form_heading};
 use crate::pages::{checkboxes, choices, ordinal, select, slots};
 use model::labels;
 
@@ -130,8 +130,7 @@ fn profile_form(form: &FormQuery, errors: &[String]) -> Markup {
     let priorities = form.all("priorities");
     html! {
         form.profile method="get" action="/#results" data-live="results" aria-labelledby="form-heading" {
-            h2 #form-heading { "Your project" }
-            (form_errors(errors))
+            (form_heading("form-heading", "Your project", errors))
             div.field {
                 label for="description" { "Describe your project" }
                 textarea #description name="description" maxlength=(DESCRIPTION_CHARS) rows="3" placeholder=(model::describe::EXAMPLES[0]) {
