@@ -107,11 +107,7 @@ async fn get_framework(
     headers: HeaderMap,
     PathId(raw_id): PathId,
 ) -> Result<Response, ApiError> {
-    let found = match Slug::parse(&raw_id) {
-        Ok(id) => catalog.context.stores.frameworks.get(&id).await?,
-        Err(_) => None,
-    };
-    let Some(framework) = found else {
+    let Some(framework) = catalog.context.stores.framework(&raw_id).await? else {
         return Err(unknown_framework(&catalog.context, &raw_id).await);
     };
     let shown = catalog.context.stores.facts.shown().await?;

@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use edge::{ApiError, Freshness, PathId, QueryParams, conditional_json};
-use model::{FaqEntry, SearchText, Slug, Topic};
+use model::{FaqEntry, SearchText, Topic};
 use runtime::Context;
 use runtime::faq_index::IndexCache;
 use serde::Serialize;
@@ -113,11 +113,7 @@ async fn get_faq(
     headers: HeaderMap,
     PathId(raw_id): PathId,
 ) -> Result<Response, ApiError> {
-    let found = match Slug::parse(&raw_id) {
-        Ok(id) => faq.context.stores.faq.entry(&id).await?,
-        Err(_) => None,
-    };
-    match found {
+    match faq.context.stores.faq_entry(&raw_id).await? {
         Some(entry) => conditional_json(&headers, &entry, None, Freshness::Reference),
         // A 404 naming near-miss ids, so a mistyped link still leads somewhere.
         None => {

@@ -13,6 +13,7 @@ pub mod facts;
 pub mod faq_index;
 pub mod lambda;
 mod listing;
+mod lookup;
 pub mod telemetry;
 
 pub use config::{ConfigError, Settings, Stores};
