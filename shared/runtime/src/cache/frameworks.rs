@@ -131,10 +131,27 @@ mod tests {
         store.inner.catalog_reads.load(Ordering::SeqCst)
     }
 
+    /// The seeded store behind a cache that keeps the catalog for `ttl_secs`.
+    fn cached(ttl_secs: u64) -> CachedFrameworks<SwitchableStore> {
+        CachedFrameworks::new(
+            SwitchableStore::seeded().unwrap(),
+            Duration::from_secs(ttl_secs),
+        )
+    }
+
+    /// A cache that read the catalog once, its store then down for longer than the TTL:
+    /// all it holds is a stale copy.
+    async fn stale_in_an_outage(ttl_secs: u64) -> CachedFrameworks<SwitchableStore> {
+        let store = cached(ttl_secs);
+        store.catalog().await.unwrap();
+        store.inner.down.store(true, Ordering::SeqCst);
+        tokio::time::advance(Duration::from_secs(ttl_secs + 1)).await;
+        store
+    }
+
     #[tokio::test(start_paused = true)]
     async fn the_catalog_is_read_once_per_ttl() {
-        let store =
-            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
+        let store = cached(60);
         for _ in 0..10 {
             assert_eq!(store.catalog().await.unwrap().len(), catalog_size());
         }
@@ -146,10 +163,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn concurrent_cold_reads_share_one_load() {
-        let store = Arc::new(CachedFrameworks::new(
-            SwitchableStore::seeded().unwrap(),
-            Duration::from_secs(60),
-        ));
+        let store = Arc::new(cached(60));
         let tasks: Vec<_> = (0..20)
             .map(|_| {
                 let store = store.clone();
@@ -164,11 +178,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn an_outage_serves_the_stale_copy_then_recovers() {
-        let store =
-            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(2));
-        store.catalog().await.unwrap();
-        store.inner.down.store(true, Ordering::SeqCst);
-        tokio::time::advance(Duration::from_secs(3)).await;
+        let store = stale_in_an_outage(2).await;
 
         assert_eq!(
             store.catalog().await.unwrap().len(),
@@ -200,8 +210,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn an_outage_without_a_copy_is_unavailable() {
-        let store =
-            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(2));
+        let store = cached(2);
         store.inner.down.store(true, Ordering::SeqCst);
         assert!(matches!(
             store.catalog().await,
@@ -223,11 +232,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_failed_write_keeps_the_failure_back_off() {
-        let store =
-            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
-        store.catalog().await.unwrap();
-        store.inner.down.store(true, Ordering::SeqCst);
-        tokio::time::advance(Duration::from_secs(61)).await;
+        let store = stale_in_an_outage(60).await;
         store.catalog().await.unwrap();
         let failed_reads = reads(&store);
 
@@ -271,8 +276,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn an_outage_never_serves_data_older_than_a_write_this_container_acknowledged() {
-        let store =
-            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
+        let store = cached(60);
         store.catalog().await.unwrap();
         let django = Slug::parse("django").unwrap();
         let flask = Slug::parse("flask").unwrap();
@@ -316,8 +320,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_write_makes_the_next_catalog_read_fresh() {
-        let store =
-            CachedFrameworks::new(SwitchableStore::seeded().unwrap(), Duration::from_secs(60));
+        let store = cached(60);
         let before = store.catalog().await.unwrap();
         let django = before.iter().find(|f| f.id.as_str() == "django").unwrap();
         store
