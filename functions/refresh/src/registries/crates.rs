@@ -4,7 +4,7 @@
 use model::facts::Published;
 use serde::Deserialize;
 
-use super::{Adapter, release};
+use super::{Adapter, lines, release};
 
 #[derive(Debug)]
 pub(super) struct Crates;
@@ -35,13 +35,8 @@ impl Adapter for Crates {
     }
 
     fn read(&self, body: &[u8]) -> Result<Published, String> {
-        let text = std::str::from_utf8(body).map_err(|error| error.to_string())?;
         let mut releases = Vec::new();
-        for (number, line) in text
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .enumerate()
-        {
+        for (number, line) in lines(body)?.enumerate() {
             let line: Line = serde_json::from_str(line)
                 .map_err(|error| format!("index line {}: {error}", number + 1))?;
             if line.yanked {

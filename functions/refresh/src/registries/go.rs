@@ -10,7 +10,7 @@ use serde::Deserialize;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use super::{Adapter, Outcome, Request, json, nonempty, release};
+use super::{Adapter, Outcome, Request, json, lines, nonempty, release};
 use crate::http::{FetchError, Fetched, Http};
 
 #[derive(Debug)]
@@ -63,9 +63,8 @@ impl Adapter for Go {
 
     /// The list alone: versions without dates, which [`Adapter::fetch`] completes.
     fn read(&self, body: &[u8]) -> Result<Published, String> {
-        let text = std::str::from_utf8(body).map_err(|error| error.to_string())?;
         let mut releases = Vec::new();
-        for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        for line in lines(body)?.map(str::trim) {
             if !line.starts_with('v') || line.contains(char::is_whitespace) {
                 return Err(format!("'{line}' is not a module version"));
             }

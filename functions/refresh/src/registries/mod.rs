@@ -137,6 +137,12 @@ fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     serde_json::from_slice(body).map_err(|error| error.to_string())
 }
 
+/// The lines of a document of one record per line that hold anything, as they stand.
+fn lines(body: &[u8]) -> Result<impl Iterator<Item = &str>, String> {
+    let text = std::str::from_utf8(body).map_err(|error| error.to_string())?;
+    Ok(text.lines().filter(|line| !line.trim().is_empty()))
+}
+
 /// A release dated by an ISO 8601 timestamp; an undated or oddly dated one is an error, so
 /// a garbled document cannot slip through with its dates missing.
 fn release(version: &str, timestamp: &str) -> Result<Release, String> {
