@@ -83,6 +83,14 @@ impl Reply {
         problem
     }
 
+    /// Asserts a 200 whose body holds the array `name`, and returns its items.
+    pub fn list(&self, name: &str) -> &[Value] {
+        assert_eq!(self.status, 200, "body: {}", self.body);
+        self.body[name]
+            .as_array()
+            .unwrap_or_else(|| panic!("no array {name}: {}", self.body))
+    }
+
     /// Asserts a 200 JSON body with an `ETag`, as every successful GET has, and returns it.
     pub fn ok(&self) -> &Value {
         assert_eq!(self.status, 200, "body: {}", self.body);
@@ -92,6 +100,12 @@ impl Reply {
         );
         &self.body
     }
+}
+
+/// A function's router (its `app`) on the embedded stores, as it runs without tables:
+/// `embedded(catalog::app)`.
+pub fn embedded(app: impl FnOnce(runtime::Context) -> Router) -> Router {
+    app(runtime::Context::embedded().expect("the embedded dataset loads"))
 }
 
 /// Sends one request through the router, as `lambda_http` or the local server would.
@@ -151,6 +165,38 @@ pub async fn assert_get_only(app: &Router, path: &str) {
     assert!(reply.header("allow").unwrap().contains("GET"));
 }
 
+/// Asserts that `GET uri` carries an `ETag` which, sent back in `If-None-Match`, is answered
+/// 304 without a body and with the same `ETag`; returns the first reply.
+pub async fn assert_revalidates(app: &Router, uri: &str) -> Reply {
+    let first = send(app, get(uri)).await;
+    let etag = first
+        .header("etag")
+        .unwrap_or_else(|| panic!("{uri}: no ETag"))
+        .to_owned();
+    let second = call(app, "GET", uri, &[("if-none-match", &etag)], None).await;
+    assert_eq!(second.status, 304, "{uri}");
+    assert!(second.body.is_null(), "{uri}");
+    assert_eq!(second.header("etag"), Some(etag.as_str()), "{uri}");
+    first
+}
+
+/// Asserts that `GET uri` is a problem document with `status`, for each `(uri, status)`.
+pub async fn assert_problems(app: &Router, cases: &[(&str, u16)]) {
+    for (uri, status) in cases {
+        let reply = send(app, get(uri)).await;
+        assert_eq!(reply.status, *status, "{uri}: {}", reply.body);
+        reply.problem(*status);
+    }
+}
+
+/// Asserts that each of `unknown` is a 404 problem document and that `get_only` takes GET
+/// alone (see [`assert_get_only`]): what a router answers outside its routes.
+pub async fn assert_unrouted(app: &Router, unknown: &[&str], get_only: &str) {
+    let cases: Vec<(&str, u16)> = unknown.iter().map(|uri| (*uri, 404)).collect();
+    assert_problems(app, &cases).await;
+    assert_get_only(app, get_only).await;
+}
+
 pub fn get(uri: &str) -> Request {
     Request::get(uri).body(Body::empty()).unwrap()
 }
@@ -166,4 +212,34 @@ pub fn lambda_event(event_json: &str) -> Request {
 /// Sends one API Gateway HTTP API event (its JSON, as Lambda delivers it) through the router.
 pub async fn send_event(app: &Router, event_json: &str) -> Reply {
     send(app, lambda_event(event_json)).await
+}
+
+/// Declares tests that each send one recorded API Gateway HTTP API event through a function's
+/// router on the embedded stores (see [`embedded`] and [`send_event`]) and check the reply.
+/// The event's path is relative to the test file, as for `include_str!`; the caller needs
+/// `tokio` (its test macro), and the tests may `unwrap`, as test files do:
+///
+/// ```ignore
+/// testkit::event_tests! {
+///     catalog::app;
+///
+///     fn a_typo_event_gets_suggestions(reply = "data/get_framework_typo.json") {
+///         assert_eq!(reply.problem(404)["suggestions"][0], "django");
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! event_tests {
+    ($app:path; $($(#[$attribute:meta])* fn $name:ident($reply:ident = $event:literal) $body:block)+) => {
+        $(
+            $(#[$attribute])*
+            #[::tokio::test]
+            #[allow(clippy::unwrap_used)]
+            async fn $name() {
+                let $reply =
+                    $crate::send_event(&$crate::embedded($app), include_str!($event)).await;
+                $body
+            }
+        )+
+    };
 }
