@@ -4,23 +4,24 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use runtime::Context;
 use serde_json::{Value, json};
-use testkit::{Reply, send};
+use testkit::{Reply, embedded, send};
 
-fn app() -> axum::Router {
-    recommend::app(Context::embedded().unwrap())
-}
-
-fn post_json(body: &Value) -> Request {
-    Request::post("/recommendations")
-        .header("content-type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
+/// The reply to `POST /recommendations` of `body`, sent as `content_type` when given.
+async fn post(content_type: Option<&str>, body: impl Into<Body>) -> Reply {
+    let mut request = Request::post("/recommendations");
+    if let Some(content_type) = content_type {
+        request = request.header("content-type", content_type);
+    }
+    send(
+        &embedded(recommend::app),
+        request.body(body.into()).unwrap(),
+    )
+    .await
 }
 
 async fn ask(body: Value) -> Reply {
-    send(&app(), post_json(&body)).await
+    post(Some("application/json"), body.to_string()).await
 }
 
 #[tokio::test]
@@ -33,8 +34,7 @@ async fn a_profile_gets_a_ranked_explained_shortlist() {
         "limit": 4
     }))
     .await;
-    assert_eq!(reply.status, 200);
-    let items = reply.body["recommendations"].as_array().unwrap();
+    let items = reply.list("recommendations");
     assert_eq!(items.len(), 4);
     for (index, item) in items.iter().enumerate() {
         assert_eq!(item["rank"], index + 1);
@@ -71,14 +71,7 @@ async fn the_same_profile_always_gets_the_same_answer() {
 #[tokio::test]
 async fn a_missing_use_case_lists_the_use_cases() {
     let reply = ask(json!({"priorities": ["performance"]})).await;
-    let problem = reply.problem(422);
-    assert_eq!(problem["errors"][0]["field"], "use_case");
-    assert!(
-        problem["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("ml_serving")
-    );
+    reply.field_error("use_case", "ml_serving");
 }
 
 #[tokio::test]
@@ -120,16 +113,14 @@ async fn a_limit_out_of_range_is_422() {
 
 #[tokio::test]
 async fn repeated_values_count_once() {
-    let reply = ask(json!({
+    let repeated = json!({
         "use_case": "realtime",
         "priorities": ["scalability", "scalability"],
         "languages": ["node", "javascript"],
         "limit": 10
-    }))
-    .await;
-    assert_eq!(reply.status, 200);
-    let items = reply.body["recommendations"].as_array().unwrap();
-    assert!(!items.is_empty());
+    });
+    let reply = ask(repeated).await;
+    assert!(!reply.list("recommendations").is_empty());
 }
 
 #[tokio::test]
@@ -144,35 +135,22 @@ async fn unknown_fields_and_wrong_shapes_are_422() {
 
 #[tokio::test]
 async fn malformed_json_is_400() {
-    let request = Request::post("/recommendations")
-        .header("content-type", "application/json")
-        .body(Body::from("{\"use_case\": "))
-        .unwrap();
-    send(&app(), request).await.problem(400);
+    post(Some("application/json"), "{\"use_case\": ")
+        .await
+        .problem(400);
 }
 
 #[tokio::test]
 async fn a_body_that_is_not_json_is_415() {
-    let request = Request::post("/recommendations")
-        .header("content-type", "text/plain")
-        .body(Body::from("use_case=cms"))
-        .unwrap();
-    send(&app(), request).await.problem(415);
-    let request = Request::post("/recommendations")
-        .body(Body::from("{\"use_case\": \"cms\"}"))
-        .unwrap();
-    send(&app(), request).await.problem(415);
+    post(Some("text/plain"), "use_case=cms").await.problem(415);
+    post(None, "{\"use_case\": \"cms\"}").await.problem(415);
 }
 
 #[tokio::test]
 async fn a_body_over_64_kib_is_413() {
     let padding = "x".repeat(64 * 1024);
     let body = format!("{{\"use_case\": \"cms\", \"pad\": \"{padding}\"}}");
-    let request = Request::post("/recommendations")
-        .header("content-type", "application/json")
-        .body(Body::from(body))
-        .unwrap();
-    send(&app(), request).await.problem(413);
+    post(Some("application/json"), body).await.problem(413);
 }
 
 #[tokio::test]
@@ -180,7 +158,7 @@ async fn get_is_not_allowed() {
     let request = Request::get("/recommendations")
         .body(Body::empty())
         .unwrap();
-    let reply = send(&app(), request).await;
+    let reply = send(&embedded(recommend::app), request).await;
     reply.problem(405);
     assert_eq!(reply.header("allow"), Some("POST"));
 }
