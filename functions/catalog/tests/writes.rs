@@ -5,13 +5,14 @@
 
 use std::sync::Arc;
 
+use axum::Router;
 use axum::http::StatusCode;
 use runtime::{Context, Settings, Stores};
-use serde_json::json;
-use testkit::call;
+use serde_json::{Value, json};
 use testkit::catalog::{
     admin_write_lifecycle, framework_body as draft, recreation_never_reuses_an_etag,
 };
+use testkit::{Reply, call};
 
 fn context(allow_local_writes: bool) -> Context {
     let settings = Settings {
@@ -22,6 +23,18 @@ fn context(allow_local_writes: bool) -> Context {
         settings: Arc::new(settings),
         stores: Stores::embedded().unwrap(),
     }
+}
+
+/// `PUT /frameworks/{id}` of `body` under the one `condition` header.
+async fn put(app: &Router, id: &str, condition: (&str, &str), body: &Value) -> Reply {
+    let uri = format!("/frameworks/{id}");
+    call(app, "PUT", &uri, &[condition], Some(body)).await
+}
+
+/// `DELETE /frameworks/{id}` under the one `condition` header.
+async fn delete(app: &Router, id: &str, condition: (&str, &str)) -> Reply {
+    let uri = format!("/frameworks/{id}");
+    call(app, "DELETE", &uri, &[condition], None).await
 }
 
 #[tokio::test]
@@ -40,65 +53,35 @@ async fn a_deleted_and_recreated_framework_never_reuses_an_etag() {
 #[tokio::test]
 async fn a_stale_or_missing_condition_is_refused() {
     let app = catalog::app(context(true));
-    let body = draft("django");
-
-    let stale = call(
-        &app,
-        "PUT",
-        "/frameworks/django",
-        &[("if-match", "\"7\"")],
-        Some(&body),
-    )
-    .await;
-    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    // Each `PUT` sends a valid body for its id: only the condition is wrong.
+    let refused = [
+        ("PUT", "django", Some(("if-match", "\"7\"")), 412),
+        ("PUT", "django", Some(("if-none-match", "*")), 412),
+        ("PUT", "django", None, 428),
+        ("PUT", "nobody", Some(("if-match", "\"1\"")), 412),
+        ("DELETE", "django", None, 428),
+        ("DELETE", "django", Some(("if-match", "\"9\"")), 412),
+        ("DELETE", "djnago", Some(("if-match", "\"1\"")), 404),
+    ];
+    let mut replies = Vec::new();
+    for (method, id, condition, status) in refused {
+        let body = (method == "PUT").then(|| draft(id));
+        let uri = format!("/frameworks/{id}");
+        let reply = call(&app, method, &uri, condition.as_slice(), body.as_ref()).await;
+        assert_eq!(
+            reply.status, status,
+            "{method} {id} {condition:?}: {}",
+            reply.body
+        );
+        replies.push(reply);
+    }
+    let [stale, .., unknown_delete] = replies.as_slice() else {
+        unreachable!("seven requests were sent");
+    };
     assert!(
         stale.body["detail"].as_str().unwrap().contains("\"1\""),
         "names the current ETag"
     );
-
-    let taken = call(
-        &app,
-        "PUT",
-        "/frameworks/django",
-        &[("if-none-match", "*")],
-        Some(&body),
-    )
-    .await;
-    assert_eq!(taken.status, StatusCode::PRECONDITION_FAILED);
-
-    let unconditional = call(&app, "PUT", "/frameworks/django", &[], Some(&body)).await;
-    assert_eq!(unconditional.status, StatusCode::PRECONDITION_REQUIRED);
-
-    let absent = call(
-        &app,
-        "PUT",
-        "/frameworks/nobody",
-        &[("if-match", "\"1\"")],
-        Some(&draft("nobody")),
-    )
-    .await;
-    assert_eq!(absent.status, StatusCode::PRECONDITION_FAILED);
-
-    let blind_delete = call(&app, "DELETE", "/frameworks/django", &[], None).await;
-    assert_eq!(blind_delete.status, StatusCode::PRECONDITION_REQUIRED);
-    let stale_delete = call(
-        &app,
-        "DELETE",
-        "/frameworks/django",
-        &[("if-match", "\"9\"")],
-        None,
-    )
-    .await;
-    assert_eq!(stale_delete.status, StatusCode::PRECONDITION_FAILED);
-    let unknown_delete = call(
-        &app,
-        "DELETE",
-        "/frameworks/djnago",
-        &[("if-match", "\"1\"")],
-        None,
-    )
-    .await;
-    assert_eq!(unknown_delete.status, StatusCode::NOT_FOUND);
     assert_eq!(unknown_delete.body["suggestions"][0], "django");
 
     let still = call(&app, "GET", "/frameworks/django", &[], None).await;
@@ -112,14 +95,7 @@ async fn an_invalid_body_is_a_422_with_field_errors() {
     let mut body = draft("newcomer");
     body["language"] = json!("cobol");
     body["ratings"] = json!({"performance": 9});
-    let reply = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&body),
-    )
-    .await;
+    let reply = put(&app, "newcomer", ("if-none-match", "*"), &body).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields = reply.error_fields();
     assert!(fields.contains(&"language"), "{fields:?}");
@@ -128,14 +104,7 @@ async fn an_invalid_body_is_a_422_with_field_errors() {
         "{fields:?}"
     );
 
-    let bad_id = call(
-        &app,
-        "PUT",
-        "/frameworks/Not_A_Slug",
-        &[("if-none-match", "*")],
-        Some(&body),
-    )
-    .await;
+    let bad_id = put(&app, "Not_A_Slug", ("if-none-match", "*"), &body).await;
     assert_eq!(bad_id.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad_id.body["errors"][0]["field"], "id");
 }
@@ -149,28 +118,14 @@ async fn evidence_is_written_and_read_back_and_a_bad_item_is_named() {
         "source": {"title": "Security", "url": "https://example.org/security"},
         "date": "2025-06-01"
     }]});
-    let created = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&body),
-    )
-    .await;
+    let created = put(&app, "newcomer", ("if-none-match", "*"), &body).await;
     assert_eq!(created.status, StatusCode::CREATED);
     let read = call(&app, "GET", "/frameworks/newcomer", &[], None).await;
     assert_eq!(read.body["evidence"], body["evidence"]);
 
     body["evidence"]["security"][0]["date"] = json!("2025-06-31");
     body["evidence"]["security"][0]["source"]["url"] = json!("http://example.org");
-    let refused = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-match", "\"1\"")],
-        Some(&body),
-    )
-    .await;
+    let refused = put(&app, "newcomer", ("if-match", "\"1\""), &body).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields = refused.error_fields();
     assert_eq!(
@@ -185,24 +140,10 @@ async fn evidence_is_written_and_read_back_and_a_bad_item_is_named() {
 #[tokio::test]
 async fn writes_are_refused_without_the_local_opt_in() {
     let app = catalog::app(context(false));
-    let put = call(
-        &app,
-        "PUT",
-        "/frameworks/newcomer",
-        &[("if-none-match", "*")],
-        Some(&draft("newcomer")),
-    )
-    .await;
+    let put = put(&app, "newcomer", ("if-none-match", "*"), &draft("newcomer")).await;
     assert_eq!(put.status, StatusCode::FORBIDDEN);
     assert_eq!(put.body["status"], 403);
-    let delete = call(
-        &app,
-        "DELETE",
-        "/frameworks/django",
-        &[("if-match", "\"1\"")],
-        None,
-    )
-    .await;
+    let delete = delete(&app, "django", ("if-match", "\"1\"")).await;
     assert_eq!(delete.status, StatusCode::FORBIDDEN);
     let read = call(&app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(read.status, StatusCode::OK, "reads need no opt-in");
@@ -217,14 +158,7 @@ async fn an_invalid_body_is_422_before_an_if_match_that_names_no_version_is_412(
     let mut body = draft("hono");
     body["use_cases"] = json!(["rest_api", "serverless", "serverless"]);
     for if_match in ["", "garbage", "\"7\""] {
-        let reply = call(
-            &app,
-            "PUT",
-            "/frameworks/hono",
-            &[("if-match", if_match)],
-            Some(&body),
-        )
-        .await;
+        let reply = put(&app, "hono", ("if-match", if_match), &body).await;
         assert_eq!(
             reply.status,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -232,14 +166,7 @@ async fn an_invalid_body_is_422_before_an_if_match_that_names_no_version_is_412(
             reply.body
         );
     }
-    let valid = call(
-        &app,
-        "PUT",
-        "/frameworks/hono",
-        &[("if-match", "garbage")],
-        Some(&draft("hono")),
-    )
-    .await;
+    let valid = put(&app, "hono", ("if-match", "garbage"), &draft("hono")).await;
     assert_eq!(valid.status, StatusCode::PRECONDITION_FAILED);
 }
 
@@ -249,14 +176,7 @@ async fn an_invalid_body_is_422_before_an_if_match_that_names_no_version_is_412(
 async fn a_delete_of_an_impossible_id_is_404_whatever_the_if_match() {
     let app = catalog::app(context(true));
     for if_match in ["", "garbage", "\"1\""] {
-        let reply = call(
-            &app,
-            "DELETE",
-            "/frameworks/%C2%A0%16Z",
-            &[("if-match", if_match)],
-            None,
-        )
-        .await;
+        let reply = delete(&app, "%C2%A0%16Z", ("if-match", if_match)).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "If-Match {if_match:?}");
     }
 }
