@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use model::facts::{Facts, FactsStore, MemoryFacts, Publication, Registry, publications};
+use model::facts::{Facts, FactsStore, MemoryFacts, Package, Publication, Registry, publications};
 use refresh::http::Http;
 use refresh::registries::Bases;
 use refresh::{Refresh, Verdict};
@@ -22,6 +22,32 @@ fn refresh_against(fake: &FakeRegistry, store: Arc<dyn FactsStore>, timeout: Dur
         bases: Bases::fake(&fake.url),
         concurrency: 8,
         store,
+    }
+}
+
+/// A fake registry, a store and a refresh between them that has run once over every recorded
+/// package (`all`); `facts` is what that run stored.
+struct AfterOneRun {
+    fake: FakeRegistry,
+    store: Arc<MemoryFacts>,
+    refresh: Refresh,
+    all: BTreeMap<String, Package>,
+    facts: BTreeMap<String, Facts>,
+}
+
+async fn after_one_run(timeout: Duration) -> AfterOneRun {
+    let fake = FakeRegistry::start().await;
+    let store = Arc::new(MemoryFacts::default());
+    let refresh = refresh_against(&fake, store.clone(), timeout);
+    let all = recorded_packages();
+    refresh.run(&all).await.unwrap();
+    let facts = store.all().await.unwrap();
+    AfterOneRun {
+        fake,
+        store,
+        refresh,
+        all,
+        facts,
     }
 }
 
@@ -71,12 +97,13 @@ async fn every_framework_gets_the_facts_its_registry_published() {
 
 #[tokio::test]
 async fn a_second_run_is_answered_not_modified_and_only_dates_the_facts() {
-    let fake = FakeRegistry::start().await;
-    let store = Arc::new(MemoryFacts::default());
-    let refresh = refresh_against(&fake, store.clone(), Duration::from_secs(5));
-    let all = recorded_packages();
-    refresh.run(&all).await.unwrap();
-    let first = store.all().await.unwrap();
+    let AfterOneRun {
+        fake,
+        store,
+        refresh,
+        all,
+        facts: first,
+    } = after_one_run(Duration::from_secs(5)).await;
 
     let report = refresh.run(&all).await.unwrap();
 
@@ -90,12 +117,12 @@ async fn a_second_run_is_answered_not_modified_and_only_dates_the_facts() {
 
 #[tokio::test]
 async fn a_failing_registry_loses_nothing_and_never_fails_the_others() {
-    let fake = FakeRegistry::start().await;
-    let store = Arc::new(MemoryFacts::default());
-    let refresh = refresh_against(&fake, store.clone(), Duration::from_secs(1));
-    let all = recorded_packages();
-    refresh.run(&all).await.unwrap();
-    let before = store.all().await.unwrap();
+    let AfterOneRun {
+        fake,
+        all,
+        facts: before,
+        ..
+    } = after_one_run(Duration::from_secs(1)).await;
 
     fake.fault("npm", Fault::Status(503));
     fake.fault("pypi", Fault::Garbage);
