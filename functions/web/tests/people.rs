@@ -132,14 +132,8 @@ fn text_of(html: &str) -> String {
 
 #[tokio::test]
 async fn reasons_read_in_the_words_of_the_page() {
-    let html = page(
-        &visit(
-            &app(),
-            "/?use_case=data_driven&priorities=security&priorities=type_safety&deployment=serverless&languages=python&limit=3",
-        )
-        .await,
-        200,
-    );
+    let uri = "/?use_case=data_driven&priorities=security&priorities=type_safety&deployment=serverless&languages=python&limit=3";
+    let html = page(&visit(&app(), uri).await, 200);
     let results = &html[html.find("id=\"results\"").unwrap()..];
     let results = text_of(&results[..results.find("<form class=\"profile\"").unwrap()]);
     assert!(
@@ -160,14 +154,8 @@ async fn reasons_read_in_the_words_of_the_page() {
 
 #[tokio::test]
 async fn an_answer_sets_api_calls_as_code_and_names_its_frameworks() {
-    let html = page(
-        &visit(
-            &app(),
-            "/questions?q=framework+for+serving+machine+learning+models",
-        )
-        .await,
-        200,
-    );
+    let uri = "/questions?q=framework+for+serving+machine+learning+models";
+    let html = page(&visit(&app(), uri).await, 200);
     assert!(
         html.contains("<code>GET /frameworks?use_case=ml_serving</code>"),
         "{html}"

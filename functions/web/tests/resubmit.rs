@@ -202,11 +202,11 @@ fn no_query_of_4_kb_makes_a_page_heavier_than_the_bound() {
     let runtime = runtime();
     let app = app();
     for page_under_test in PAGES {
+        let padded = (query(page_under_test.pool), 0..4000usize);
         let mut runner = TestRunner::new(Config {
             cases: 64,
             ..Config::default()
         });
-        let padded = (query(page_under_test.pool), 0..4000usize);
         runner
             .run(&padded, |(raw, padding)| {
                 let mut uri = format!("{}?{raw}&x={}", page_under_test.path, "y".repeat(padding));
