@@ -140,11 +140,11 @@ async fn evidence_is_written_and_read_back_and_a_bad_item_is_named() {
 #[tokio::test]
 async fn writes_are_refused_without_the_local_opt_in() {
     let app = catalog::app(context(false));
-    let put = put(&app, "newcomer", ("if-none-match", "*"), &draft("newcomer")).await;
-    assert_eq!(put.status, StatusCode::FORBIDDEN);
-    assert_eq!(put.body["status"], 403);
-    let delete = delete(&app, "django", ("if-match", "\"1\"")).await;
-    assert_eq!(delete.status, StatusCode::FORBIDDEN);
+    let refused_put = put(&app, "newcomer", ("if-none-match", "*"), &draft("newcomer")).await;
+    assert_eq!(refused_put.status, StatusCode::FORBIDDEN);
+    assert_eq!(refused_put.body["status"], 403);
+    let refused_delete = delete(&app, "django", ("if-match", "\"1\"")).await;
+    assert_eq!(refused_delete.status, StatusCode::FORBIDDEN);
     let read = call(&app, "GET", "/frameworks/django", &[], None).await;
     assert_eq!(read.status, StatusCode::OK, "reads need no opt-in");
 }
