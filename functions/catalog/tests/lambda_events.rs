@@ -62,7 +62,7 @@ async fn a_conditional_event_gets_304_for_the_tag_of_the_framework_and_its_facts
     assert_eq!(reply.status, 304);
     assert_eq!(reply.header("etag"), Some(etag.as_str()));
 
-    // The version alone no longer names the body: it carries the facts as well.
+    // The version alone does not name the body: it carries the facts as well.
     let version_alone = event.replace(&sent, &serde_json::to_string("\"1\"").unwrap());
     assert_eq!(send_event(&app, &version_alone).await.status, 200);
 }
