@@ -507,16 +507,17 @@ fn the_held_out_sets_are_read_about_as_well_as_the_tuning_set() {
     let tuned = score(tuning.iter(), false);
     tuned.print("tuning set (all three files)", tuning.len());
     let sets = [
-        ("third held-out set", held_out(), THIRD_FLOORS, CEILING_GAP),
+        ("third held-out set", held_out(), THIRD_FLOORS, CEILING_GAP, true),
         (
             "fourth held-out set",
             fourth_held_out(),
             FOURTH_FLOORS,
             FOURTH_CEILING_GAP,
+            false,
         ),
     ];
-    for (title, held_out, floors, ceiling_gap) in sets {
-        let fresh = score(held_out.iter(), true);
+    for (title, held_out, floors, ceiling_gap, verbose) in sets {
+        let fresh = score(held_out.iter(), verbose);
         fresh.print(title, held_out.len());
         let field_gap = FIELDS
             .iter()
