@@ -229,28 +229,30 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "marketing site|wiki|documentation site" => Project(UseCase::Cms, 2);
     "prototype|prototyping|rapid prototyping|mvp|proof of concept|poc|hackathon|quick and dirty|throwaway" => Project(UseCase::Prototyping, 3);
     "demo" => Project(UseCase::Prototyping, 1);
-    "high throughput|realtime bidding|real time bidding|rtb|firehose|bid requests|ad bidding|ad server|ad serving|ad tech|stock ticks|tick data|market data|order book|high frequency trading|hft" => Project(UseCase::HighThroughput, 3);
+    "realtime bidding|real time bidding|rtb|firehose|bid requests|ad bidding|ad server|ad serving|ad tech|stock ticks|tick data|market data|order book|high frequency trading|hft" => Project(UseCase::HighThroughput, 3);
+    "high throughput" => Project(UseCase::HighThroughput, 3);
+    "high volume" => Priority(Dimension::Performance);
     // A rate says how much load, a hint of the kind of project at most.
     "requests per second|events per second|messages per second|per second|per sec|rps|qps" => Project(UseCase::HighThroughput, 1);
     // A crowd of requests a second ("20k rps", "200k req/s") says both what the project is and
     // that speed at run time matters.
-    "many rps|many qps|many req s|many reqs|many requests per second|many requests a second|many requests per sec|many requests|many events per second|many messages per second" => Project(UseCase::HighThroughput, 2), Priority(Dimension::Performance);
+    "many rps|many qps|many req s|many reqs|many req sec|many events s|many events sec|many msg s|many msgs s|many msg sec|many msgs sec|many messages s|many messages sec|many ops s|many ops sec|many tps|many requests per second|many requests a second|many requests per sec|many requests|many events per second|many messages per second" => Project(UseCase::HighThroughput, 2), Priority(Dimension::Performance);
     // Functions behind AWS's API Gateway: no gateway is being built.
     "behind api gateway|behind an api gateway|behind aws api gateway|behind the api gateway" => RunsOn(Deployment::Serverless);
     "ingestion|telemetry|proxy|gateway" => Project(UseCase::HighThroughput, 2);
-    "throughput" => Project(UseCase::HighThroughput, 2), Priority(Dimension::Performance);
+    "throughput" => Project(UseCase::HighThroughput, 1), Priority(Dimension::Performance);
     "ml|machine learning|model serving|serve a model|serving models|inference|ai|llm|recommendation engine|computer vision|nlp" => Project(UseCase::MlServing, 3);
     // Libraries that exist only for Python name it.
     "scikit|scikit learn|sklearn|keras|pandas" => Project(UseCase::MlServing, 3), lang(&[Language::Python]);
     "pytorch|tensorflow" => Project(UseCase::MlServing, 3);
-    "chatbot|embeddings|data science" => Project(UseCase::MlServing, 2);
+    "chatbot|=embeddings|=embedding|data science" => Project(UseCase::MlServing, 2);
     "model|serving" => Project(UseCase::MlServing, 1);
     // Deployment; a serverless deployment also hints at a serverless project.
     "serverless|lambda|lambdas|aws lambda|cloud functions|azure functions|faas|cloudflare workers|vercel|netlify|serverless functions|no servers|without servers" => RunsOn(Deployment::Serverless), Project(UseCase::Serverless, 0);
     "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions" => RunsOn(Deployment::Serverless);
     "di container|ioc container|dependency injection container" => Needs(Feature::DependencyInjection);
     "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman" => RunsOn(Deployment::Containers);
-    "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
+    "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|php hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
     "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers" => ServerChores;
     // Priorities.
     "fast|quick|quickly|speedy|speed" => Speed;
@@ -265,6 +267,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage" => Footprint;
     "raw throughput" => Priority(Dimension::Performance), Project(UseCase::HighThroughput, 2);
     "boilerplate|callback hell" => Pain(Dimension::Productivity);
+    // What is slow to build costs time.
+    "slow to build|slower to build|slow to develop|slower to develop|slow to ship|slower to ship|slow to write|slower to write|slow to iterate" => Priority(Dimension::Productivity);
+    // People nobody can hire for ask for a language many people know.
+    "not hire|cannot hire|hard to hire|struggle to hire|talent pool|bigger talent pool|hiring pool" => Pain(Dimension::Ecosystem);
     // The pain and where it is felt: "drowning in boilerplate with Express" is leaving it.
     "boilerplate with|boilerplate in|callback hell with|callback hell in" => Pain(Dimension::Productivity), Leaving { excludes: false };
     "runtime errors|type errors" => Pain(Dimension::TypeSafety);
@@ -290,11 +296,15 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "caching|cache|memcached" => Needs(Feature::Caching);
     "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators" => Needs(Feature::CliScaffolding);
     // Negation.
-    "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not" => negation(Toward::Ahead);
+    "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not|nobody wants|no one wants|nobody likes|no one likes" => negation(Toward::Ahead);
     "no go|nogo|too big|too heavy|too bloated|bloated|too much|way too much|too barebones|too magic|too much magic|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must" => negation(Toward::Behind);
+    // Doubts rather than refusals: what "feels heavy" is set aside, not ruled out.
+    "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be" => Negation { toward: Toward::Ahead, excludes: false };
     // Taking up a language is not asking for an easy one ("open to learning elixir").
     "open to learning|willing to learn|happy to learn|open to learn|ready to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand" => Neutral;
+    // Staying is choosing: "not abandoning the JVM" and "sticking with Java" want it.
+    "not abandoning|not abandon|not dropping|not giving up|sticking with|stick with|staying with|stay with|staying in|stay in" => Neutral;
     "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|not married to|not tied to|not set on|not wedded to|not religious about|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes" => Neutral;
     "but|however|though|although|whereas|otherwise" => ClauseBreak;
     // Stress.
@@ -308,12 +318,13 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "something like|anything like|similar to|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of" => Reference { toward: Toward::Ahead };
     // Leaving.
     "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from" => Leaving { excludes: false };
+    "want out of|get out of|getting out of|move out of|moving out of|replacement for|replacement of|drop in replacement|drop in replacement for|dropping|retiring|retire|sunsetting|sunset|being replaced|is going away" => Leaving { excludes: true };
     "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want" => Leaving { excludes: true };
     // Other parts of the system.
-    "frontend|front end|frontends|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client" => Elsewhere;
+    "frontend|front end|frontends|the front|on the front|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client" => Elsewhere;
     // Not a backend at all.
-    "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres" => OffTopic;
-    "like|style|ish|esque|monolith|alternative|alternatives|=replacement" => Reference { toward: Toward::Behind };
+    "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres|varchar|data type|data types|column type|open source contribution|contribution|contributions|pull request|pull requests|prs|svelte or react|react or svelte|vue or react|react or vue|angular or react|react or angular|vue or svelte|svelte or vue" => OffTopic;
+    "like|style|ish|esque|level|monolith|alternative|alternatives|=replacement" => Reference { toward: Toward::Behind };
 };
 
 /// Words that say nothing about the project beyond that there is one; never reported as
