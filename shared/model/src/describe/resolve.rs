@@ -18,8 +18,9 @@ const STRESS_REACH: usize = 4;
 const EITHER_BEHIND_REACH: usize = 3;
 /// How far a leaving or other-part marker reaches for the language or framework it is about.
 const LEAVING_REACH: usize = 4;
+const PLACE_LEFT_REACH: usize = 2;
 const ELSEWHERE_AHEAD_REACH: usize = 4;
-const ELSEWHERE_BEHIND_REACH: usize = 2;
+const ELSEWHERE_BEHIND_REACH: usize = 3;
 /// How far a comparison or a word of what exists ("our current", "today") reaches ahead.
 const REFERENCE_AHEAD_REACH: usize = 4;
 /// Words after a name that make "like X" a point of comparison: "generators like Rails
@@ -75,6 +76,13 @@ const DELIVERY: &[&str] = &[
     "moving",
     "spin",
     "whip",
+    "throw",
+    "stand",
+    "set",
+    "setup",
+    "scaffold",
+    "write",
+    "create",
 ];
 /// Things that run: "fast" right before one of them is speed at run time ("a fast API").
 const RUNNING_THINGS: &[&str] = &[
@@ -236,6 +244,12 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
         })
     };
 
+    // "the JVM (too much shared code)": what a bracket opens on qualifies what it follows; a
+    // marker inside does not reach back out of it.
+    let bracketed_apart = |signal: usize, marker: usize| {
+        let from = tokens[cues[signal].last].span.end;
+        text[from..tokens[cues[marker].first].span.start].contains('(')
+    };
     // "Java? no thanks.": a marker opening its sentence answers a question of a few words
     // just before it, about the signal it named.
     let answered = |marker: usize| {
@@ -265,10 +279,15 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
     };
     let referent = |marker: usize| {
         let after = cues[marker].last + 1;
-        let pronoun = !asks(cues[marker].first)
-            && tokens[after..tokens.len().min(after + 2)]
+        let first = cues[marker].first;
+        // "we're dropping it", and "it's being replaced" ("that" before is "which").
+        let pronoun = !asks(first)
+            && (tokens[after..tokens.len().min(after + 2)]
                 .iter()
-                .any(|t| PRONOUNS.contains(&t.lower.as_str()));
+                .any(|t| PRONOUNS.contains(&t.lower.as_str()))
+                || tokens[first.saturating_sub(2)..first]
+                    .iter()
+                    .any(|t| t.lower == "it"));
         let start = cues[marker].first.saturating_sub(REFERENT_REACH);
         // What is left or ruled out is a framework more often than a language ("Express
         // for our node api, we outgrew it").
@@ -295,6 +314,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                     let target = match toward {
                         // "X not needed", and with nothing before it "don't need X".
                         Toward::Behind => behind_of(index, NEGATION_REACH, &signals)
+                            .filter(|s| !bracketed_apart(*s, index))
                             .or_else(|| answered(index))
                             .map(|s| run(s, false, &signals, false))
                             .or_else(|| {
@@ -335,8 +355,20 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                     }
                 }
                 Meaning::Leaving { excludes } => {
-                    let target = ahead_of(index, LEAVING_REACH, &named, true)
-                        .map(|s| run(s, true, &named, false))
+                    // "Leaving Lambda + python for containers": what is left is the place
+                    // named right after.
+                    let place = ahead_of(index, PLACE_LEFT_REACH, &signals, true).filter(|s| {
+                        cues[*s]
+                            .meanings
+                            .iter()
+                            .any(|m| matches!(m, Meaning::RunsOn(_)))
+                    });
+                    let target = place
+                        .map(|s| vec![s])
+                        .or_else(|| {
+                            ahead_of(index, LEAVING_REACH, &named, true)
+                                .map(|s| run(s, true, &named, false))
+                        })
                         .or_else(|| referent(index).map(|s| vec![s]));
                     for member in target.into_iter().flatten() {
                         marks[member].leaving.get_or_insert((index, excludes));
@@ -392,6 +424,8 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
             Some("than") => true,
             Some("as") => as_before || compared_after,
             Some("like") => compared_after,
+            // "the laravel of python": the framework stands for a kind.
+            Some("the") => after == Some("of"),
             _ => false,
         };
         if compared {
@@ -525,6 +559,8 @@ impl Collector<'_> {
             self.on_topic += 1;
         }
         let elsewhere = marks.elsewhere && !negated;
+        // "no JS framework on the front": what another part must not use is its own affair.
+        let negated_elsewhere = marks.elsewhere && negated;
         if let Meaning::Framework(id, language) = meaning {
             self.framework_languages.push((id, language));
         }
@@ -541,6 +577,7 @@ impl Collector<'_> {
                     self.ignored.push(index);
                 }
             }
+            Meaning::Languages(_) if negated_elsewhere => self.ignored.push(index),
             Meaning::Languages(languages) => match marks.negated {
                 Some((_, true)) => {
                     for language in languages {
@@ -581,8 +618,11 @@ impl Collector<'_> {
                 };
                 add(&mut self.deployments, deployment, &with_markers, stress);
             }
-            // Everything below means nothing once negated.
+            // Everything below means nothing once negated, nor where it runs once left.
             _ if negated => {}
+            Meaning::RunsOn(_) | Meaning::Project(..) if marks.leaving.is_some() => {
+                self.ignored.push(index);
+            }
             Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
             // "deployed to Cloudflare Workers" says where it runs, not what it is ("a few
             // lambdas", "a serverless backend").
