@@ -777,28 +777,42 @@ impl Collector<'_> {
     fn finish(mut self) -> Interpretation {
         self.languages
             .retain(|l| !self.excluded.iter().any(|e| e.value == l.value));
-        // "node 20, plain js": JavaScript named on its own says which of Node's two
-        // languages is meant, unless TypeScript is named on its own too.
+        // "node 20, plain js": one of Node's two languages named on its own (TypeScript also
+        // by a framework of its own, "Hono on Bun") says which is meant, unless the other is
+        // named so too; a JavaScript framework runs TypeScript as well ("TS end to end,
+        // nestjs or fastify?").
         let cues = &self.reading.cues;
         let named_alone = |language: Language, evidence: &Evidence<Language>| {
             evidence.cues.iter().any(|i| {
-                cues[*i]
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Languages([only]) if *only == language))
+                cues[*i].meanings.iter().any(|m| match m {
+                    Meaning::Languages([only]) => *only == language,
+                    Meaning::Framework(_, written) => {
+                        *written == language && language == Language::Typescript
+                    }
+                    _ => false,
+                })
             })
         };
-        let plain_javascript = self
-            .languages
-            .iter()
-            .any(|e| e.value == Language::Javascript && named_alone(Language::Javascript, e));
+        let alone = |language: Language| {
+            self.languages
+                .iter()
+                .any(|e| e.value == language && named_alone(language, e))
+        };
+        let (javascript, typescript) = (alone(Language::Javascript), alone(Language::Typescript));
         self.languages.retain(|e| {
-            !(plain_javascript
-                && e.value == Language::Typescript
-                && !named_alone(Language::Typescript, e)
-                && e.cues
-                    .iter()
-                    .all(|i| cues[*i].meanings.contains(&Meaning::Languages(NODE))))
+            let other_alone = match e.value {
+                Language::Javascript => typescript,
+                Language::Typescript => javascript,
+                _ => return true,
+            };
+            !(other_alone
+                && !named_alone(e.value, e)
+                && e.cues.iter().all(|i| {
+                    cues[*i].meanings.iter().any(|m| {
+                        *m == Meaning::Languages(NODE)
+                            || matches!(m, Meaning::Framework(_, written) if *written == e.value)
+                    })
+                }))
         });
         // Leaving a language leaves its frameworks: "our PHP monolith on Symfony ... we're
         // leaving PHP behind" is leaving Symfony.
