@@ -160,7 +160,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "micronaut" => Framework("micronaut", Language::Java);
     "quarkus" => Framework("quarkus", Language::Java);
     "ktor" => Framework("ktor", Language::Kotlin);
-    "aspnet|asp net|aspnet core|asp net core" => Framework("aspnet-core", Language::Csharp);
+    "aspnet|asp net|aspnet core|asp net core|aspnet core minimal api|aspnet core minimal apis|asp net core minimal api|asp net core minimal apis|dotnet minimal api|dotnet minimal apis|minimal apis in dotnet" => Framework("aspnet-core", Language::Csharp);
     "laravel" => Framework("laravel", Language::Php);
     "symfony" => Framework("symfony", Language::Php);
     "rails|ruby on rails|ror" => Framework("rails", Language::Ruby);
@@ -252,7 +252,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions" => RunsOn(Deployment::Serverless);
     "di container|ioc container|dependency injection container" => Needs(Feature::DependencyInjection);
     "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman" => RunsOn(Deployment::Containers);
-    "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|php hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
+    "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
+    "php hosting|shared php hosting" => RunsOn(Deployment::Servers), lang(&[Language::Php]);
     "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers" => ServerChores;
     // Priorities.
     "fast|quick|quickly|speedy|speed" => Speed;
@@ -309,6 +310,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "but|however|though|although|whereas|otherwise" => ClauseBreak;
     // Stress.
     "critical|crucial|essential|vital|number one|number 1|the 1 thing|priority 1|1 priority|top priority|top concern|main concern|main thing|main priority|biggest concern|primary concern|key|paramount|non negotiable|a must|is a must|must have|above all|above everything|above all else|first and foremost|most of all|most importantly|most important|more than anything|is everything|everything|really important|very important|super important|extremely important" => stress(Stress::Strong, Toward::Either);
+    // "latency matters way more than dev speed": the second is not asked for.
+    "matters more than|matter more than|matters way more than|matter way more than|matters much more than|matters far more than|more important than|way more important than|much more important than" => stress(Stress::Strong, Toward::Behind), Negation { toward: Toward::Ahead, excludes: false };
     "matters most|matter most|matters more|matter more|more important|matter a lot|matters a lot|first" => stress(Stress::Strong, Toward::Behind);
     "must|must be|has to|have to|has to be|have to be|need to be|needs to be|mainly|mostly|especially|primarily|focus on|obsessed with|care most about|care a lot about" => stress(Stress::Strong, Toward::Ahead);
     "also|then|secondary|second" => stress(Stress::Also, Toward::Either);
@@ -324,7 +327,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "frontend|front end|frontends|the front|on the front|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client" => Elsewhere;
     // Not a backend at all.
     "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres|varchar|data type|data types|column type|open source contribution|contribution|contributions|pull request|pull requests|prs|svelte or react|react or svelte|vue or react|react or vue|angular or react|react or angular|vue or svelte|svelte or vue" => OffTopic;
-    "like|style|ish|esque|level|monolith|alternative|alternatives|=replacement" => Reference { toward: Toward::Behind };
+    "like|style|ish|esque|level|monolith|for our main app|for the main app|for our main product|in our main app|for our existing app|for our current app|alternative|alternatives|=replacement" => Reference { toward: Toward::Behind };
 };
 
 /// Words that say nothing about the project beyond that there is one; never reported as
