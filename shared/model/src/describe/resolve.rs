@@ -369,7 +369,9 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                             ahead_of(index, LEAVING_REACH, &named, true)
                                 .map(|s| run(s, true, &named, false))
                         })
-                        .or_else(|| referent(index).map(|s| vec![s]));
+                        .or_else(|| referent(index).map(|s| vec![s]))
+                        // "a spring boot monstrosity we're retiring".
+                        .or_else(|| behind_of(index, LEAVING_REACH, &named).map(|s| vec![s]));
                     for member in target.into_iter().flatten() {
                         marks[member].leaving.get_or_insert((index, excludes));
                     }
