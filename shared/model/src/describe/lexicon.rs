@@ -272,6 +272,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "slow to build|slower to build|slow to develop|slower to develop|slow to ship|slower to ship|slow to write|slower to write|slow to iterate" => Priority(Dimension::Productivity);
     // People nobody can hire for ask for a language many people know.
     "not hire|cannot hire|hard to hire|struggle to hire|talent pool|bigger talent pool|hiring pool" => Pain(Dimension::Ecosystem);
+    // "we can't hire for it anymore": what it is, is being left.
+    "not hire for|cannot hire for|hard to hire for|struggle to hire for" => Pain(Dimension::Ecosystem), Leaving { excludes: false };
     // The pain and where it is felt: "drowning in boilerplate with Express" is leaving it.
     "boilerplate with|boilerplate in|callback hell with|callback hell in" => Pain(Dimension::Productivity), Leaving { excludes: false };
     "runtime errors|type errors" => Pain(Dimension::TypeSafety);
@@ -280,7 +282,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // "python's too slow for us": the language or framework before it is ruled out.
     "too slow for us|too slow for our needs|too slow for this|got too slow|got way too slow|way too slow|far too slow" => Pain(Dimension::Performance), negation(Toward::Behind);
     // Features.
-    "websocket server|websockets server|socket server" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
+    "websocket server|websockets server|socket server|websocket connections|websocket clients|long polling" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
     "websocket|websockets|web sockets|web socket|socket io|socketio|sockets|live updates|push updates|server push" => Needs(Feature::Websockets);
     "admin|admin panel|admin ui|admin interface|admin dashboard|admin site|admin area|back office|backoffice" => Needs(Feature::AdminPanel);
     "orm|object relational|entity framework|hibernate|sqlalchemy|active record|database models|prisma|typeorm|ecto|eloquent" => Needs(Feature::Orm);
@@ -318,7 +320,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "too|as well" => stress(Stress::Also, Toward::Behind);
     "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|=optional|maybe|might need|may need|later|eventually|down the road|in the future|someday|at some point|later on" => stress(Stress::Optional, Toward::Either);
     // Comparisons.
-    "something like|anything like|similar to|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of" => Reference { toward: Toward::Ahead };
+    "something like|anything like|similar to|keep suggesting|keeps suggesting|keep recommending|keeps recommending|keep pushing|keeps pushing|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of" => Reference { toward: Toward::Ahead };
     // Leaving.
     "legacy|migrating from|migrate from|moving from|coming from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from" => Leaving { excludes: false };
     "want out of|get out of|getting out of|move out of|moving out of|replacement for|replacement of|drop in replacement|drop in replacement for|dropping|retiring|retire|sunsetting|sunset|being replaced|is going away" => Leaving { excludes: true };

@@ -42,7 +42,7 @@ const PLACE_REACH: usize = 2;
 /// How far after "shop" a language makes it a team ("our shop is mostly Java").
 const TEAM_AFTER_SHOP_REACH: usize = 4;
 /// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
-const DELIVERY_REACH: usize = 5;
+const DELIVERY_REACH: usize = 6;
 /// Words of delivering software: "fast" after one of them is speed of delivery.
 const DELIVERY: &[&str] = &[
     "ship",
@@ -76,6 +76,8 @@ const DELIVERY: &[&str] = &[
     "moving",
     "spin",
     "whip",
+    "feature",
+    "features",
     "throw",
     "stand",
     "set",
@@ -779,20 +781,16 @@ impl Collector<'_> {
     fn finish(mut self) -> Interpretation {
         self.languages
             .retain(|l| !self.excluded.iter().any(|e| e.value == l.value));
-        // "node 20, plain js": one of Node's two languages named on its own (TypeScript also
-        // by a framework of its own, "Hono on Bun") says which is meant, unless the other is
-        // named so too; a JavaScript framework runs TypeScript as well ("TS end to end,
-        // nestjs or fastify?").
+        // "node 20, plain js": one of Node's two languages named on its own says which is
+        // meant, unless the other is named so too; a JavaScript framework runs TypeScript as
+        // well ("TS end to end, nestjs or fastify?").
         let cues = &self.reading.cues;
         let named_alone = |language: Language, evidence: &Evidence<Language>| {
             evidence.cues.iter().any(|i| {
-                cues[*i].meanings.iter().any(|m| match m {
-                    Meaning::Languages([only]) => *only == language,
-                    Meaning::Framework(_, written) => {
-                        *written == language && language == Language::Typescript
-                    }
-                    _ => false,
-                })
+                cues[*i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages([only]) if *only == language))
             })
         };
         let alone = |language: Language| {
