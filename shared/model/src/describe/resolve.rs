@@ -117,6 +117,28 @@ const RUNNING_THINGS: &[&str] = &[
 const RUNNING_VERBS: &[&str] = &["respond", "run", "load", "serv", "execut", "start", "handl"];
 /// Who builds: "fast" right after one of them is how fast they deliver ("I'm fastest in PHP").
 const PERSONS: &[&str] = &["i", "m", "we", "re", "team", "dev", "devs", "developer"];
+/// Words that make "backend" a trade rather than a project ("a backend dev", "backend jobs").
+const TRADES: &[&str] = &[
+    "dev",
+    "devs",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "engineering",
+    "role",
+    "roles",
+    "job",
+    "jobs",
+    "position",
+    "positions",
+    "career",
+    "interview",
+    "interviews",
+    "course",
+    "courses",
+    "bootcamp",
+];
 /// Words that join a list of signals, so that a marker covers the whole list ("not java or
 /// kotlin", "must be fast and secure").
 const CONNECTORS: &[&str] = &[
@@ -559,7 +581,9 @@ impl Collector<'_> {
         with_markers.sort_unstable();
         with_markers.dedup();
         let negated = marks.negated.is_some();
-        if is_signal(&meaning) && !negated {
+        // What matters (speed, a first project) says nothing of a backend on its own: a
+        // question about varchar performance or a first pull request is still off topic.
+        if is_signal(&meaning) && !is_stressable(&meaning) && !negated {
             self.on_topic += 1;
         }
         let elsewhere = marks.elsewhere && !negated;
@@ -836,11 +860,25 @@ impl Collector<'_> {
             .retain(|f| !self.excluded_frameworks.iter().any(|e| e.value == f.value));
         // Off topic: what no backend has, and no more said about a backend than that (no
         // kind of project, no feature), or more of it than anything about a backend.
+        // The word "backend" on its own says the text is about one; not in a cue ("the
+        // backend is already done") nor as a trade ("a backend dev").
+        let cues = &self.reading.cues;
+        let tokens = &self.reading.tokens;
+        let on_topic = self.on_topic
+            + (0..tokens.len())
+                .filter(|i| {
+                    tokens[*i].lower == "backend"
+                        && !cues.iter().any(|c| (c.first..=c.last).contains(i))
+                        && !tokens
+                            .get(i + 1)
+                            .is_some_and(|t| TRADES.contains(&t.lower.as_str()))
+                })
+                .count();
         let off_topic = if !self.off_topic.is_empty()
             && ((self.use_cases.values().all(|(weight, _, _)| *weight < 2)
                 && self.features.is_empty()
-                && self.off_topic.len() >= self.on_topic)
-                || self.off_topic.len() > self.on_topic)
+                && self.off_topic.len() >= on_topic)
+                || self.off_topic.len() > on_topic)
         {
             self.words(&self.off_topic)
         } else {
