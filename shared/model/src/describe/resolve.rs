@@ -206,6 +206,12 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                 .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)))
         })
         .collect();
+    // What goes with a framework being left ("a Django + Celery setup") is left with it.
+    let left_with: Vec<bool> = cues
+        .iter()
+        .zip(&named)
+        .map(|(cue, named)| *named || cue.meanings.iter().any(|m| matches!(m, Meaning::Needs(_))))
+        .collect();
     let mut marks = vec![Marks::default(); cues.len()];
 
     let same_clause = |a: &Cue, b: &Cue| tokens[a.first].clause == tokens[b.first].clause;
@@ -391,7 +397,7 @@ pub(super) fn resolve(text: &str, reading: &Reading) -> Interpretation {
                         .map(|s| vec![s])
                         .or_else(|| {
                             ahead_of(index, LEAVING_REACH, &named, true)
-                                .map(|s| run(s, true, &named, false))
+                                .map(|s| run(s, true, &left_with, false))
                         })
                         .or_else(|| referent(index).map(|s| vec![s]))
                         // "a spring boot monstrosity we're retiring".
@@ -648,7 +654,9 @@ impl Collector<'_> {
             }
             // Everything below means nothing once negated, nor where it runs once left.
             _ if negated => {}
-            Meaning::RunsOn(_) | Meaning::Project(..) if marks.leaving.is_some() => {
+            Meaning::RunsOn(_) | Meaning::Project(..) | Meaning::Needs(_)
+                if marks.leaving.is_some() =>
+            {
                 self.ignored.push(index);
             }
             Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
