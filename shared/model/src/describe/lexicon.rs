@@ -261,7 +261,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic|traffic spikes|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic" => Priority(Dimension::Scalability);
     "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use" => Priority(Dimension::EaseOfLearning);
     "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours" => Priority(Dimension::Productivity);
-    "ecosystem|libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|hiring|good docs|documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
+    "ecosystem|libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|good docs|documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
     "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened" => Priority(Dimension::Security);
     "type safety|type safe|typesafe|typed|strongly typed|statically typed|static typing|static types|strong typing|compile time|type checking" => Priority(Dimension::TypeSafety);
     "cold start|cold starts|coldstart|coldstarts" => Pain(Dimension::ServerlessFit);
@@ -270,6 +270,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "boilerplate|callback hell" => Pain(Dimension::Productivity);
     // What is slow to build costs time.
     "slow to build|slower to build|slow to develop|slower to develop|slow to ship|slower to ship|slow to write|slower to write|slow to iterate" => Priority(Dimension::Productivity);
+    // "hiring Ruby devs here is impossible": the labour market, not the backend's language.
+    "=hiring|=recruiting" => Priority(Dimension::Ecosystem), Elsewhere;
     // People nobody can hire for ask for a language many people know.
     "not hire|cannot hire|hard to hire|struggle to hire|talent pool|bigger talent pool|hiring pool" => Pain(Dimension::Ecosystem);
     // "we can't hire for it anymore": what it is, is being left.
