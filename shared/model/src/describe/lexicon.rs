@@ -247,6 +247,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "pytorch|tensorflow" => Project(UseCase::MlServing, 3);
     "chatbot|=embeddings|=embedding|data science" => Project(UseCase::MlServing, 2);
     "model|serving" => Project(UseCase::MlServing, 1);
+    // The shapes of the data, not a learned model.
+    "share models|shared models|data models|models and controllers" => Neutral;
     // Deployment; a serverless deployment also hints at a serverless project.
     "serverless|lambda|lambdas|aws lambda|cloud functions|azure functions|faas|cloudflare workers|vercel|netlify|serverless functions|no servers|without servers" => RunsOn(Deployment::Serverless), Project(UseCase::Serverless, 0);
     "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions" => RunsOn(Deployment::Serverless);
@@ -259,7 +261,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "fast|quick|quickly|speedy|speed" => Speed;
     "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|p99|p95|p999|tail latency|1ms|sub ms|fast at runtime|fast responses|fast response times" => Priority(Dimension::Performance);
     "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|high traffic|heavy traffic|traffic|traffic spikes|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|heavy load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic" => Priority(Dimension::Scalability);
-    "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use" => Priority(Dimension::EaseOfLearning);
+    "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|newcomer|newcomers|junior|juniors|newbie|noob|new to|first time|never built|learn|learning|student|students|bootcamp|easy to use" => Priority(Dimension::EaseOfLearning);
     "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours" => Priority(Dimension::Productivity);
     "ecosystem|libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|good docs|documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
     "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened" => Priority(Dimension::Security);
@@ -307,7 +309,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be" => Negation { toward: Toward::Ahead, excludes: false };
     // Taking up a language is not asking for an easy one ("open to learning elixir").
-    "open to learning|willing to learn|happy to learn|open to learn|ready to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand" => Neutral;
+    "open to learning|willing to learn|happy to learn|open to learn|ready to learn|learn something new|excuse to learn|chance to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand" => Neutral;
     // Staying is choosing: "not abandoning the JVM" and "sticking with Java" want it.
     "not abandoning|not abandon|not dropping|not giving up|sticking with|stick with|staying with|stay with|staying in|stay in" => Neutral;
     "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|not married to|not tied to|not set on|not wedded to|not religious about|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes" => Neutral;
@@ -319,6 +321,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "matters most|matter most|matters more|matter more|more important|matter a lot|matters a lot|first" => stress(Stress::Strong, Toward::Behind);
     "must|must be|has to|have to|has to be|have to be|need to be|needs to be|mainly|mostly|especially|primarily|focus on|obsessed with|care most about|care a lot about" => stress(Stress::Strong, Toward::Ahead);
     "also|then|secondary|second" => stress(Stress::Also, Toward::Either);
+    "matters a bit|matter a bit|matters a little|matter a little|matters somewhat|matter somewhat|somewhat important|a little important" => stress(Stress::Also, Toward::Behind);
     "too|as well" => stress(Stress::Also, Toward::Behind);
     "nice to have|would be nice|would be great|be nice|a bonus|bonus|a plus|ideally|if possible|=optional|maybe|might need|may need|later|eventually|down the road|in the future|someday|at some point|later on" => stress(Stress::Optional, Toward::Either);
     // Comparisons.
