@@ -309,6 +309,44 @@ mod tests {
     }
 
     #[test]
+    fn leaving_staying_and_weighing_are_read_as_a_person_reads_them() {
+        // Leaving a place leaves the place, not the language that ran there.
+        let place = read("leaving lambda + python for containers, fastapi?");
+        assert_eq!(values(&place.languages), [Language::Python]);
+        assert_eq!(place.deployment.unwrap().value, Deployment::Containers);
+        assert!(place.use_case.is_none() && place.excluded_frameworks.is_empty());
+        // Wanting out, being replaced, moving on: what is named is left.
+        let out = read("we want out of PHP, something typed");
+        assert_eq!(values(&out.excluded_languages), [Language::Php]);
+        let replaced = read("our Express app is a mess and it's being replaced");
+        assert_eq!(values(&replaced.excluded_frameworks), ["express"]);
+        let before = read("the billing system is a Rails monolith we're retiring");
+        assert_eq!(values(&before.excluded_frameworks), ["rails"]);
+        // Staying is choosing; "the X of Y" and "X-level" compare.
+        let staying = read("we're not abandoning the JVM, just Spring");
+        assert_eq!(
+            values(&staying.languages),
+            [Language::Java, Language::Kotlin]
+        );
+        let kind = read("what's the rails of go?");
+        assert_eq!(values(&kind.languages), [Language::Go]);
+        assert!(kind.preferred_frameworks.is_empty());
+        // What matters more than something else leaves the other out.
+        let more = read("throughput matters way more than dev speed");
+        assert_eq!(values(&more.priorities), [Dimension::Performance]);
+        // The labour market and the frontend are not the backend's languages.
+        let hiring = read("hiring Ruby devs here is hopeless, go or elixir?");
+        assert_eq!(values(&hiring.languages), [Language::Go, Language::Elixir]);
+        let front = read("no JS framework on the front, server-side templates in python");
+        assert!(front.excluded_languages.is_empty());
+        // TypeScript named narrows Node's frameworks to it.
+        let typed = read("typescript only, express or fastify?");
+        assert_eq!(values(&typed.languages), [Language::Typescript]);
+        // Qualities alone do not make a backend: a column type question is off topic.
+        assert!(read("is varchar slower than text in postgres performance-wise?").is_off_topic());
+    }
+
+    #[test]
     fn swift_scala_and_cpp_and_their_frameworks_are_read_by_name() {
         let languages = |text: &str| values(&read(text).languages);
         assert_eq!(
