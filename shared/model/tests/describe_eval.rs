@@ -27,7 +27,7 @@
 //!
 //! `data/descriptions_heldout3.json` (134 posts) was the third held-out set, written the
 //! same way and measured once, unedited (worst field 0.675, 66 of 134 wholly right, gap
-//! 0.341). It has been tuned to since (issue 24, 6 Dec 2026: 66 → 85 of 134 wholly right),
+//! 0.341). It has been tuned to since (issue 24, 6 Dec 2026: 66 → 87 of 134 wholly right),
 //! so it is tuning data too, with floors of its own.
 //!
 //! `data/descriptions_heldout4.json` (169 posts) is the one held-out set left: written by
@@ -460,8 +460,8 @@ const SECOND_FORUM_FLOORS: Floors = Floors {
 };
 /// The same for the third former held-out set (`data/descriptions_heldout3.json`).
 const THIRD_FORUM_FLOORS: Floors = Floors {
-    field: 0.70,
-    wholly: 0.63,
+    field: 0.71,
+    wholly: 0.64,
 };
 
 #[test]
