@@ -20,7 +20,8 @@ WITH_TOOLS  := PATH="$(VENV)/bin:$$PATH"
 CARGO_TOOLS := $(TOOLS_DIR)/cargo
 MACHETE_VERSION := 0.9.2
 # Where cargo builds, honouring CARGO_TARGET_DIR and .cargo/config: never assume ./target.
-CARGO_TARGET := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo target)
+# Asked the one way the scripts ask it (tests/lib/servers.sh).
+CARGO_TARGET := $(shell root="$(CURDIR)" bash -c 'source tests/lib/servers.sh && target_dir' 2>/dev/null || echo target)
 
 # $(call python-venv,DIR,REQUIREMENTS[,CONSTRAINTS]): DIR holds a venv with exactly REQUIREMENTS
 # installed, their dependencies pinned by CONSTRAINTS when given; rebuilt only when either list

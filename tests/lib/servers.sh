@@ -1,8 +1,7 @@
 # shellcheck shell=bash
-# Sourced, not run: the one way the scripts find cargo's target directory, pick a loopback
-# port, start the local server and start moto. Six scripts used to each write their own, and
-# they had drifted (one guessed the target directory, one started moto without the serial
-# wrapper the Rust tests need).
+# Sourced, not run: the one way the scripts (and the Makefile) find cargo's target directory,
+# pick a loopback port, start the local server and start moto, so that no script guesses the
+# target directory or starts moto without the serial wrapper the Rust tests need.
 #   source "$root/tests/lib/servers.sh"   ($root: the repository)
 # Every server binds 127.0.0.1 on a free port; the caller stops what it started
 # (stop_started in its EXIT trap).
