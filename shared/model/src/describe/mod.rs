@@ -23,7 +23,9 @@
 //!    in the order named; features required unless only nice to have; the deployment named
 //!    most.
 
+mod fields;
 mod lexicon;
+mod markers;
 mod reader;
 mod resolve;
 

@@ -1,0 +1,614 @@
+//! The second pass over the cues: each field of the profile decided from the signals the
+//! markers left, keeping the words that decided it.
+
+use std::collections::BTreeMap;
+
+use super::lexicon::{FILLER, Meaning, NODE, Stress};
+use super::markers::{Marks, is_signal, is_stressable};
+use super::reader::{Cue, Reading, Token};
+use super::{Interpretation, Reading as FieldReading};
+use crate::echo::echo;
+use crate::lists::distinct;
+use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
+
+/// Words that place a project somewhere (analysed), and how far back they reach.
+const PLACING: &[&str] = &["on", "to", "onto", "run", "deploi", "host", "via"];
+const PLACE_REACH: usize = 2;
+/// How far after "shop" a language makes it a team ("our shop is mostly Java").
+const TEAM_AFTER_SHOP_REACH: usize = 4;
+/// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
+const DELIVERY_REACH: usize = 6;
+/// Words of delivering software: "fast" after one of them is speed of delivery.
+const DELIVERY: &[&str] = &[
+    "ship",
+    "shipped",
+    "shipping",
+    "launch",
+    "launched",
+    "launching",
+    "deliver",
+    "delivered",
+    "build",
+    "built",
+    "put",
+    "together",
+    "get",
+    "out",
+    "release",
+    "iterate",
+    "prototype",
+    "hack",
+    "done",
+    "running",
+    "market",
+    "mvp",
+    "poc",
+    "demo",
+    "hackathon",
+    "develop",
+    "developed",
+    "move",
+    "moving",
+    "spin",
+    "whip",
+    "feature",
+    "features",
+    "throw",
+    "stand",
+    "set",
+    "setup",
+    "scaffold",
+    "write",
+    "create",
+];
+/// Things that run: "fast" right before one of them is speed at run time ("a fast API").
+const RUNNING_THINGS: &[&str] = &[
+    "api",
+    "apis",
+    "service",
+    "services",
+    "backend",
+    "server",
+    "servers",
+    "framework",
+    "frameworks",
+    "response",
+    "responses",
+    "runtime",
+    "queries",
+    "query",
+    "endpoint",
+    "endpoints",
+    "language",
+    "languages",
+    "io",
+    "json",
+    "serialization",
+    "requests",
+    "app",
+];
+/// What runs, said as a verb: "fast" right after one is speed at run time ("responds
+/// quickly"). Stems, as the analyser gives them.
+const RUNNING_VERBS: &[&str] = &["respond", "run", "load", "serv", "execut", "start", "handl"];
+/// Who builds: "fast" right after one of them is how fast they deliver ("I'm fastest in PHP").
+const PERSONS: &[&str] = &["i", "m", "we", "re", "team", "dev", "devs", "developer"];
+/// Words that make "backend" a trade rather than a project ("a backend dev", "backend jobs").
+const TRADES: &[&str] = &[
+    "dev",
+    "devs",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "engineering",
+    "role",
+    "roles",
+    "job",
+    "jobs",
+    "position",
+    "positions",
+    "career",
+    "interview",
+    "interviews",
+    "course",
+    "courses",
+    "bootcamp",
+];
+/// The profile's fields, decided cue by cue from what the markers left.
+pub(super) fn decide(text: &str, reading: &Reading, marks: &[Marks]) -> Interpretation {
+    let mut collector = Collector::new(text, reading, marks);
+    for (index, cue) in reading.cues.iter().enumerate() {
+        for meaning in cue.meanings {
+            collector.take(index, cue, *meaning);
+        }
+    }
+    collector.finish()
+}
+
+/// One value of a field with the cues (and markers) that decided it.
+struct Evidence<T> {
+    value: T,
+    cues: Vec<usize>,
+    stress: Stress,
+    first: usize,
+}
+
+fn add<T: PartialEq>(list: &mut Vec<Evidence<T>>, value: T, cues: &[usize], stress: Stress) {
+    match list.iter_mut().find(|e| e.value == value) {
+        Some(existing) => {
+            existing.cues.extend_from_slice(cues);
+            existing.stress = existing.stress.max(stress);
+        }
+        None => list.push(Evidence {
+            value,
+            cues: cues.to_vec(),
+            stress,
+            first: cues.first().copied().unwrap_or_default(),
+        }),
+    }
+}
+
+/// The fields as the cues decide them, with the cues that did.
+struct Collector<'a> {
+    text: &'a str,
+    reading: &'a Reading,
+    marks: &'a [Marks],
+    /// Use case → (weight, first cue, cues).
+    use_cases: BTreeMap<UseCase, (u32, usize, Vec<usize>)>,
+    languages: Vec<Evidence<Language>>,
+    excluded: Vec<Evidence<Language>>,
+    preferred_frameworks: Vec<Evidence<&'static str>>,
+    excluded_frameworks: Vec<Evidence<&'static str>>,
+    /// The language of each framework named.
+    framework_languages: Vec<(&'static str, Language)>,
+    /// Cues that no backend project has, and how many cues said something about one.
+    off_topic: Vec<usize>,
+    on_topic: usize,
+    priorities: Vec<Evidence<Dimension>>,
+    /// Start-up time and memory, whose dimension depends on where the project runs.
+    footprint: Vec<Evidence<Dimension>>,
+    features: Vec<Evidence<Feature>>,
+    deployments: Vec<Evidence<Deployment>>,
+    /// Cues understood but not used: a negated framework, a nice-to-have feature.
+    ignored: Vec<usize>,
+}
+
+impl<'a> Collector<'a> {
+    fn new(text: &'a str, reading: &'a Reading, marks: &'a [Marks]) -> Self {
+        Collector {
+            text,
+            reading,
+            marks,
+            use_cases: BTreeMap::new(),
+            languages: Vec::new(),
+            excluded: Vec::new(),
+            preferred_frameworks: Vec::new(),
+            excluded_frameworks: Vec::new(),
+            framework_languages: Vec::new(),
+            off_topic: Vec::new(),
+            on_topic: 0,
+            priorities: Vec::new(),
+            footprint: Vec::new(),
+            features: Vec::new(),
+            deployments: Vec::new(),
+            ignored: Vec::new(),
+        }
+    }
+
+    /// What one meaning of cue `index` adds to the fields, given its marks.
+    fn take(&mut self, index: usize, cue: &Cue, meaning: Meaning) {
+        let marks = &self.marks[index];
+        let stress = marks.stress.map_or(Stress::Normal, |(level, _)| level);
+        let with_markers = marks.with_markers(index);
+        let negated = marks.negated.is_some();
+        // What matters (speed, a first project) says nothing of a backend on its own: a
+        // question about varchar performance or a first pull request is still off topic.
+        if is_signal(&meaning) && !is_stressable(&meaning) && !negated {
+            self.on_topic += 1;
+        }
+        let elsewhere = marks.elsewhere && !negated;
+        // "no JS framework on the front": what another part must not use is its own affair.
+        let negated_elsewhere = marks.elsewhere && negated;
+        if let Meaning::Framework(id, language) = meaning {
+            self.framework_languages.push((id, language));
+        }
+        match meaning {
+            Meaning::Languages(_) if (marks.reference || elsewhere) && !negated => {
+                self.ignored.push(index);
+            }
+            Meaning::Languages(languages) if !negated && marks.leaving.is_some() => {
+                if marks.leaving.is_some_and(|(_, excludes)| excludes) {
+                    for language in languages {
+                        add(&mut self.excluded, *language, &with_markers, stress);
+                    }
+                } else {
+                    self.ignored.push(index);
+                }
+            }
+            Meaning::Languages(_) if negated_elsewhere => self.ignored.push(index),
+            Meaning::Languages(languages) => match marks.negated {
+                Some((_, true)) => {
+                    for language in languages {
+                        add(&mut self.excluded, *language, &with_markers, stress);
+                    }
+                }
+                Some((_, false)) => self.ignored.push(index),
+                None => {
+                    for language in languages {
+                        add(&mut self.languages, *language, &[index], stress);
+                    }
+                }
+            },
+            Meaning::Framework(id, _)
+                if marks.negated.is_some_and(|(_, excludes)| excludes)
+                    || (!negated && marks.leaving.is_some()) =>
+            {
+                add(&mut self.excluded_frameworks, id, &with_markers, stress);
+            }
+            Meaning::Framework(..) if negated || marks.reference || elsewhere => {
+                self.ignored.push(index);
+            }
+            Meaning::Framework(id, language) => {
+                if !marks.written_in_other {
+                    add(&mut self.languages, language, &[index], stress);
+                }
+                add(&mut self.preferred_frameworks, id, &[index], stress);
+            }
+            Meaning::OffTopic if !negated => self.off_topic.push(index),
+            Meaning::Pain(dimension) => {
+                add(&mut self.priorities, dimension, &with_markers, stress);
+            }
+            Meaning::ServerChores => {
+                let deployment = if negated {
+                    Deployment::Serverless
+                } else {
+                    Deployment::Servers
+                };
+                add(&mut self.deployments, deployment, &with_markers, stress);
+            }
+            // Everything below means nothing once negated, nor where it runs once left.
+            _ if negated => {}
+            Meaning::RunsOn(_) | Meaning::Project(..) | Meaning::Needs(_)
+                if marks.leaving.is_some() =>
+            {
+                self.ignored.push(index);
+            }
+            Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
+            // "deployed to Cloudflare Workers" says where it runs, not what it is ("a few
+            // lambdas", "a serverless backend").
+            Meaning::Project(_, 0) if self.names_a_place(cue) => {}
+            Meaning::Project(use_case, weight) => {
+                let entry = self
+                    .use_cases
+                    .entry(use_case)
+                    .or_insert((0, index, Vec::new()));
+                entry.0 += u32::from(weight);
+                entry.2.push(index);
+            }
+            Meaning::Priority(dimension) => {
+                add(&mut self.priorities, dimension, &with_markers, stress);
+            }
+            Meaning::Footprint => {
+                add(
+                    &mut self.footprint,
+                    Dimension::ServerlessFit,
+                    &with_markers,
+                    stress,
+                );
+            }
+            Meaning::Speed => {
+                let dimension = if self.is_speed_of_delivery(cue) {
+                    Dimension::Productivity
+                } else {
+                    Dimension::Performance
+                };
+                add(&mut self.priorities, dimension, &with_markers, stress);
+            }
+            Meaning::Needs(_) if stress == Stress::Optional => self.ignored.push(index),
+            Meaning::Needs(feature) => add(&mut self.features, feature, &with_markers, stress),
+            Meaning::RunsOn(deployment) => add(&mut self.deployments, deployment, &[index], stress),
+            _ => {}
+        }
+    }
+
+    /// The cue follows a word of placing ("on", "to", "deployed", "run").
+    fn names_a_place(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let start = cue.first.saturating_sub(PLACE_REACH);
+        tokens[start..cue.first]
+            .iter()
+            .any(|t| t.clause == tokens[cue.first].clause && PLACING.contains(&t.key.as_str()))
+    }
+
+    /// "a .NET shop", "a small python shop", "our shop is mostly Java": a shop next to a
+    /// language or framework (just before it, or a few words after in its clause) is the
+    /// team that writes it, not a store.
+    fn names_a_team(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let shop = cue.first == cue.last && tokens[cue.first].lower.starts_with("shop");
+        shop && self.reading.cues.iter().any(|other| {
+            let near = if other.last < cue.first {
+                cue.first - other.last <= 2
+            } else {
+                other.first > cue.last && other.first - cue.last <= TEAM_AFTER_SHOP_REACH
+            };
+            near && tokens[other.first].clause == tokens[cue.first].clause
+                && other
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages(_) | Meaning::Framework(..)))
+        })
+    }
+
+    /// "fast" is speed of delivery after a word of delivering ("an MVP fast", "ship it
+    /// fast") or a productivity cue ("crank out CRUD fast") in the same clause, and speed at
+    /// run time when it qualifies a thing that runs ("a fast API") or stands alone.
+    fn is_speed_of_delivery(&self, speed: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let clause = tokens[speed.first].clause;
+        let same_clause = |t: &&Token| t.clause == clause;
+        let before = speed
+            .first
+            .checked_sub(1)
+            .map(|i| &tokens[i])
+            .filter(same_clause);
+        let delivering =
+            |t: &Token| DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str());
+        if tokens
+            .get(speed.last + 1)
+            .filter(same_clause)
+            .is_some_and(|t| RUNNING_THINGS.contains(&t.lower.as_str()))
+            || before.is_some_and(|t| RUNNING_VERBS.contains(&t.key.as_str()))
+        {
+            return false;
+        }
+        // "a quick prototype", "a fast MVP": the speed of making the thing named.
+        if tokens
+            .get(speed.last + 1)
+            .filter(same_clause)
+            .is_some_and(delivering)
+        {
+            return true;
+        }
+        // "fastest to get running", "quickest way to build": the speed of doing it; "I'm
+        // fastest in PHP": a person's speed is speed of delivery.
+        let after = &tokens[speed.last + 1..tokens.len().min(speed.last + 1 + DELIVERY_REACH)];
+        let to_deliver = after
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "to" | "way"))
+            && after.iter().filter(same_clause).any(delivering);
+        let start = speed.first.saturating_sub(DELIVERY_REACH);
+        if to_deliver
+            || before.is_some_and(|t| PERSONS.contains(&t.lower.as_str()))
+            || tokens[start..speed.first]
+                .iter()
+                .filter(same_clause)
+                .any(delivering)
+        {
+            return true;
+        }
+        self.priorities
+            .iter()
+            .filter(|e| e.value == Dimension::Productivity)
+            .flat_map(|e| e.cues.iter())
+            .any(|i| {
+                let cue = &self.reading.cues[*i];
+                cue.last < speed.first
+                    && speed.first - cue.last <= 3
+                    && tokens[cue.first].clause == tokens[speed.first].clause
+            })
+    }
+
+    fn words(&self, cues: &[usize]) -> Vec<String> {
+        let mut cues = cues.to_vec();
+        cues.sort_unstable();
+        cues.dedup();
+        distinct(
+            cues.into_iter()
+                .map(|i| {
+                    let cue = &self.reading.cues[i];
+                    let tokens = &self.reading.tokens;
+                    echo(&self.text[tokens[cue.first].span.start..tokens[cue.last].span.end])
+                })
+                .filter(|word| !word.is_empty()),
+        )
+    }
+
+    fn readings<T: Copy>(&self, list: &[Evidence<T>]) -> Vec<FieldReading<T>> {
+        list.iter()
+            .map(|e| FieldReading {
+                value: e.value,
+                words: self.words(&e.cues),
+            })
+            .collect()
+    }
+
+    fn finish(mut self) -> Interpretation {
+        self.settle_languages();
+        self.settle_frameworks();
+        let off_topic = self.off_topic_words();
+        self.settle_priorities();
+        Interpretation {
+            use_case: self.use_case(),
+            languages: self.readings(&self.languages),
+            excluded_languages: self.readings(&self.excluded),
+            preferred_frameworks: self.readings(&self.preferred_frameworks),
+            excluded_frameworks: self.readings(&self.excluded_frameworks),
+            off_topic,
+            priorities: self.readings(&self.priorities),
+            required_features: self.readings(&self.features),
+            deployment: self.deployment(),
+            unused: self.unused(),
+        }
+    }
+
+    /// No language both wanted and excluded; of Node's two, the one named on its own.
+    fn settle_languages(&mut self) {
+        self.languages
+            .retain(|l| !self.excluded.iter().any(|e| e.value == l.value));
+        // "node 20, plain js": one of Node's two languages named on its own says which is
+        // meant, unless the other is named so too; a JavaScript framework runs TypeScript as
+        // well ("TS end to end, nestjs or fastify?").
+        let cues = &self.reading.cues;
+        let named_alone = |language: Language, evidence: &Evidence<Language>| {
+            evidence.cues.iter().any(|i| {
+                cues[*i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages([only]) if *only == language))
+            })
+        };
+        let alone = |language: Language| {
+            self.languages
+                .iter()
+                .any(|e| e.value == language && named_alone(language, e))
+        };
+        let (javascript, typescript) = (alone(Language::Javascript), alone(Language::Typescript));
+        self.languages.retain(|e| {
+            let other_alone = match e.value {
+                Language::Javascript => typescript,
+                Language::Typescript => javascript,
+                _ => return true,
+            };
+            !(other_alone
+                && !named_alone(e.value, e)
+                && e.cues.iter().all(|i| {
+                    cues[*i].meanings.iter().any(|m| {
+                        *m == Meaning::Languages(NODE)
+                            || matches!(m, Meaning::Framework(_, written) if *written == e.value)
+                    })
+                }))
+        });
+    }
+
+    /// Leaving a language leaves its frameworks: "our PHP monolith on Symfony ... we're
+    /// leaving PHP behind" is leaving Symfony. An exclusion always wins.
+    fn settle_frameworks(&mut self) {
+        let (left, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.preferred_frameworks)
+            .into_iter()
+            .partition(|f| {
+                self.framework_languages.iter().any(|(id, language)| {
+                    *id == f.value && self.excluded.iter().any(|e| e.value == *language)
+                })
+            });
+        self.preferred_frameworks = kept;
+        for framework in left {
+            add(
+                &mut self.excluded_frameworks,
+                framework.value,
+                &framework.cues,
+                framework.stress,
+            );
+        }
+        self.preferred_frameworks
+            .retain(|f| !self.excluded_frameworks.iter().any(|e| e.value == f.value));
+    }
+
+    /// Off topic: what no backend has, and no more said about a backend than that (no
+    /// kind of project, no feature), or more of it than anything about a backend.
+    /// The word "backend" on its own says the text is about one; not in a cue ("the
+    /// backend is already done") nor as a trade ("a backend dev").
+    fn off_topic_words(&self) -> Vec<String> {
+        let cues = &self.reading.cues;
+        let tokens = &self.reading.tokens;
+        let on_topic = self.on_topic
+            + (0..tokens.len())
+                .filter(|i| {
+                    tokens[*i].lower == "backend"
+                        && !cues.iter().any(|c| (c.first..=c.last).contains(i))
+                        && !tokens
+                            .get(i + 1)
+                            .is_some_and(|t| TRADES.contains(&t.lower.as_str()))
+                })
+                .count();
+        if !self.off_topic.is_empty()
+            && ((self.use_cases.values().all(|(weight, _, _)| *weight < 2)
+                && self.features.is_empty()
+                && self.off_topic.len() >= on_topic)
+                || self.off_topic.len() > on_topic)
+        {
+            self.words(&self.off_topic)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Start-up time and memory are serverless fit unless the project runs in containers
+    /// or on servers, where they are performance. Then stressed first; equally stressed in
+    /// the order the text names them.
+    fn settle_priorities(&mut self) {
+        let runs_elsewhere = self
+            .deployments
+            .iter()
+            .any(|e| e.value != Deployment::Serverless)
+            && !self
+                .deployments
+                .iter()
+                .any(|e| e.value == Deployment::Serverless);
+        for footprint in std::mem::take(&mut self.footprint) {
+            let value = if runs_elsewhere {
+                Dimension::Performance
+            } else {
+                footprint.value
+            };
+            match self.priorities.iter_mut().find(|e| e.value == value) {
+                Some(existing) => {
+                    existing.cues.extend(footprint.cues);
+                    existing.stress = existing.stress.max(footprint.stress);
+                    existing.first = existing.first.min(footprint.first);
+                }
+                None => self.priorities.push(Evidence { value, ..footprint }),
+            }
+        }
+        self.priorities
+            .sort_by(|a, b| b.stress.cmp(&a.stress).then(a.first.cmp(&b.first)));
+    }
+
+    /// Most weight wins, the first named on a tie; weight 0 only when nothing else weighs.
+    fn use_case(&self) -> Option<FieldReading<UseCase>> {
+        self.use_cases
+            .iter()
+            .max_by(|a, b| (a.1.0).cmp(&b.1.0).then((b.1.1).cmp(&a.1.1)))
+            .map(|(use_case, (_, _, cues))| FieldReading {
+                value: *use_case,
+                words: self.words(cues),
+            })
+    }
+
+    /// The deployment named most, the first named on a tie.
+    fn deployment(&self) -> Option<FieldReading<Deployment>> {
+        let mut counted: Vec<(&Evidence<Deployment>, usize)> =
+            self.deployments.iter().map(|e| (e, e.cues.len())).collect();
+        counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.first.cmp(&b.0.first)));
+        counted.first().map(|(e, _)| FieldReading {
+            value: e.value,
+            words: self.words(&e.cues),
+        })
+    }
+
+    /// Cues set aside, then the words no cue covers. Two letters say nothing on their own
+    /// ("re" of "we're").
+    fn unused(&self) -> Vec<String> {
+        let tokens = &self.reading.tokens;
+        let mut covered = vec![false; tokens.len()];
+        for cue in &self.reading.cues {
+            for slot in &mut covered[cue.first..=cue.last] {
+                *slot = true;
+            }
+        }
+        let uncovered = tokens
+            .iter()
+            .zip(covered)
+            .filter(|(token, covered)| {
+                token.content
+                    && !covered
+                    && token.lower.chars().count() > 2
+                    && !FILLER.contains(&token.lower.as_str())
+            })
+            .map(|(token, _)| echo(&self.text[token.span.clone()]))
+            .filter(|word| !word.is_empty());
+        let mut unused = distinct(self.words(&self.ignored).into_iter().chain(uncovered));
+        unused.truncate(super::MAX_UNUSED_WORDS);
+        unused
+    }
+}

@@ -1,0 +1,511 @@
+//! The first pass over the cues: each marker (negation, stress, comparison, leaving,
+//! elsewhere) finds the signals it points at, and leaves its mark on them.
+
+use super::lexicon::{Meaning, Stress, Toward};
+use super::reader::{Cue, Reading, Token};
+use crate::vocab::Language;
+
+/// How far (in words) a marker reaches for the signal it qualifies.
+const NEGATION_REACH: usize = 6;
+const STRESS_REACH: usize = 4;
+/// How close the signal before an either-way marker must be to take it.
+const EITHER_BEHIND_REACH: usize = 3;
+/// How far a leaving or other-part marker reaches for the language or framework it is about.
+const LEAVING_REACH: usize = 4;
+const PLACE_LEFT_REACH: usize = 2;
+const ELSEWHERE_AHEAD_REACH: usize = 4;
+const ELSEWHERE_BEHIND_REACH: usize = 3;
+/// How far a comparison or a word of what exists ("our current", "today") reaches ahead.
+const REFERENCE_AHEAD_REACH: usize = 4;
+/// Words after a name that make "like X" a point of comparison: "generators like Rails
+/// has" ("as quick as Rails" and "better than Express" need none).
+const COMPARED_AFTER: &[&str] = &["has", "have", "does", "do", "did", "had", "offers", "gives"];
+/// How far back an "as" makes "as X" the second half of "as quick as X".
+const COMPARISON_REACH: usize = 6;
+/// Words between a framework and a language that make the language the one it is written
+/// in ("Spring Boot with Kotlin").
+const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
+/// The longest question a "no thanks" opening the next sentence answers ("Java?").
+const ANSWERED_QUESTION_WORDS: usize = 3;
+/// Words that stand for something named before, and how far back (in words) it may be.
+const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
+const REFERENT_REACH: usize = 20;
+/// Words that join a list of signals, so that a marker covers the whole list ("not java or
+/// kotlin", "must be fast and secure").
+const CONNECTORS: &[&str] = &[
+    "and", "or", "nor", "a", "an", "the", "either", "neither", "even", "both",
+];
+
+/// What the markers did to one cue.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Marks {
+    /// Negated, by this marker; `true` when a negated language is ruled out.
+    pub negated: Option<(usize, bool)>,
+    /// The strongest stress a marker gave it, and by which marker.
+    pub stress: Option<(Stress, usize)>,
+    /// Named only for comparison.
+    pub reference: bool,
+    /// Being left, by this marker; `true` when a language left is ruled out.
+    pub leaving: Option<(usize, bool)>,
+    /// Named for another part of the system (the frontend, a mobile app).
+    pub elsewhere: bool,
+    /// A framework named with the language it is written in ("Spring Boot with Kotlin").
+    pub written_in_other: bool,
+}
+
+impl Marks {
+    /// Cue `index` and the markers that marked it, whose words go with its reading
+    /// ("not php").
+    pub(super) fn with_markers(&self, index: usize) -> Vec<usize> {
+        let mut cues = vec![index];
+        if let Some((marker, _)) = self.negated {
+            cues.push(marker);
+        }
+        if let Some((_, marker)) = self.stress {
+            cues.push(marker);
+        }
+        if let Some((marker, _)) = self.leaving {
+            cues.push(marker);
+        }
+        cues.sort_unstable();
+        cues.dedup();
+        cues
+    }
+}
+
+/// Says something about the project: what negation and the other markers point at.
+pub(super) fn is_signal(meaning: &Meaning) -> bool {
+    matches!(
+        meaning,
+        Meaning::Languages(_)
+            | Meaning::Framework(..)
+            | Meaning::Project(..)
+            | Meaning::Priority(_)
+            | Meaning::Pain(_)
+            | Meaning::Needs(_)
+            | Meaning::RunsOn(_)
+            | Meaning::ServerChores
+            | Meaning::Speed
+            | Meaning::Footprint
+    )
+}
+
+/// Says what matters, which stress can strengthen or weaken.
+pub(super) fn is_stressable(meaning: &Meaning) -> bool {
+    matches!(
+        meaning,
+        Meaning::Priority(_)
+            | Meaning::Pain(_)
+            | Meaning::Needs(_)
+            | Meaning::Speed
+            | Meaning::Footprint
+    )
+}
+
+/// The marks of every cue of `reading`, in the cues' order.
+pub(super) fn mark(text: &str, reading: &Reading) -> Vec<Marks> {
+    let scope = Scope::new(text, reading);
+    let mut marks = vec![Marks::default(); reading.cues.len()];
+    for (index, cue) in reading.cues.iter().enumerate() {
+        for meaning in cue.meanings {
+            scope.apply(index, *meaning, &mut marks);
+        }
+    }
+    for (index, marks) in marks.iter_mut().enumerate() {
+        if scope.named[index] && scope.compared(index) {
+            marks.reference = true;
+        }
+    }
+    let written_in_other = scope.written_in_other(&marks);
+    for (marks, written_in_other) in marks.iter_mut().zip(written_in_other) {
+        marks.written_in_other = written_in_other;
+    }
+    marks
+}
+
+/// The cues of one reading, sorted by what a marker may point at, and where it may reach.
+struct Scope<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    cues: &'a [Cue],
+    signals: Vec<bool>,
+    stressable: Vec<bool>,
+    /// Cues that name a framework or a language.
+    named: Vec<bool>,
+    /// What goes with a framework being left ("a Django + Celery setup") is left with it.
+    left_with: Vec<bool>,
+    /// Words a comparison cue covers ("pydantic style validation") join like connectors.
+    comparison: Vec<bool>,
+}
+
+impl<'a> Scope<'a> {
+    fn new(text: &'a str, reading: &'a Reading) -> Self {
+        let cues = &reading.cues;
+        let signals: Vec<bool> = cues
+            .iter()
+            .map(|cue| cue.meanings.iter().any(is_signal))
+            .collect();
+        let stressable: Vec<bool> = cues
+            .iter()
+            .map(|cue| cue.meanings.iter().any(is_stressable))
+            .collect();
+        let named: Vec<bool> = cues
+            .iter()
+            .map(|cue| {
+                cue.meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)))
+            })
+            .collect();
+        let left_with: Vec<bool> = cues
+            .iter()
+            .zip(&named)
+            .map(|(cue, named)| {
+                *named || cue.meanings.iter().any(|m| matches!(m, Meaning::Needs(_)))
+            })
+            .collect();
+        let mut comparison = vec![false; reading.tokens.len()];
+        for cue in cues {
+            if cue
+                .meanings
+                .iter()
+                .all(|m| matches!(m, Meaning::Reference { .. }))
+            {
+                comparison[cue.first..=cue.last].fill(true);
+            }
+        }
+        Scope {
+            text,
+            tokens: &reading.tokens,
+            cues,
+            signals,
+            stressable,
+            named,
+            left_with,
+            comparison,
+        }
+    }
+
+    /// Leaves the marks of the marker `meaning` of cue `index` on the signals it points at.
+    fn apply(&self, index: usize, meaning: Meaning, marks: &mut [Marks]) {
+        match meaning {
+            Meaning::Negation { toward, excludes } => {
+                for member in self.negated(index, toward).into_iter().flatten() {
+                    marks[member].negated.get_or_insert((index, excludes));
+                }
+            }
+            Meaning::Stressed { level, toward } => {
+                for member in self.stressed(index, toward).into_iter().flatten() {
+                    let slot = &mut marks[member].stress;
+                    if slot.is_none_or(|(current, _)| level > current) {
+                        *slot = Some((level, index));
+                    }
+                }
+            }
+            Meaning::Leaving { excludes } => {
+                for member in self.left(index).into_iter().flatten() {
+                    marks[member].leaving.get_or_insert((index, excludes));
+                }
+            }
+            Meaning::Elsewhere => {
+                for member in self.elsewhere(index).into_iter().flatten() {
+                    marks[member].elsewhere = true;
+                }
+            }
+            Meaning::Reference { toward } => {
+                let target = match toward {
+                    Toward::Behind => self.behind_of(index, 1, &self.named),
+                    _ => self.ahead_of(index, REFERENCE_AHEAD_REACH, &self.named, true),
+                };
+                if let Some(target) = target {
+                    marks[target].reference = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What the negation at `marker` negates.
+    fn negated(&self, marker: usize, toward: Toward) -> Option<Vec<usize>> {
+        let signals = &self.signals;
+        match toward {
+            // "X not needed", and with nothing before it "don't need X".
+            Toward::Behind => self
+                .behind_of(marker, NEGATION_REACH, signals)
+                .filter(|s| !self.bracketed_apart(*s, marker))
+                .or_else(|| self.answered(marker))
+                .map(|s| self.run(s, false, signals, false))
+                .or_else(|| {
+                    (self.tokens[self.cues[marker].first].key == "not")
+                        .then(|| self.ahead_of(marker, NEGATION_REACH, signals, true))
+                        .flatten()
+                        .map(|s| self.run(s, true, signals, false))
+                }),
+            _ => self
+                .ahead_of(marker, NEGATION_REACH, signals, true)
+                .map(|s| self.run(s, true, signals, false))
+                .or_else(|| self.referent(marker).map(|s| vec![s])),
+        }
+    }
+
+    /// What the stress at `marker` stresses. A list stressed from behind stops at a comma:
+    /// in "websockets and auth, and openapi docs would be nice" only the docs are nice to
+    /// have.
+    fn stressed(&self, marker: usize, toward: Toward) -> Option<Vec<usize>> {
+        let stressable = &self.stressable;
+        let behind = |reach| {
+            self.behind_of(marker, reach, stressable)
+                .map(|s| self.run(s, false, stressable, false))
+        };
+        let ahead = || {
+            self.ahead_of(marker, STRESS_REACH, stressable, false)
+                .map(|s| self.run(s, true, stressable, true))
+        };
+        match toward {
+            Toward::Ahead => ahead(),
+            Toward::Behind => behind(STRESS_REACH),
+            Toward::Either => behind(EITHER_BEHIND_REACH).or_else(ahead),
+        }
+    }
+
+    /// What the leaving at `marker` leaves. "Leaving Lambda + python for containers": what
+    /// is left is the place named right after.
+    fn left(&self, marker: usize) -> Option<Vec<usize>> {
+        let place = self
+            .ahead_of(marker, PLACE_LEFT_REACH, &self.signals, true)
+            .filter(|s| {
+                self.cues[*s]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::RunsOn(_)))
+            });
+        place
+            .map(|s| vec![s])
+            .or_else(|| {
+                self.ahead_of(marker, LEAVING_REACH, &self.named, true)
+                    .map(|s| self.run(s, true, &self.left_with, false))
+            })
+            .or_else(|| self.referent(marker).map(|s| vec![s]))
+            // "a spring boot monstrosity we're retiring".
+            .or_else(|| {
+                self.behind_of(marker, LEAVING_REACH, &self.named)
+                    .map(|s| vec![s])
+            })
+    }
+
+    /// What the other part at `marker` ("the frontend") is written in. "an API for our React
+    /// frontend": a project cue between them says the language is the backend's.
+    fn elsewhere(&self, marker: usize) -> Option<Vec<usize>> {
+        let apart = |a: usize, b: usize| {
+            (a.min(b) + 1..a.max(b)).any(|i| {
+                self.cues[i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Project(..)))
+            })
+        };
+        self.ahead_of(marker, ELSEWHERE_AHEAD_REACH, &self.named, true)
+            .filter(|s| !apart(marker, *s))
+            .map(|s| self.run(s, true, &self.named, false))
+            .or_else(|| {
+                self.behind_of(marker, ELSEWHERE_BEHIND_REACH, &self.named)
+                    .filter(|s| !apart(marker, *s))
+                    .map(|s| self.run(s, false, &self.named, false))
+            })
+    }
+
+    /// The framework or language named at `index` is a point of comparison by the words
+    /// around it: "better than Express", "as quick as Rails", "like Rails has".
+    fn compared(&self, index: usize) -> bool {
+        let (cue, tokens) = (&self.cues[index], self.tokens);
+        let before = cue.first.checked_sub(1).map(|i| tokens[i].lower.as_str());
+        let after = tokens.get(cue.last + 1).map(|t| t.lower.as_str());
+        let as_before = (cue.first.saturating_sub(COMPARISON_REACH)..cue.first.saturating_sub(1))
+            .any(|i| tokens[i].lower == "as");
+        let compared_after = after.is_some_and(|a| COMPARED_AFTER.contains(&a));
+        match before {
+            Some("than") => true,
+            Some("as") => as_before || compared_after,
+            Some("like") => compared_after,
+            // "the laravel of python": the framework stands for a kind.
+            Some("the") => after == Some("of"),
+            _ => false,
+        }
+    }
+
+    /// Frameworks written in another language than their usual one. A framework "with
+    /// Kotlin" is written in Kotlin; so is a Java framework of a text that wants Kotlin
+    /// ("kotlin backend, ktor or spring boot?"): the JVM's frameworks take either language.
+    fn written_in_other(&self, marks: &[Marks]) -> Vec<bool> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        let wants_kotlin = cues.iter().zip(marks).any(|(cue, marks)| {
+            cue.meanings
+                .contains(&Meaning::Languages(&[Language::Kotlin]))
+                && marks.negated.is_none()
+                && marks.leaving.is_none()
+                && !marks.elsewhere
+        });
+        cues.iter()
+            .enumerate()
+            .map(|(index, cue)| {
+                let is_framework = cue
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Framework(..)));
+                let java_framework = cue
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Framework(_, Language::Java)));
+                let next = cues.get(index + 1).filter(|n| {
+                    n.first == cue.last + 2
+                        && WRITTEN_IN.contains(&tokens[cue.last + 1].lower.as_str())
+                        && n.meanings
+                            .iter()
+                            .any(|m| matches!(m, Meaning::Languages(_)))
+                });
+                is_framework && next.is_some() || java_framework && wants_kotlin
+            })
+            .collect()
+    }
+
+    fn same_clause(&self, a: &Cue, b: &Cue) -> bool {
+        self.tokens[a.first].clause == self.tokens[b.first].clause
+    }
+
+    fn same_sentence(&self, a: &Cue, b: &Cue) -> bool {
+        self.tokens[a.first].sentence == self.tokens[b.first].sentence
+    }
+
+    /// Nothing but connectors (or words of a comparison) between two cues of a sentence.
+    fn joined(&self, left: &Cue, right: &Cue, across_commas: bool) -> bool {
+        (across_commas || self.same_clause(left, right))
+            && self.same_sentence(left, right)
+            && (left.last + 1..right.first)
+                .all(|i| self.comparison[i] || CONNECTORS.contains(&self.tokens[i].lower.as_str()))
+    }
+
+    /// The run of signals (of the wanted sort) joined to the one at `start`, walking one way.
+    fn run(&self, start: usize, ahead: bool, wanted: &[bool], across_commas: bool) -> Vec<usize> {
+        let mut members = vec![start];
+        let mut current = start;
+        loop {
+            let next = if ahead {
+                (current + 1..self.cues.len()).find(|i| self.signals[*i])
+            } else {
+                (0..current).rev().find(|i| self.signals[*i])
+            };
+            let Some(next) = next.filter(|i| wanted[*i]) else {
+                break;
+            };
+            let (left, right) = if ahead {
+                (&self.cues[current], &self.cues[next])
+            } else {
+                (&self.cues[next], &self.cues[current])
+            };
+            if !self.joined(left, right, across_commas) {
+                break;
+            }
+            members.push(next);
+            current = next;
+        }
+        members
+    }
+
+    /// The first wanted cue after `marker` within `reach` words, in its sentence (and its
+    /// clause, `within_clause`).
+    fn ahead_of(
+        &self,
+        marker: usize,
+        reach: usize,
+        wanted: &[bool],
+        within_clause: bool,
+    ) -> Option<usize> {
+        (marker + 1..self.cues.len())
+            .filter(|i| wanted[*i])
+            .find(|i| {
+                let (m, s) = (&self.cues[marker], &self.cues[*i]);
+                s.first - m.last <= reach
+                    && self.same_sentence(m, s)
+                    && (!within_clause || self.same_clause(m, s))
+            })
+    }
+
+    /// The last wanted cue before `marker` within `reach` words, in its clause.
+    fn behind_of(&self, marker: usize, reach: usize, wanted: &[bool]) -> Option<usize> {
+        (0..marker).rev().filter(|i| wanted[*i]).find(|i| {
+            let (m, s) = (&self.cues[marker], &self.cues[*i]);
+            m.first - s.last <= reach && self.same_clause(m, s)
+        })
+    }
+
+    /// "the JVM (too much shared code)": what a bracket opens on qualifies what it follows;
+    /// a marker inside does not reach back out of it.
+    fn bracketed_apart(&self, signal: usize, marker: usize) -> bool {
+        let from = self.tokens[self.cues[signal].last].span.end;
+        self.text[from..self.tokens[self.cues[marker].first].span.start].contains('(')
+    }
+
+    /// "Java? no thanks.": a marker opening its sentence answers a question of a few words
+    /// just before it, about the signal it named.
+    fn answered(&self, marker: usize) -> Option<usize> {
+        let tokens = self.tokens;
+        let first = self.cues[marker].first;
+        let sentence = tokens[first].sentence;
+        let opens = first == 0 || tokens[first - 1].sentence != sentence;
+        let asked = tokens.iter().filter(|t| t.sentence + 1 == sentence).count();
+        (opens && (1..=ANSWERED_QUESTION_WORDS).contains(&asked))
+            .then(|| {
+                (0..marker).rev().find(|i| {
+                    self.signals[*i] && tokens[self.cues[*i].first].sentence + 1 == sentence
+                })
+            })
+            .flatten()
+    }
+
+    /// A sentence ending in a question mark asks ("anyone regret it?"); it does not tell.
+    fn asks(&self, token: usize) -> bool {
+        let tokens = self.tokens;
+        let sentence = tokens[token].sentence;
+        let last = (token..tokens.len())
+            .take_while(|i| tokens[*i].sentence == sentence)
+            .last()
+            .unwrap_or(token);
+        let end = tokens
+            .get(last + 1)
+            .map_or(self.text.len(), |t| t.span.start);
+        self.text[tokens[last].span.end..end].contains('?')
+    }
+
+    /// "I'm done with it", "sick of them": a marker right before a pronoun is about the
+    /// framework (else the language) named last before it.
+    fn referent(&self, marker: usize) -> Option<usize> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        let after = cues[marker].last + 1;
+        let first = cues[marker].first;
+        // "we're dropping it", and "it's being replaced" ("that" before is "which").
+        let pronoun = !self.asks(first)
+            && (tokens[after..tokens.len().min(after + 2)]
+                .iter()
+                .any(|t| PRONOUNS.contains(&t.lower.as_str()))
+                || tokens[first.saturating_sub(2)..first]
+                    .iter()
+                    .any(|t| t.lower == "it"));
+        let start = cues[marker].first.saturating_sub(REFERENT_REACH);
+        // What is left or ruled out is a framework more often than a language ("Express
+        // for our node api, we outgrew it").
+        let framework = |i: &usize| {
+            cues[*i]
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Framework(..)))
+        };
+        let candidates = || {
+            (0..marker)
+                .rev()
+                .filter(|i| self.named[*i] && cues[*i].first >= start)
+        };
+        pronoun
+            .then(|| candidates().find(framework).or_else(|| candidates().next()))
+            .flatten()
+    }
+}
