@@ -296,6 +296,8 @@ impl<'a> Collector<'a> {
                     stress,
                 );
             }
+            // "fast cold starts", "starts fast": the speed of starting, not of running.
+            Meaning::Speed if self.qualifies_start_up(cue) => {}
             Meaning::Speed => {
                 let dimension = if self.is_speed_of_delivery(cue) {
                     Dimension::Productivity
@@ -337,6 +339,21 @@ impl<'a> Collector<'a> {
                     .meanings
                     .iter()
                     .any(|m| matches!(m, Meaning::Languages(_) | Meaning::Framework(..)))
+        })
+    }
+
+    /// The cue stands right next to one of start-up time ("fast cold starts").
+    fn qualifies_start_up(&self, speed: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        self.reading.cues.iter().any(|other| {
+            let next = other.first == speed.last + 1 || other.last + 1 == speed.first;
+            next && tokens[other.first].clause == tokens[speed.first].clause
+                && other.meanings.iter().any(|m| {
+                    matches!(
+                        m,
+                        Meaning::Footprint | Meaning::Pain(Dimension::ServerlessFit)
+                    )
+                })
         })
     }
 
@@ -533,18 +550,14 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Start-up time and memory are serverless fit unless the project runs in containers
-    /// or on servers, where they are performance. Then stressed first; equally stressed in
+    /// Start-up time and memory are serverless fit when the project runs serverless, and
+    /// performance anywhere else, named or not ("~200k clients, memory footprint matters"). Then stressed first; equally stressed in
     /// the order the text names them.
     fn settle_priorities(&mut self) {
-        let runs_elsewhere = self
+        let runs_elsewhere = !self
             .deployments
             .iter()
-            .any(|e| e.value != Deployment::Serverless)
-            && !self
-                .deployments
-                .iter()
-                .any(|e| e.value == Deployment::Serverless);
+            .any(|e| e.value == Deployment::Serverless);
         for footprint in std::mem::take(&mut self.footprint) {
             let value = if runs_elsewhere {
                 Dimension::Performance

@@ -218,8 +218,23 @@ const CONTRACTED_NEGATIONS: &[&str] = &[
 
 /// Words before "go" that make it the language ("written in go", "rust or go").
 const LANGUAGE_BEFORE_GO: &[&str] = &[
-    "in", "using", "use", "or", "and", "vs", "versus", "like", "prefer", "know", "knows", "learn",
-    "love", "plain", "with",
+    "in",
+    "using",
+    "use",
+    "or",
+    "and",
+    "vs",
+    "versus",
+    "like",
+    "prefer",
+    "know",
+    "knows",
+    "learn",
+    "love",
+    "plain",
+    "with",
+    "thinking",
+    "considering",
 ];
 /// Words around "go" that make it the verb ("we'll go with", "go live", "good to go").
 const VERB_BEFORE_GO: &[&str] = &[
