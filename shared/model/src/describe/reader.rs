@@ -25,7 +25,8 @@ pub(super) struct Token {
     pub content: bool,
     /// Which clause and sentence it is in; a clause ends at a comma, a colon, a dash or a
     /// word like "but", a sentence at a full stop, a question mark, a semicolon or a newline.
-    /// Brackets do not end one: what they hold qualifies the words before ("angular (TS)").
+    /// Brackets do not end one, nor does a comma inside them: what they hold qualifies the
+    /// words before ("angular (TS)", "a frontend dev (Angular, TypeScript)").
     pub clause: usize,
     pub sentence: usize,
 }
@@ -252,6 +253,7 @@ pub(super) fn read(text: &str) -> Reading {
     let mut clause = 0;
     let mut sentence = 0;
     let mut previous_end = 0;
+    let mut bracketed = 0_usize;
     let mut analysed = words(text).into_iter().peekable();
     while let Some(word) = analysed.next() {
         if !tokens.is_empty() && word.span.start >= previous_end {
@@ -259,7 +261,8 @@ pub(super) fn read(text: &str) -> Reading {
             if gap.contains(['.', '!', '?', ';', '\n']) {
                 sentence += 1;
                 clause += 1;
-            } else if gap.contains([',', ':', '—', '–']) || gap.contains(" - ") {
+                bracketed = 0;
+            } else if breaks_clause(gap, &mut bracketed) {
                 clause += 1;
             }
         }
@@ -343,6 +346,22 @@ pub(super) fn read(text: &str) -> Reading {
         }
     }
     Reading { tokens, cues }
+}
+
+/// A comma, colon or dash between two words ends a clause, unless it stands inside
+/// brackets ("a frontend dev (Angular, TypeScript)"): what they hold is one aside.
+/// `bracketed` is how many brackets are open, kept across gaps.
+fn breaks_clause(gap: &str, bracketed: &mut usize) -> bool {
+    let mut breaks = gap.contains(" - ") && *bracketed == 0;
+    for c in gap.chars() {
+        match c {
+            '(' => *bracketed += 1,
+            ')' => *bracketed = bracketed.saturating_sub(1),
+            ',' | ':' | '—' | '–' if *bracketed == 0 => breaks = true,
+            _ => {}
+        }
+    }
+    breaks
 }
 
 /// The longest phrase matching at `at`; between equally long ones, one that matches the
