@@ -183,7 +183,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "yii|yii2" => Framework("yii", Language::Php);
     "elysia|elysiajs" => Framework("elysia", Language::Typescript);
     "feathers|feathersjs" => Framework("feathers", Language::Typescript);
-    "loopback framework|loopback 4|loopback4|loopbackjs|lb4|strongloop" => Framework("loopback", Language::Typescript);
+    "loopback framework|loopback 4|loopback4|loopbackjs|lb4|strongloop|=loopback" => Framework("loopback", Language::Typescript);
     "sails|sailsjs" => Framework("sails", Language::Javascript);
     "chi|go chi|chi router" => Framework("chi", Language::Go);
     "beego" => Framework("beego", Language::Go);
@@ -201,7 +201,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "grape" => Framework("grape", Language::Ruby);
     "vapor" => Framework("vapor", Language::Swift);
     "hummingbird" => Framework("hummingbird", Language::Swift);
-    "play framework|playframework|play scala|scala play" => Framework("play", Language::Scala);
+    "play framework|playframework|play scala|scala play|=play" => Framework("play", Language::Scala);
     "http4s" => Framework("http4s", Language::Scala);
     "drogon" => Framework("drogon", Language::Cpp);
     "crow|crowcpp" => Framework("crow", Language::Cpp);
@@ -314,7 +314,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "never used|never tried|never touched|never worked with" => Neutral;
     // Staying is choosing: "not abandoning the JVM" and "sticking with Java" want it.
     "not abandoning|not abandon|not dropping|not giving up|sticking with|stick with|staying with|stay with|staying in|stay in" => Neutral;
-    "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|not married to|not tied to|not set on|not wedded to|not religious about|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes|=authors" => Neutral;
+    "not only|not just|no matter|no idea|no preference|not sure|no problem|no worries|nosql|no brainer|not too|no more than|dynamic languages|dev shop|development shop|software shop|consulting shop|agency|reason not to|reasons not to|why not|not married to|not tied to|not set on|not wedded to|not religious about|quick q|quick question|bank grade|production grade|push notifications|push notification|live on|lives on|live in|lives in|will live|go live|goes live|went live|military grade|per node|each node|every node|=nodes|=authors|play nice|play nicely|play well|play around|play with|plays nice|plays well|play it safe" => Neutral;
     "but|however|though|although|whereas|otherwise" => ClauseBreak;
     // Stress.
     "critical|crucial|essential|vital|number one|number 1|the 1 thing|priority 1|1 priority|top priority|top concern|main concern|main thing|main priority|biggest concern|primary concern|key|paramount|non negotiable|a must|is a must|must have|above all|above everything|above all else|first and foremost|most of all|most importantly|most important|more than anything|is everything|everything|really important|very important|super important|extremely important" => stress(Stress::Strong, Toward::Either);
@@ -331,7 +331,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Leaving.
     "legacy|migrating from|migrate from|moving from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from" => Leaving { excludes: false };
     "want out of|get out of|getting out of|move out of|moving out of|replacement for|replacement of|drop in replacement|drop in replacement for|dropping|retiring|retire|sunsetting|sunset|being replaced|is going away|moving on from|move on from|moved on from" => Leaving { excludes: true };
-    "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want|off" => Leaving { excludes: true };
+    "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want|off|is pegged|pegged|is melting|melting|maxed out|is maxed out" => Leaving { excludes: true };
     // Other parts of the system.
     "frontend|front end|frontends|the front|on the front|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client|mobile devs|mobile developers|mobile team|mobile clients|mobile client|analysts|unity client|unreal client|scrapers|on the client|python notebooks|jupyter notebooks|jupyter notebook|jupyter" => Elsewhere;
     // Not a backend at all.
