@@ -285,6 +285,9 @@ impl<'a> Collector<'a> {
                 entry.0 += u32::from(weight);
                 entry.2.push(index);
             }
+            Meaning::Priority(Dimension::EaseOfLearning) if self.learns_a_named(cue) => {
+                self.ignored.push(index);
+            }
             Meaning::Priority(dimension) => {
                 add(&mut self.priorities, dimension, &with_markers, stress);
             }
@@ -340,6 +343,28 @@ impl<'a> Collector<'a> {
                     .iter()
                     .any(|m| matches!(m, Meaning::Languages(_) | Meaning::Framework(..)))
         })
+    }
+
+    /// "should we learn go?": learning a language or framework named right after is taking
+    /// it up, not asking for one that is easy to learn; "I want to learn Elixir" is a
+    /// learner's aim, and a learner wants it easy.
+    fn learns_a_named(&self, learn: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let aim = learn
+            .first
+            .checked_sub(1)
+            .is_some_and(|i| tokens[i].lower == "to");
+        let learning =
+            !aim && learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
+        learning
+            && self.reading.cues.iter().any(|other| {
+                other.first == learn.last + 1
+                    && tokens[other.first].clause == tokens[learn.first].clause
+                    && other
+                        .meanings
+                        .iter()
+                        .any(|m| matches!(m, Meaning::Languages(_) | Meaning::Framework(..)))
+            })
     }
 
     /// The cue stands right next to one of start-up time ("fast cold starts").

@@ -309,7 +309,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be|meh at|meh with|meh on" => Negation { toward: Toward::Ahead, excludes: false };
     // Taking up a language is not asking for an easy one ("open to learning elixir").
-    "open to learning|willing to learn|happy to learn|open to learn|ready to learn|learn something new|excuse to learn|chance to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand" => Neutral;
+    "open to learning|willing to learn|happy to learn|open to learn|ready to learn|learn something new|excuse to learn|chance to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand|learning a new language|learn a new language|worth learning|worth it to learn" => Neutral;
     // Having no experience of a thing is not refusing it ("never used either").
     "never used|never tried|never touched|never worked with" => Neutral;
     // Staying is choosing: "not abandoning the JVM" and "sticking with Java" want it.
