@@ -125,6 +125,11 @@ pub(super) fn decide(text: &str, reading: &Reading, marks: &[Marks]) -> Interpre
     collector.finish()
 }
 
+/// Names a language or a framework.
+fn is_named(meaning: &Meaning) -> bool {
+    matches!(meaning, Meaning::Languages(_) | Meaning::Framework(..))
+}
+
 /// One value of a field with the cues (and markers) that decided it.
 struct Evidence<T> {
     value: T,
@@ -331,18 +336,14 @@ impl<'a> Collector<'a> {
     fn names_a_team(&self, cue: &Cue) -> bool {
         let tokens = &self.reading.tokens;
         let shop = cue.first == cue.last && tokens[cue.first].lower.starts_with("shop");
-        shop && self.reading.cues.iter().any(|other| {
-            let near = if other.last < cue.first {
+        let near = |other: &Cue| {
+            if other.last < cue.first {
                 cue.first - other.last <= 2
             } else {
                 other.first > cue.last && other.first - cue.last <= TEAM_AFTER_SHOP_REACH
-            };
-            near && tokens[other.first].clause == tokens[cue.first].clause
-                && other
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Languages(_) | Meaning::Framework(..)))
-        })
+            }
+        };
+        shop && self.neighbour(cue, near, is_named)
     }
 
     /// "should we learn go?": learning a language or framework named right after is taking
@@ -356,29 +357,32 @@ impl<'a> Collector<'a> {
             .is_some_and(|i| tokens[i].lower == "to");
         let learning =
             !aim && learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
-        learning
-            && self.reading.cues.iter().any(|other| {
-                other.first == learn.last + 1
-                    && tokens[other.first].clause == tokens[learn.first].clause
-                    && other
-                        .meanings
-                        .iter()
-                        .any(|m| matches!(m, Meaning::Languages(_) | Meaning::Framework(..)))
-            })
+        learning && self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
     }
 
     /// The cue stands right next to one of start-up time ("fast cold starts").
     fn qualifies_start_up(&self, speed: &Cue) -> bool {
+        let next = |other: &Cue| other.first == speed.last + 1 || other.last + 1 == speed.first;
+        self.neighbour(speed, next, |m| {
+            matches!(
+                m,
+                Meaning::Footprint | Meaning::Pain(Dimension::ServerlessFit)
+            )
+        })
+    }
+
+    /// Some cue `near` the given one, in its clause, has a meaning that is `wanted`.
+    fn neighbour(
+        &self,
+        cue: &Cue,
+        near: impl Fn(&Cue) -> bool,
+        wanted: impl Fn(&Meaning) -> bool,
+    ) -> bool {
         let tokens = &self.reading.tokens;
         self.reading.cues.iter().any(|other| {
-            let next = other.first == speed.last + 1 || other.last + 1 == speed.first;
-            next && tokens[other.first].clause == tokens[speed.first].clause
-                && other.meanings.iter().any(|m| {
-                    matches!(
-                        m,
-                        Meaning::Footprint | Meaning::Pain(Dimension::ServerlessFit)
-                    )
-                })
+            near(other)
+                && tokens[other.first].clause == tokens[cue.first].clause
+                && other.meanings.iter().any(&wanted)
         })
     }
 
