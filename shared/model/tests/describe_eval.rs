@@ -27,21 +27,22 @@
 //!
 //! `data/descriptions_heldout3.json` (134 posts) was the third held-out set, written the
 //! same way and measured once, unedited (worst field 0.675, 66 of 134 wholly right, gap
-//! 0.341). It has been tuned to since (issue 24, 6 Dec 2026: 66 → 87 of 134 wholly right),
-//! so it is tuning data too, with floors of its own.
+//! 0.341). It has been tuned to since (issue 24, 6 Dec 2026: 66 → 87 of 134 wholly right;
+//! 90 after the tuning to the fourth set), so it is tuning data too, with floors of its own.
 //!
-//! `data/descriptions_heldout4.json` (169 posts) is a held-out set: written by another
-//! helper after the third was measured, without seeing the reader or any other set, added
-//! unedited, and never tuned to: no post or miss of it has been read. Its test prints its
-//! figures only, never its posts or its misses, so that it stays blind (its aggregate
-//! figures were watched while tuning to the third set, which is a mild leak: see
-//! `docs/advice.md`).
+//! `data/descriptions_heldout4.json` (169 posts) was the fourth held-out set, written by
+//! another helper after the third was measured, without seeing the reader or any other set,
+//! and measured unedited (worst field 0.667, 90 of 169 wholly right, gap 0.301; 98 after the
+//! tuning to the third set, whose rounds watched its aggregate figures). It has been tuned
+//! to since (issue 24, 7 Dec 2026: 98 → 129 of 169 wholly right), so it is tuning data too,
+//! with floors of its own.
 //!
-//! `data/descriptions_heldout5.json` (180 posts) is the fifth, and the cleanest: written
-//! by a helper that saw neither the reader nor any set's posts (only the labelling rules
-//! above, the vocabularies and two entries of the fourth for the format), added unedited,
-//! and measured once, after the tuning to the third set, with no figure of it watched
-//! while tuning. It is printed and held the same way.
+//! `data/descriptions_heldout5.json` (180 posts) is the held-out set, and the cleanest:
+//! written by a helper that saw neither the reader nor any set's posts (only the labelling
+//! rules above, the vocabularies and two entries of the fourth for the format), added
+//! unedited, measured once after the tuning to the third set and once after the tuning to
+//! the fourth, with no figure of it watched while tuning. Its test prints its figures only,
+//! never its posts or its misses, so that it stays blind.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -187,11 +188,13 @@ fn third_forum_cases() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions_heldout3.json")).unwrap()
 }
 
-/// The held-out sets (see the module's comment): measured, never tuned to, edited or printed.
-fn fourth_held_out() -> Vec<Case> {
+/// The fourth held-out set, used up and tuned to since (see the module's comment); its posts
+/// are unedited.
+fn fourth_forum_cases() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions_heldout4.json")).unwrap()
 }
 
+/// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn fifth_held_out() -> Vec<Case> {
     serde_json::from_str(include_str!("../data/descriptions_heldout5.json")).unwrap()
 }
@@ -206,11 +209,9 @@ fn every_expected_value_is_in_the_vocabulary() {
     let mut forum = forum_cases();
     forum.extend(second_forum_cases());
     forum.extend(third_forum_cases());
-    let mut held_out = Vec::new();
-    for set in [fourth_held_out(), fifth_held_out()] {
-        assert!(set.len() >= 80, "a held-out set needs 80 posts");
-        held_out.extend(set);
-    }
+    forum.extend(fourth_forum_cases());
+    let held_out = fifth_held_out();
+    assert!(held_out.len() >= 80, "a held-out set needs 80 posts");
     let catalog = load_frameworks().unwrap();
     let ids: Vec<&str> = catalog.iter().map(|f| f.id.as_str()).collect();
     for case in cases.iter().chain(&forum).chain(&held_out) {
@@ -474,7 +475,12 @@ const SECOND_FORUM_FLOORS: Floors = Floors {
 /// The same for the third former held-out set (`data/descriptions_heldout3.json`).
 const THIRD_FORUM_FLOORS: Floors = Floors {
     field: 0.71,
-    wholly: 0.64,
+    wholly: 0.67,
+};
+/// The same for the fourth former held-out set (`data/descriptions_heldout4.json`).
+const FOURTH_FORUM_FLOORS: Floors = Floors {
+    field: 0.85,
+    wholly: 0.76,
 };
 
 #[test]
@@ -491,6 +497,11 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
             third_forum_cases(),
             THIRD_FORUM_FLOORS,
         ),
+        (
+            "fourth former held-out set",
+            fourth_forum_cases(),
+            FOURTH_FORUM_FLOORS,
+        ),
     ];
     for (title, cases, floors) in sets {
         let scores = score(cases.iter(), true);
@@ -504,75 +515,55 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// Measured first on 6 Dec 2026, before the tuning to the third set: worst field 0.667
-// (off-topic recall, 10 of 15), 90 of 169 wholly right (0.533), gap 0.301. After it (figures
-// only, no post or miss of this set seen): worst field 0.733 (off-topic recall, 11 of 15;
-// excluded frameworks 0.810 / 0.773, priorities 0.782 / 0.819), 98 of 169 (0.580), gap to
-// the four tuning files 0.267. The goals are NOT met.
-const FOURTH_FLOORS: Floors = Floors {
-    field: 0.73,
-    wholly: 0.57,
-};
-const FOURTH_CEILING_GAP: f64 = 0.27;
 // Written by a helper that saw neither the reader nor any other set, while the reader was
 // being tuned to the third set, and measured once after that tuning (6 Dec 2026): worst
 // field 0.706 (off-topic recall, 12 of 17; priorities 0.792 / 0.859), 120 of 180 wholly
-// right (0.667), gap 0.294. The goals are NOT met.
+// right (0.667), gap 0.294. Measured again after the tuning to the fourth set (7 Dec 2026,
+// figures only): worst field 0.706 (off-topic recall, still 12 of 17; priorities 0.805 /
+// 0.873, excluded frameworks 1.000 / 0.864), 122 of 180 (0.678), gap to the five tuning
+// files 0.257. The goals are NOT met.
 const FIFTH_FLOORS: Floors = Floors {
     field: 0.70,
-    wholly: 0.66,
+    wholly: 0.67,
 };
-const FIFTH_CEILING_GAP: f64 = 0.30;
+const FIFTH_CEILING_GAP: f64 = 0.26;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
-/// the gap to all four tuning files together (per field, the drop of the lower of precision
-/// and recall; and the drop of the wholly-right share), for each held-out set. Figures only:
-/// the held-out sets' posts and misses are never printed.
+/// the gap to all five tuning files together (per field, the drop of the lower of precision
+/// and recall; and the drop of the wholly-right share). Figures only: the held-out set's
+/// posts and misses are never printed.
 #[test]
-fn the_held_out_sets_are_read_about_as_well_as_the_tuning_set() {
+fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(forum_cases());
     tuning.extend(second_forum_cases());
     tuning.extend(third_forum_cases());
+    tuning.extend(fourth_forum_cases());
     let tuned = score(tuning.iter(), false);
-    tuned.print("tuning set (all four files)", tuning.len());
-    let sets = [
-        (
-            "fourth held-out set",
-            fourth_held_out(),
-            FOURTH_FLOORS,
-            FOURTH_CEILING_GAP,
-        ),
-        (
-            "fifth held-out set",
-            fifth_held_out(),
-            FIFTH_FLOORS,
-            FIFTH_CEILING_GAP,
-        ),
-    ];
-    for (title, held_out, floors, ceiling_gap) in sets {
-        let fresh = score(held_out.iter(), false);
-        fresh.print(title, held_out.len());
-        let field_gap = FIELDS
-            .iter()
-            .map(|field| {
-                let worst = |s: &Scores| {
-                    s.tallies
-                        .get(field)
-                        .map_or(1.0, |t| t.precision().min(t.recall()))
-                };
-                worst(&tuned) - worst(&fresh)
-            })
-            .fold(f64::MIN, f64::max);
-        let gap = field_gap.max(tuned.wholly() - fresh.wholly());
-        let met = fresh.worst() >= GOAL_FIELD && fresh.wholly() >= GOAL_WHOLLY && gap <= GOAL_GAP;
-        println!(
-            "{title}: worst field {:.3}, wholly right {:.3}, gap to tuning {gap:.3} (goals {GOAL_FIELD}, {GOAL_WHOLLY}, {GOAL_GAP}: {})",
-            fresh.worst(),
-            fresh.wholly(),
-            if met { "met" } else { "not met" }
-        );
-        fresh.hold_floors(title, &floors);
-        assert!(gap <= ceiling_gap, "{title}: gap {gap:.3}");
-    }
+    tuned.print("tuning set (all five files)", tuning.len());
+    let title = "fifth held-out set";
+    let held_out = fifth_held_out();
+    let fresh = score(held_out.iter(), false);
+    fresh.print(title, held_out.len());
+    let field_gap = FIELDS
+        .iter()
+        .map(|field| {
+            let worst = |s: &Scores| {
+                s.tallies
+                    .get(field)
+                    .map_or(1.0, |t| t.precision().min(t.recall()))
+            };
+            worst(&tuned) - worst(&fresh)
+        })
+        .fold(f64::MIN, f64::max);
+    let gap = field_gap.max(tuned.wholly() - fresh.wholly());
+    let met = fresh.worst() >= GOAL_FIELD && fresh.wholly() >= GOAL_WHOLLY && gap <= GOAL_GAP;
+    println!(
+        "{title}: worst field {:.3}, wholly right {:.3}, gap to tuning {gap:.3} (goals {GOAL_FIELD}, {GOAL_WHOLLY}, {GOAL_GAP}: {})",
+        fresh.worst(),
+        fresh.wholly(),
+        if met { "met" } else { "not met" }
+    );
+    fresh.hold_floors(title, &FIFTH_FLOORS);
+    assert!(gap <= FIFTH_CEILING_GAP, "{title}: gap {gap:.3}");
 }
