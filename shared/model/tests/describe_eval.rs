@@ -166,37 +166,40 @@ impl Tally {
     }
 }
 
+fn parse(json: &str) -> Vec<Case> {
+    serde_json::from_str(json).unwrap()
+}
+
 fn cases() -> Vec<Case> {
-    serde_json::from_str(include_str!("../data/descriptions.json")).unwrap()
+    parse(include_str!("../data/descriptions.json"))
 }
 
-/// The first held-out set, used up and tuned to since (see the module's comment); its posts
-/// are unedited.
-fn forum_cases() -> Vec<Case> {
-    serde_json::from_str(include_str!("../data/descriptions_forum.json")).unwrap()
-}
-
-/// The second held-out set, used up and tuned to since (see the module's comment); its posts
-/// are unedited.
-fn second_forum_cases() -> Vec<Case> {
-    serde_json::from_str(include_str!("../data/descriptions_heldout2.json")).unwrap()
-}
-
-/// The third held-out set, used up and tuned to since (see the module's comment); its posts
-/// are unedited.
-fn third_forum_cases() -> Vec<Case> {
-    serde_json::from_str(include_str!("../data/descriptions_heldout3.json")).unwrap()
-}
-
-/// The fourth held-out set, used up and tuned to since (see the module's comment); its posts
-/// are unedited.
-fn fourth_forum_cases() -> Vec<Case> {
-    serde_json::from_str(include_str!("../data/descriptions_heldout4.json")).unwrap()
+/// The four former held-out sets, in the order they were written, each with its title: used
+/// up and tuned to since (see the module's comment); their posts are unedited.
+fn former_held_out() -> [(&'static str, Vec<Case>); 4] {
+    [
+        (
+            "first",
+            parse(include_str!("../data/descriptions_forum.json")),
+        ),
+        (
+            "second",
+            parse(include_str!("../data/descriptions_heldout2.json")),
+        ),
+        (
+            "third",
+            parse(include_str!("../data/descriptions_heldout3.json")),
+        ),
+        (
+            "fourth",
+            parse(include_str!("../data/descriptions_heldout4.json")),
+        ),
+    ]
 }
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
-fn fifth_held_out() -> Vec<Case> {
-    serde_json::from_str(include_str!("../data/descriptions_heldout5.json")).unwrap()
+fn held_out() -> Vec<Case> {
+    parse(include_str!("../data/descriptions_heldout5.json"))
 }
 
 #[test]
@@ -206,11 +209,11 @@ fn every_expected_value_is_in_the_vocabulary() {
         cases.len() >= 100,
         "the evaluation set needs 100 descriptions"
     );
-    let mut forum = forum_cases();
-    forum.extend(second_forum_cases());
-    forum.extend(third_forum_cases());
-    forum.extend(fourth_forum_cases());
-    let held_out = fifth_held_out();
+    let forum: Vec<Case> = former_held_out()
+        .into_iter()
+        .flat_map(|(_, set)| set)
+        .collect();
+    let held_out = held_out();
     assert!(held_out.len() >= 80, "a held-out set needs 80 posts");
     let catalog = load_frameworks().unwrap();
     let ids: Vec<&str> = catalog.iter().map(|f| f.id.as_str()).collect();
@@ -485,28 +488,17 @@ const FOURTH_FORUM_FLOORS: Floors = Floors {
 
 #[test]
 fn the_former_held_out_posts_keep_what_tuning_reached() {
-    let sets = [
-        ("first former held-out set", forum_cases(), FORUM_FLOORS),
-        (
-            "second former held-out set",
-            second_forum_cases(),
-            SECOND_FORUM_FLOORS,
-        ),
-        (
-            "third former held-out set",
-            third_forum_cases(),
-            THIRD_FORUM_FLOORS,
-        ),
-        (
-            "fourth former held-out set",
-            fourth_forum_cases(),
-            FOURTH_FORUM_FLOORS,
-        ),
+    let floors = [
+        FORUM_FLOORS,
+        SECOND_FORUM_FLOORS,
+        THIRD_FORUM_FLOORS,
+        FOURTH_FORUM_FLOORS,
     ];
-    for (title, cases, floors) in sets {
+    for ((nth, cases), floors) in former_held_out().into_iter().zip(floors) {
+        let title = format!("{nth} former held-out set");
         let scores = score(cases.iter(), true);
         scores.print(&format!("{title} (tuning data now)"), cases.len());
-        scores.hold_floors(title, &floors);
+        scores.hold_floors(&title, &floors);
     }
 }
 
@@ -535,14 +527,11 @@ const FIFTH_CEILING_GAP: f64 = 0.26;
 #[test]
 fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
-    tuning.extend(forum_cases());
-    tuning.extend(second_forum_cases());
-    tuning.extend(third_forum_cases());
-    tuning.extend(fourth_forum_cases());
+    tuning.extend(former_held_out().into_iter().flat_map(|(_, set)| set));
     let tuned = score(tuning.iter(), false);
     tuned.print("tuning set (all five files)", tuning.len());
     let title = "fifth held-out set";
-    let held_out = fifth_held_out();
+    let held_out = held_out();
     let fresh = score(held_out.iter(), false);
     fresh.print(title, held_out.len());
     let field_gap = FIELDS
