@@ -87,6 +87,13 @@ const RUNNING_THINGS: &[&str] = &[
     "requests",
     "app",
 ];
+/// What a project is, said as a thing: a word that is never a backend's, right before one,
+/// is what the product is about ("a recipe sharing site", "a weather app").
+const PRODUCTS: &[&str] = &[
+    "site", "sites", "website", "app", "apps", "platform", "backend", "api", "service", "tool",
+];
+/// How far before a product its subject may stand ("recipe sharing site").
+const SUBJECT_REACH: usize = 2;
 /// What runs, said as a verb: "fast" right after one is speed at run time ("responds
 /// quickly"). Stems, as the analyser gives them.
 const RUNNING_VERBS: &[&str] = &["respond", "run", "load", "serv", "execut", "start", "handl"];
@@ -259,7 +266,9 @@ impl<'a> Collector<'a> {
                 }
                 add(&mut self.preferred_frameworks, id, &[index], stress);
             }
-            Meaning::OffTopic if !negated => self.off_topic.push(index),
+            Meaning::OffTopic if !negated && !self.is_a_products_subject(cue) => {
+                self.off_topic.push(index);
+            }
             Meaning::Pain(dimension) => {
                 add(&mut self.priorities, dimension, &with_markers, stress);
             }
@@ -358,6 +367,19 @@ impl<'a> Collector<'a> {
         let learning =
             !aim && learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
         learning && self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
+    }
+
+    /// "a recipe sharing site": what no backend is, a word or two before a product in its
+    /// clause, is what the product is about.
+    fn is_a_products_subject(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let clause = tokens[cue.first].clause;
+        tokens
+            .iter()
+            .skip(cue.last + 1)
+            .take(SUBJECT_REACH)
+            .take_while(|t| t.clause == clause)
+            .any(|t| PRODUCTS.contains(&t.lower.as_str()))
     }
 
     /// The cue stands right next to one of start-up time ("fast cold starts").

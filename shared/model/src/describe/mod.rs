@@ -283,6 +283,10 @@ mod tests {
         ));
         assert!(!no_use_case("a few lambdas to glue S3 events together"));
         assert!(read("how do i resolve a git merge conflict in vscode").is_off_topic());
+        // Using a tool is not choosing one; what a site is about is not off topic.
+        assert!(read("any good courses to learn docker?").is_off_topic());
+        assert!(read("hosting a django app: which provider is cheaper?").is_off_topic());
+        assert!(!read("a recipe sharing site with user accounts").is_off_topic());
         // Hedged is not required; "#1" stresses; speed of development is delivery.
         assert!(no_features(
             "we might need websockets later. REST api in kotlin"
