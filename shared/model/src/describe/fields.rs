@@ -94,6 +94,10 @@ const PRODUCTS: &[&str] = &[
 ];
 /// How far before a product its subject may stand ("recipe sharing site").
 const SUBJECT_REACH: usize = 2;
+/// How well something sits where it runs: "works well on lambda", "plays nice with serverless".
+const FITTING: &[&str] = &["well", "nice", "nicely", "suited", "fit", "fits"];
+/// How far before the place a word of fitting may stand.
+const FIT_REACH: usize = 3;
 /// What runs, said as a verb: "fast" right after one is speed at run time ("responds
 /// quickly"). Stems, as the analyser gives them.
 const RUNNING_VERBS: &[&str] = &["respond", "run", "load", "serv", "execut", "start", "handl"];
@@ -325,7 +329,18 @@ impl<'a> Collector<'a> {
             }
             Meaning::Needs(_) if stress == Stress::Optional => self.ignored.push(index),
             Meaning::Needs(feature) => add(&mut self.features, feature, &with_markers, stress),
-            Meaning::RunsOn(deployment) => add(&mut self.deployments, deployment, &[index], stress),
+            Meaning::RunsOn(deployment) => {
+                // "works well on lambda", "plays nice with serverless": how well it fits there.
+                if deployment == Deployment::Serverless && self.asks_how_well_it_fits(cue) {
+                    add(
+                        &mut self.priorities,
+                        Dimension::ServerlessFit,
+                        &with_markers,
+                        stress,
+                    );
+                }
+                add(&mut self.deployments, deployment, &[index], stress);
+            }
             _ => {}
         }
     }
@@ -367,6 +382,15 @@ impl<'a> Collector<'a> {
         let learning =
             !aim && learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
         learning && self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
+    }
+
+    /// "works well on lambda": a word of fitting a few words before the place, in its clause.
+    fn asks_how_well_it_fits(&self, place: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let start = place.first.saturating_sub(FIT_REACH);
+        tokens[start..place.first]
+            .iter()
+            .any(|t| t.clause == tokens[place.first].clause && FITTING.contains(&t.lower.as_str()))
     }
 
     /// "a recipe sharing site": what no backend is, a word or two before a product in its
@@ -443,7 +467,7 @@ impl<'a> Collector<'a> {
         let after = &tokens[speed.last + 1..tokens.len().min(speed.last + 1 + DELIVERY_REACH)];
         let to_deliver = after
             .first()
-            .is_some_and(|t| matches!(t.lower.as_str(), "to" | "way"))
+            .is_some_and(|t| matches!(t.lower.as_str(), "to" | "way" | "of"))
             && after.iter().filter(same_clause).any(delivering);
         let start = speed.first.saturating_sub(DELIVERY_REACH);
         if to_deliver

@@ -295,6 +295,13 @@ mod tests {
         assert_eq!(stressed, Some(Dimension::Security));
         let delivery = read("mainly need speed of development");
         assert_eq!(values(&delivery.priorities), [Dimension::Productivity]);
+        let shipping = read("saas in go, speed of shipping above all");
+        assert_eq!(values(&shipping.priorities), [Dimension::Productivity]);
+        // Asking how well it sits on serverless is asking for serverless fit.
+        let fit = read("which python framework works well on lambda?");
+        assert_eq!(values(&fit.priorities), [Dimension::ServerlessFit]);
+        let placed = read("a python api on lambda");
+        assert!(placed.priorities.is_empty());
         // A short question answered by the next sentence; open, not ruled out.
         let answered = read("java? no thanks. python for an inventory system");
         assert_eq!(values(&answered.excluded_languages), [Language::Java]);
