@@ -94,6 +94,8 @@ const PRODUCTS: &[&str] = &[
 ];
 /// How far before a product its subject may stand ("recipe sharing site").
 const SUBJECT_REACH: usize = 2;
+/// Who is new to something: right after a language ("elixir newbie") a newcomer to it.
+const NEWCOMERS: &[&str] = &["newbie", "noob", "beginner", "newcomer"];
 /// How well something sits where it runs: "works well on lambda", "plays nice with serverless".
 const FITTING: &[&str] = &["well", "nice", "nicely", "suited", "fit", "fits"];
 /// How far before the place a word of fitting may stand.
@@ -303,7 +305,9 @@ impl<'a> Collector<'a> {
                 entry.0 += u32::from(weight);
                 entry.2.push(index);
             }
-            Meaning::Priority(Dimension::EaseOfLearning) if self.learns_a_named(cue) => {
+            Meaning::Priority(Dimension::EaseOfLearning)
+                if self.learns_a_named(cue) || self.is_new_to_a_named(cue) =>
+            {
                 self.ignored.push(index);
             }
             Meaning::Priority(dimension) => {
@@ -404,6 +408,28 @@ impl<'a> Collector<'a> {
             .take(SUBJECT_REACH)
             .take_while(|t| t.clause == clause)
             .any(|t| PRODUCTS.contains(&t.lower.as_str()))
+    }
+
+    /// "elixir newbie", "new to rust", "we're all new to it": a newcomer to the language or
+    /// framework named is taking it up, not asking for one that is easy to learn.
+    fn is_new_to_a_named(&self, newcomer: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let words: Vec<&str> = tokens[newcomer.first..=newcomer.last]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        match words.as_slice() {
+            ["new", "to"] => {
+                tokens
+                    .get(newcomer.last + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "it" | "them"))
+                    || self.neighbour(newcomer, |o| o.first == newcomer.last + 1, is_named)
+            }
+            [one] if NEWCOMERS.contains(one) => {
+                self.neighbour(newcomer, |o| o.last + 1 == newcomer.first, is_named)
+            }
+            _ => false,
+        }
     }
 
     /// The cue stands right next to one of start-up time ("fast cold starts").

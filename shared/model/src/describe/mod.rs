@@ -300,6 +300,19 @@ mod tests {
         // Asking how well it sits on serverless is asking for serverless fit.
         let fit = read("which python framework works well on lambda?");
         assert_eq!(values(&fit.priorities), [Dimension::ServerlessFit]);
+        // A newcomer to the language named takes it up; embedding a server is not ML.
+        assert!(
+            read("elixir newbie, phoenix for a chat app")
+                .priorities
+                .is_empty()
+        );
+        assert!(
+            read("realtime app in elixir, we're all new to it")
+                .priorities
+                .is_empty()
+        );
+        let embedded = read("embedding an http server in our c++ tool for a tiny api");
+        assert_eq!(embedded.use_case.map(|u| u.value), Some(UseCase::RestApi));
         let placed = read("a python api on lambda");
         assert!(placed.priorities.is_empty());
         // A short question answered by the next sentence; open, not ruled out.
