@@ -263,7 +263,7 @@ impl<'a> Collector<'a> {
             {
                 add(&mut self.excluded_frameworks, id, &with_markers, stress);
             }
-            Meaning::Framework(..) if negated || marks.reference || elsewhere => {
+            Meaning::Framework(..) if negated || marks.reference => {
                 self.ignored.push(index);
             }
             Meaning::Framework(id, language) => {

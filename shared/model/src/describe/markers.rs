@@ -326,11 +326,28 @@ impl<'a> Scope<'a> {
         match before {
             Some("than") => true,
             Some("as") => as_before || compared_after,
-            Some("like") => compared_after,
+            // "like rails for rust": the framework stands for a kind in another language.
+            Some("like") => compared_after || self.for_a_language(index),
             // "the laravel of python": the framework stands for a kind.
             Some("the") => after == Some("of"),
             _ => false,
         }
+    }
+
+    /// The cue at `index` is followed by "for" or "of" and a language: "rails for rust".
+    fn for_a_language(&self, index: usize) -> bool {
+        let (cue, tokens) = (&self.cues[index], self.tokens);
+        let joined = tokens
+            .get(cue.last + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "for" | "of"));
+        joined
+            && self.cues.iter().any(|other| {
+                other.first == cue.last + 2
+                    && other
+                        .meanings
+                        .iter()
+                        .any(|m| matches!(m, Meaning::Languages(_)))
+            })
     }
 
     /// Frameworks written in another language than their usual one. A framework "with

@@ -313,6 +313,12 @@ mod tests {
         );
         let embedded = read("embedding an http server in our c++ tool for a tiny api");
         assert_eq!(embedded.use_case.map(|u| u.value), Some(UseCase::RestApi));
+        // Two names joined by "+"; the frontend's framework does not take the backend's.
+        let joined = read("django vs fastapi+react for a saas?");
+        assert_eq!(values(&joined.preferred_frameworks), ["django", "fastapi"]);
+        // "like rails for rust": a framework standing for a kind in another language.
+        let kind = read("loco looks like rails for rust");
+        assert_eq!(values(&kind.preferred_frameworks), ["loco"]);
         let placed = read("a python api on lambda");
         assert!(placed.priorities.is_empty());
         // A short question answered by the next sentence; open, not ruled out.

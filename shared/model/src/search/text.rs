@@ -334,7 +334,8 @@ fn push_chunk(text: &str, span: Range<usize>, tokens: &mut Vec<(Range<usize>, St
         tokens.push((span, chunk));
         return;
     }
-    for part in chunk.split('.') {
+    // `fastapi+mangum`, `django.orm`: two names joined.
+    for part in chunk.split(['.', '+']) {
         let word = clean(part);
         if !word.is_empty() {
             tokens.push((span.clone(), word));
@@ -359,6 +360,7 @@ mod tests {
         assert_eq!(terms("ASP.NET Core")[0], "aspnet");
         assert_eq!(terms("Express.js"), vec!["express"]);
         assert_eq!(terms("k8s"), terms("Kubernetes"));
+        assert_eq!(terms("fastapi+react"), vec!["fastapi", "react"]);
     }
 
     #[test]
