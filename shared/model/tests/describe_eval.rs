@@ -34,15 +34,21 @@
 //! another helper after the third was measured, without seeing the reader or any other set,
 //! and measured unedited (worst field 0.667, 90 of 169 wholly right, gap 0.301; 98 after the
 //! tuning to the third set, whose rounds watched its aggregate figures). It has been tuned
-//! to since (issue 24, 7 Dec 2026: 98 → 129 of 169 wholly right), so it is tuning data too,
-//! with floors of its own.
+//! to since (issue 24, 7 Dec 2026: 98 → 129 of 169 wholly right; 130 after the tuning to
+//! the fifth set), so it is tuning data too, with floors of its own.
 //!
-//! `data/descriptions_heldout5.json` (180 posts) is the held-out set, and the cleanest:
-//! written by a helper that saw neither the reader nor any set's posts (only the labelling
-//! rules above, the vocabularies and two entries of the fourth for the format), added
-//! unedited, measured once after the tuning to the third set and once after the tuning to
-//! the fourth, with no figure of it watched while tuning. Its test prints its figures only,
-//! never its posts or its misses, so that it stays blind.
+//! `data/descriptions_heldout5.json` (180 posts) was the fifth held-out set, and the
+//! cleanest: written by a helper that saw neither the reader nor any set's posts (only the
+//! labelling rules above, the vocabularies and two entries of the fourth for the format),
+//! added unedited and measured twice with no figure of it watched while tuning (worst field
+//! 0.706, off-topic recall; 120 and then 122 of 180 wholly right; gap 0.257). It has been
+//! tuned to since (issue 24, 7 Dec 2026: 122 → 136 of 180 wholly right), so it is tuning
+//! data too, with floors of its own.
+//!
+//! `data/descriptions_heldout6.json` is the held-out set: a sixth, written elsewhere by a
+//! helper that saw neither the reader nor any set's posts, and measured once by the lead
+//! after the tuning to the fifth. Its test prints its figures only, never its posts or its
+//! misses, so that it stays blind.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -174,9 +180,9 @@ fn cases() -> Vec<Case> {
     parse(include_str!("../data/descriptions.json"))
 }
 
-/// The four former held-out sets, in the order they were written, each with its title: used
+/// The five former held-out sets, in the order they were written, each with its title: used
 /// up and tuned to since (see the module's comment); their posts are unedited.
-fn former_held_out() -> [(&'static str, Vec<Case>); 4] {
+fn former_held_out() -> [(&'static str, Vec<Case>); 5] {
     [
         (
             "first",
@@ -194,11 +200,16 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 4] {
             "fourth",
             parse(include_str!("../data/descriptions_heldout4.json")),
         ),
+        (
+            "fifth",
+            parse(include_str!("../data/descriptions_heldout5.json")),
+        ),
     ]
 }
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
+    // LEAD: load "../data/descriptions_heldout6.json" here once the sixth set is dropped in.
     parse(include_str!("../data/descriptions_heldout5.json"))
 }
 
@@ -465,9 +476,9 @@ struct Floors {
     wholly: f64,
 }
 
-/// What tuning reached on each former held-out set, first to fourth as `former_held_out`
-/// gives them (the third and fourth from 6 Dec 2026).
-const FORMER_FLOORS: [Floors; 4] = [
+/// What tuning reached on each former held-out set, first to fifth as `former_held_out`
+/// gives them (the third and fourth from 6 Dec 2026, the fifth from 7 Dec 2026).
+const FORMER_FLOORS: [Floors; 5] = [
     Floors {
         field: 0.79,
         wholly: 0.78,
@@ -483,6 +494,10 @@ const FORMER_FLOORS: [Floors; 4] = [
     Floors {
         field: 0.85,
         wholly: 0.76,
+    },
+    Floors {
+        field: 0.86,
+        wholly: 0.75,
     },
 ];
 
@@ -501,21 +516,16 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// Written by a helper that saw neither the reader nor any other set, while the reader was
-// being tuned to the third set, and measured once after that tuning (6 Dec 2026): worst
-// field 0.706 (off-topic recall, 12 of 17; priorities 0.792 / 0.859), 120 of 180 wholly
-// right (0.667), gap 0.294. Measured again after the tuning to the fourth set (7 Dec 2026,
-// figures only): worst field 0.706 (off-topic recall, still 12 of 17; priorities 0.805 /
-// 0.873, excluded frameworks 1.000 / 0.864), 122 of 180 (0.678), gap to the five tuning
-// files 0.257. The goals are NOT met.
-const FIFTH_FLOORS: Floors = Floors {
-    field: 0.70,
-    wholly: 0.67,
+// The sixth set: measured once by the lead after this tuning (the tuning to the fifth set,
+// 7 Dec 2026), who sets these floors from what it reaches.
+const SIXTH_FLOORS: Floors = Floors {
+    field: 0.0,
+    wholly: 0.0,
 };
-const FIFTH_CEILING_GAP: f64 = 0.26;
+const SIXTH_CEILING_GAP: f64 = 1.0;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
-/// the gap to all five tuning files together (per field, the drop of the lower of precision
+/// the gap to all six tuning files together (per field, the drop of the lower of precision
 /// and recall; and the drop of the wholly-right share). Figures only: the held-out set's
 /// posts and misses are never printed.
 #[test]
@@ -523,8 +533,8 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(former_held_out().into_iter().flat_map(|(_, set)| set));
     let tuned = score(tuning.iter(), false);
-    tuned.print("tuning set (all five files)", tuning.len());
-    let title = "fifth held-out set";
+    tuned.print("tuning set (all six files)", tuning.len());
+    let title = "sixth held-out set";
     let held_out = held_out();
     let fresh = score(held_out.iter(), false);
     fresh.print(title, held_out.len());
@@ -547,6 +557,6 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
         fresh.wholly(),
         if met { "met" } else { "not met" }
     );
-    fresh.hold_floors(title, &FIFTH_FLOORS);
-    assert!(gap <= FIFTH_CEILING_GAP, "{title}: gap {gap:.3}");
+    fresh.hold_floors(title, &SIXTH_FLOORS);
+    assert!(gap <= SIXTH_CEILING_GAP, "{title}: gap {gap:.3}");
 }

@@ -351,11 +351,16 @@ impl<'a> Collector<'a> {
 
     /// The cue follows a word of placing ("on", "to", "deployed", "run").
     fn names_a_place(&self, cue: &Cue) -> bool {
+        self.word_before(cue, PLACE_REACH, |t| PLACING.contains(&t.key.as_str()))
+    }
+
+    /// Some word at most `reach` before the cue, in its clause, is one that `wanted`.
+    fn word_before(&self, cue: &Cue, reach: usize, wanted: impl Fn(&Token) -> bool) -> bool {
         let tokens = &self.reading.tokens;
-        let start = cue.first.saturating_sub(PLACE_REACH);
+        let start = cue.first.saturating_sub(reach);
         tokens[start..cue.first]
             .iter()
-            .any(|t| t.clause == tokens[cue.first].clause && PLACING.contains(&t.key.as_str()))
+            .any(|t| t.clause == tokens[cue.first].clause && wanted(t))
     }
 
     /// "a .NET shop", "a small python shop", "our shop is mostly Java": a shop next to a
@@ -390,11 +395,7 @@ impl<'a> Collector<'a> {
 
     /// "works well on lambda": a word of fitting a few words before the place, in its clause.
     fn asks_how_well_it_fits(&self, place: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let start = place.first.saturating_sub(FIT_REACH);
-        tokens[start..place.first]
-            .iter()
-            .any(|t| t.clause == tokens[place.first].clause && FITTING.contains(&t.lower.as_str()))
+        self.word_before(place, FIT_REACH, |t| FITTING.contains(&t.lower.as_str()))
     }
 
     /// "a recipe sharing site": what no backend is, a word or two before a product in its
