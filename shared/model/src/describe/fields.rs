@@ -272,7 +272,9 @@ impl<'a> Collector<'a> {
                 }
                 add(&mut self.preferred_frameworks, id, &[index], stress);
             }
-            Meaning::OffTopic if !negated && !self.is_a_products_subject(cue) => {
+            Meaning::OffTopic
+                if !negated && !self.is_a_products_subject(cue) && !self.compares_named(cue) =>
+            {
                 self.off_topic.push(index);
             }
             Meaning::Pain(dimension) => {
@@ -396,6 +398,14 @@ impl<'a> Collector<'a> {
     /// "works well on lambda": a word of fitting a few words before the place, in its clause.
     fn asks_how_well_it_fits(&self, place: &Cue) -> bool {
         self.word_before(place, FIT_REACH, |t| FITTING.contains(&t.lower.as_str()))
+    }
+
+    /// "the difference between django and flask": a comparison of the frameworks or
+    /// languages named right after it is a choice between them, not off topic.
+    fn compares_named(&self, cue: &Cue) -> bool {
+        let difference = self.reading.tokens[cue.first].key.starts_with("differ");
+        let next = |other: &Cue| other.first > cue.last && other.first - cue.last <= 2;
+        difference && self.neighbour(cue, next, is_named)
     }
 
     /// "a recipe sharing site": what no backend is, a word or two before a product in its

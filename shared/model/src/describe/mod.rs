@@ -287,6 +287,8 @@ mod tests {
         assert!(read("any good courses to learn docker?").is_off_topic());
         assert!(read("hosting a django app: which provider is cheaper?").is_off_topic());
         assert!(!read("a recipe sharing site with user accounts").is_off_topic());
+        assert!(read("the difference between let and const in js?").is_off_topic());
+        assert!(!read("the difference between django and flask for an api?").is_off_topic());
         // Hedged is not required; "#1" stresses; speed of development is delivery.
         assert!(no_features(
             "we might need websockets later. REST api in kotlin"
