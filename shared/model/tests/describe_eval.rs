@@ -45,10 +45,11 @@
 //! tuned to since (issue 24, 7 Dec 2026: 122 → 136 of 180 wholly right), so it is tuning
 //! data too, with floors of its own.
 //!
-//! `data/descriptions_heldout6.json` is the held-out set: a sixth, written elsewhere by a
-//! helper that saw neither the reader nor any set's posts, and measured once by the lead
-//! after the tuning to the fifth. Its test prints its figures only, never its posts or its
-//! misses, so that it stays blind.
+//! `data/descriptions_heldout6.json` (172 posts) is the held-out set: a sixth, written by a
+//! helper that saw neither the reader nor any set's posts (the labelling rules above, the
+//! vocabularies and two entries of the fourth for the format), added unedited, and measured
+//! once after the tuning to the fifth (figures by its test). Its test prints its figures
+//! only, never its posts or its misses, so that it stays blind.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -209,8 +210,7 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 5] {
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
-    // LEAD: load "../data/descriptions_heldout6.json" here once the sixth set is dropped in.
-    parse(include_str!("../data/descriptions_heldout5.json"))
+    parse(include_str!("../data/descriptions_heldout6.json"))
 }
 
 #[test]
@@ -516,13 +516,16 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// The sixth set: measured once by the lead after this tuning (the tuning to the fifth set,
-// 7 Dec 2026), who sets these floors from what it reaches.
+// The sixth set, measured once after the tuning to the fifth (7 Dec 2026): worst field 0.421
+// (off-topic recall, 8 of 19; its writer was asked to count a debugging question about an
+// app already built, "why does my migration fail", as off topic, a kind the earlier sets
+// hardly had), 98 of 172 wholly right (0.570), gap to the six tuning files 0.551. The goals
+// are NOT met.
 const SIXTH_FLOORS: Floors = Floors {
-    field: 0.0,
-    wholly: 0.0,
+    field: 0.42,
+    wholly: 0.56,
 };
-const SIXTH_CEILING_GAP: f64 = 1.0;
+const SIXTH_CEILING_GAP: f64 = 0.56;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
 /// the gap to all six tuning files together (per field, the drop of the lower of precision
