@@ -663,18 +663,18 @@ impl<'a> Collector<'a> {
     }
 
     /// Start-up time and memory are serverless fit when the project runs serverless, and
-    /// performance anywhere else, named or not ("~200k clients, memory footprint matters"). Then stressed first; equally stressed in
-    /// the order the text names them.
+    /// performance anywhere else, named or not ("~200k clients, memory footprint matters").
+    /// Then stressed first; equally stressed in the order the text names them.
     fn settle_priorities(&mut self) {
-        let runs_elsewhere = !self
+        let serverless = self
             .deployments
             .iter()
             .any(|e| e.value == Deployment::Serverless);
         for footprint in std::mem::take(&mut self.footprint) {
-            let value = if runs_elsewhere {
-                Dimension::Performance
-            } else {
+            let value = if serverless {
                 footprint.value
+            } else {
+                Dimension::Performance
             };
             match self.priorities.iter_mut().find(|e| e.value == value) {
                 Some(existing) => {
