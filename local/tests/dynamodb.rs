@@ -16,10 +16,11 @@ use model::{Dimension, FrameworkStore, ListQuery, MemoryStore, Sort};
 use runtime::{Context, Settings, Stores};
 use serde_json::{Value, json};
 use testkit::catalog::{
-    admin_write_lifecycle, framework_body as draft, recreation_never_reuses_an_etag, version_of,
+    admin_write_lifecycle, delete, framework_body as draft, put, recreation_never_reuses_an_etag,
+    version_of,
 };
 use testkit::dataset::{catalog_size, faq_size};
-use testkit::{Reply, call, get, ids, send};
+use testkit::{Reply, get, ids, send};
 
 const TTL: Duration = Duration::from_secs(60);
 
@@ -54,24 +55,6 @@ async fn seeded_moto_and_short_copies() -> (Moto, Client, Context) {
     let (moto, client) = seeded_moto().await;
     let context = context(&client, STALE);
     (moto, client, context)
-}
-
-/// `DELETE /frameworks/{id}` under `If-Match: etag`.
-async fn delete(app: &axum::Router, id: &str, etag: &str) -> Reply {
-    let uri = format!("/frameworks/{id}");
-    call(app, "DELETE", &uri, &[("if-match", etag)], None).await
-}
-
-/// `PUT /frameworks/{id}` under `condition` (one header), with `body`.
-async fn put(app: &axum::Router, id: &str, condition: (&str, &str), body: &Value) -> Reply {
-    call(
-        app,
-        "PUT",
-        &format!("/frameworks/{id}"),
-        &[condition],
-        Some(body),
-    )
-    .await
 }
 
 /// Edits version 1 of django: its draft with `field` set to `value`.
@@ -417,7 +400,7 @@ async fn an_outage_after_acknowledged_writes_serves_them_not_the_older_copy() {
     )
     .await;
     assert_eq!(put.header("etag"), Some("\"2\""), "{}", put.body);
-    let deleted = delete(&catalog_app, "flask", "\"1\"").await;
+    let deleted = delete(&catalog_app, "flask", ("if-match", "\"1\"")).await;
     assert_eq!(deleted.status, StatusCode::NO_CONTENT);
 
     moto.kill();

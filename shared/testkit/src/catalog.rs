@@ -5,7 +5,19 @@ use axum::Router;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::reply::call;
+use crate::reply::{Reply, call};
+
+/// `PUT /frameworks/{id}` of `body` under the one `condition` header.
+pub async fn put(app: &Router, id: &str, condition: (&str, &str), body: &Value) -> Reply {
+    let uri = format!("/frameworks/{id}");
+    call(app, "PUT", &uri, &[condition], Some(body)).await
+}
+
+/// `DELETE /frameworks/{id}` under the one `condition` header.
+pub async fn delete(app: &Router, id: &str, condition: (&str, &str)) -> Reply {
+    let uri = format!("/frameworks/{id}");
+    call(app, "DELETE", &uri, &[condition], None).await
+}
 
 /// A valid framework body for a `PUT`: an existing framework under a new id and name.
 pub fn framework_body(id: &str) -> Value {
@@ -84,23 +96,16 @@ pub async fn recreation_never_reuses_an_etag(app: &Router, id: &str, etag: &str)
     let mut seen = vec![etag.to_owned()];
     let mut edited = framework_body(id);
     edited["description"] = Value::from("Before the delete.");
-    let replaced = call(app, "PUT", &uri, &[("if-match", etag)], Some(&edited)).await;
+    let replaced = put(app, id, ("if-match", etag), &edited).await;
     assert_eq!(replaced.status, StatusCode::OK, "{}", replaced.body);
     let current = replaced.header("etag").unwrap().to_owned();
     seen.push(current.clone());
-    let deleted = call(app, "DELETE", &uri, &[("if-match", &current)], None).await;
+    let deleted = delete(app, id, ("if-match", &current)).await;
     assert_eq!(deleted.status, StatusCode::NO_CONTENT);
 
     let mut reborn_body = framework_body(id);
     reborn_body["description"] = Value::from("Created again after a delete.");
-    let reborn = call(
-        app,
-        "PUT",
-        &uri,
-        &[("if-none-match", "*")],
-        Some(&reborn_body),
-    )
-    .await;
+    let reborn = put(app, id, ("if-none-match", "*"), &reborn_body).await;
     assert_eq!(reborn.status, StatusCode::CREATED, "{}", reborn.body);
     let new_etag = reborn.header("etag").unwrap().to_owned();
     assert!(
@@ -111,15 +116,15 @@ pub async fn recreation_never_reuses_an_etag(app: &Router, id: &str, etag: &str)
         let fetched = call(app, "GET", &uri, &[("if-none-match", old)], None).await;
         assert_eq!(fetched.status, StatusCode::OK, "If-None-Match: {old}");
         assert_eq!(fetched.body["description"], "Created again after a delete.");
-        let overwrite = call(app, "PUT", &uri, &[("if-match", old)], Some(&edited)).await;
+        let overwrite = put(app, id, ("if-match", old), &edited).await;
         assert_eq!(
             overwrite.status,
             StatusCode::PRECONDITION_FAILED,
             "PUT If-Match: {old}"
         );
-        let delete = call(app, "DELETE", &uri, &[("if-match", old)], None).await;
+        let refused_delete = delete(app, id, ("if-match", old)).await;
         assert_eq!(
-            delete.status,
+            refused_delete.status,
             StatusCode::PRECONDITION_FAILED,
             "DELETE If-Match: {old}"
         );
