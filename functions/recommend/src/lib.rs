@@ -12,7 +12,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use edge::{ApiError, JsonBody};
-use model::{Advice, Profile, recommend};
+use model::{Advice, Profile};
 use runtime::Context;
 use serde_json::Value;
 
@@ -37,11 +37,7 @@ async fn recommendations(
 ) -> Result<Response, ApiError> {
     let read = Profile::read_json(&body).map_err(ApiError::invalid_fields)?;
     let catalog = context.stores.frameworks.catalog().await?;
-    let advice = Advice {
-        recommendations: recommend(&catalog, &read.profile),
-        profile: &read.profile,
-        interpretation: read.account.as_ref(),
-    };
+    let advice = Advice::for_read(&catalog, &read);
     // Straight to bytes, while the borrowed catalog is still alive (no `Value` in between).
     let bytes = edge::json_bytes(&advice).map_err(|error| {
         ApiError::internal(format!("the recommendations did not serialise: {error}"))

@@ -12,11 +12,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 mod synthetic;
 use model::dataset::load_frameworks;
 use model::{
-    Category, Dimension, Feature, Framework, Language, Priorities, Profile, Selection, UseCase,
-    compare, recommend,
+    Advice, Category, Dimension, Feature, Framework, Language, Priorities, Profile, Selection,
+    UseCase, compare, recommend,
 };
-#[path = "support/request.rs"]
-mod request;
 use synthetic::{full_profile, synthetic_framework};
 
 /// A deterministic catalog of `n` frameworks with varied languages, features, use cases and
@@ -113,7 +111,7 @@ fn advice(c: &mut Criterion) {
             b.iter(|| {
                 let value: serde_json::Value = serde_json::from_slice(black_box(body)).unwrap();
                 let read = Profile::read_json(&value).unwrap();
-                serde_json::to_vec(&request::advice(&real, &read)).unwrap()
+                serde_json::to_vec(&Advice::for_read(&real, &read)).unwrap()
             })
         },
     );

@@ -9,12 +9,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use model::Profile;
 use model::dataset::load_frameworks;
 use model::describe::{self, Description, interpret};
+use model::{Advice, Profile};
 use serde_json::json;
-#[path = "support/request.rs"]
-mod request;
 
 /// 304 characters, with everything the reader looks for: a use case, languages and a
 /// negated one, stressed and weak priorities, a required and a nice-to-have feature, a
@@ -48,7 +46,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("recommend from 300 characters", |b| {
         b.iter(|| {
             let read = Profile::read_json(black_box(&body)).unwrap();
-            serde_json::to_value(request::advice(&catalog, &read)).unwrap()
+            serde_json::to_value(Advice::for_read(&catalog, &read)).unwrap()
         })
     });
     group.finish();

@@ -19,8 +19,6 @@ use model::{
     RenderedFrameworks, Selection, Sort, compare, recommend,
 };
 use serde_json::json;
-#[path = "support/request.rs"]
-mod request;
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 use synthetic::{full_profile, grown_catalog};
@@ -110,7 +108,7 @@ fn growth(c: &mut Criterion) {
             |b, c| {
                 b.iter(|| {
                     let read = Profile::read_json(black_box(&description)).unwrap();
-                    serde_json::to_vec(&request::advice(c, &read)).unwrap()
+                    serde_json::to_vec(&Advice::for_read(c, &read)).unwrap()
                 })
             },
         );

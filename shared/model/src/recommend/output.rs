@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::described::Account;
 use super::explanation::Explanation;
-use super::profile::Profile;
+use super::profile::{Profile, ProfileRead};
 use crate::framework::Framework;
 use crate::labels;
 use crate::lists::join_names;
@@ -135,4 +135,16 @@ pub struct Advice<'a> {
     pub profile: &'a Profile,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<&'a Account>,
+}
+
+impl<'a> Advice<'a> {
+    /// The answer to a request body already read: the shortlist `catalog` gives for its
+    /// profile, that profile and, for a description, how it was read.
+    pub fn for_read(catalog: &'a [Framework], read: &'a ProfileRead) -> Self {
+        Self {
+            recommendations: super::recommend(catalog, &read.profile),
+            profile: &read.profile,
+            interpretation: read.account.as_ref(),
+        }
+    }
 }
