@@ -60,6 +60,14 @@ impl Reply {
         &self.body
     }
 
+    /// Asserts this answers a revalidation of `uri` with `etag`: a 304 without a body that
+    /// carries the same `ETag`.
+    pub fn assert_not_modified(&self, uri: &str, etag: &str) {
+        assert_eq!(self.status, 304, "{uri} revalidated: {}", self.body);
+        assert!(self.body.is_null(), "{uri}: a 304 with a body");
+        assert_eq!(self.header("etag"), Some(etag), "{uri}: the 304's ETag");
+    }
+
     /// The `field` of each error a problem lists, in order (empty when it lists none).
     pub fn error_fields(&self) -> Vec<&str> {
         self.body["errors"]
@@ -174,9 +182,7 @@ pub async fn assert_revalidates(app: &Router, uri: &str) -> Reply {
         .unwrap_or_else(|| panic!("{uri}: no ETag"))
         .to_owned();
     let second = call(app, "GET", uri, &[("if-none-match", &etag)], None).await;
-    assert_eq!(second.status, 304, "{uri}");
-    assert!(second.body.is_null(), "{uri}");
-    assert_eq!(second.header("etag"), Some(etag.as_str()), "{uri}");
+    second.assert_not_modified(uri, &etag);
     first
 }
 
