@@ -149,31 +149,36 @@ async fn serve() -> String {
     base
 }
 
-/// Waits (a bounded number of polls) until `css` matches at least `count` elements.
-async fn wait_for(client: &Client, css: &str, count: usize) -> usize {
-    let mut found = 0;
+/// Probes (up to 100 times, 100 ms apart) until `done` holds for what `probe` returns, and
+/// returns that; panics saying `what` and the last value otherwise.
+async fn poll<T: std::fmt::Debug>(
+    what: &str,
+    probe: impl AsyncFn() -> T,
+    done: impl Fn(&T) -> bool,
+) -> T {
+    let mut last = probe().await;
     for _ in 0..100 {
-        found = how_many(client, css).await;
-        if found >= count {
-            return found;
+        if done(&last) {
+            return last;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
+        last = probe().await;
     }
-    panic!("'{css}': {found} elements, wanted {count}")
+    panic!("{what}: still {last:?}")
 }
 
-/// Waits until the address holds `needle` and returns it: after a submit or a live update
-/// the old page stays readable until the new one commits, so its elements prove nothing.
-async fn wait_for_url(client: &Client, needle: &str) -> String {
-    let mut url = String::new();
-    for _ in 0..100 {
-        url = client.current_url().await.unwrap().to_string();
-        if url.contains(needle) {
-            return url;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the address never held '{needle}': still {url}")
+/// Waits until `css` matches at least `count` elements, and returns how many it matches.
+async fn wait_for(client: &Client, css: &str, count: usize) -> usize {
+    let what = format!("'{css}' wanted {count} elements");
+    poll(&what, async || how_many(client, css).await, |n| *n >= count).await
+}
+
+/// Waits until the address holds `needle`: after a submit or a live update the old page
+/// stays readable until the new one commits, so its elements prove nothing.
+async fn wait_for_url(client: &Client, needle: &str) {
+    let what = format!("the address never held '{needle}'");
+    let url = async || client.current_url().await.unwrap().to_string();
+    poll(&what, url, |url| url.contains(needle)).await;
 }
 
 /// How many elements `css` matches now.
@@ -433,17 +438,8 @@ async fn the_pages_work_in_a_real_browser_with_and_without_javascript() {
         .await
         .unwrap();
     wait_for(&client, "form.profile .alert", 1).await;
-    for _ in 0..100 {
-        if how_many(&client, "ol.shortlist").await == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(
-        how_many(&client, "ol.shortlist").await,
-        0,
-        "the old result stayed on screen"
-    );
+    let shortlists = async || how_many(&client, "ol.shortlist").await;
+    poll("the old result stayed on screen", shortlists, |n| *n == 0).await;
 
     let mut violations = Vec::new();
     let mut identifiers = Vec::new();
