@@ -139,21 +139,15 @@ async fn a_deleted_and_recreated_framework_never_reuses_an_etag() {
 
 /// Follows `next_cursor` to the end; returns the ids in the order served.
 async fn walk(app: &axum::Router, query: &str) -> Vec<String> {
-    let mut ids = Vec::new();
+    let mut served = Vec::new();
     let mut uri = format!("/frameworks?{query}");
     for _ in 0..100 {
         let page = send(app, get(&uri)).await;
         assert_eq!(page.status, StatusCode::OK, "{uri}: {}", page.body);
-        ids.extend(
-            page.body["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|item| item["id"].as_str().unwrap().to_owned()),
-        );
+        served.extend(ids(&page.body, "items"));
         match page.body["next_cursor"].as_str() {
             Some(cursor) => uri = format!("/frameworks?{query}&cursor={cursor}"),
-            None => return ids,
+            None => return served,
         }
     }
     panic!("more than 100 pages for {query}");
@@ -163,7 +157,7 @@ async fn walk(app: &axum::Router, query: &str) -> Vec<String> {
 async fn pages_cover_every_framework_exactly_once_as_the_embedded_store_does() {
     let (_moto, client) = seeded_moto().await;
     let dynamodb = catalog::app(context(&client, TTL));
-    let embedded = catalog::app(Context::embedded().unwrap());
+    let embedded = testkit::embedded(catalog::app);
 
     for query in [
         "limit=4",
