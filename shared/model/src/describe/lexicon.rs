@@ -59,6 +59,10 @@ pub(super) enum Meaning {
     Leaving {
         excludes: bool,
     },
+    /// Something lighter than a framework: the one after "than" ("lighter than laravel"), or
+    /// else the one named last before it ("everyone says django, but I need something
+    /// lighter"), judged too heavy and so ruled out. A language is never what is lighter.
+    Lighter,
     /// Another part of the system ("the frontend", "our mobile app"): a language named
     /// with it is that part's, not the backend's.
     Elsewhere,
@@ -91,8 +95,8 @@ pub(super) enum Stress {
 }
 
 use Meaning::{
-    ClauseBreak, Elsewhere, Footprint, Framework, Languages, Leaving, Needs, Negation, Neutral,
-    OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed, Stressed,
+    ClauseBreak, Elsewhere, Footprint, Framework, Languages, Leaving, Lighter, Needs, Negation,
+    Neutral, OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed, Stressed,
 };
 
 const fn lang(languages: &'static [Language]) -> Meaning {
@@ -303,8 +307,13 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "caching|cache|memcached" => Needs(Feature::Caching);
     "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators" => Needs(Feature::CliScaffolding);
     // Negation.
-    "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|hate|dislike|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not|nobody wants|no one wants|nobody likes|no one likes|not stand|not a fan of|burned out on|burnt out on|stop recommending|stop suggesting|refuses to|refuse to|refused to" => negation(Toward::Ahead);
+    "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not|nobody wants|no one wants|nobody likes|no one likes|not stand|not a fan of|burned out on|burnt out on|stop recommending|stop suggesting|refuses to|refuse to|refused to" => negation(Toward::Ahead);
     "no go|nogo|too big|too heavy|too bloated|bloated|too much|way too much|too barebones|too magic|too much magic|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must|not cutting it|not cut it|unmaintainable|is a mess|feels like magic|feel like magic|too magical" => negation(Toward::Behind);
+    // A verdict after trying: on what follows ("hate boilerplate"), else on what was just
+    // named ("tried spring, hated the annotation soup").
+    "hate|hated|hates|dislike|disliked|dislikes" => negation(Toward::Either);
+    // Judged too heavy: "lighter than laravel", "django is the default, but anything lighter?".
+    "lighter|something lighter|anything lighter|lighter than|something lighter than|anything lighter than|leaner|leaner than" => Lighter;
     // Doubts rather than refusals: what "feels heavy" is set aside, not ruled out.
     "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be|meh at|meh with|meh on" => Negation { toward: Toward::Ahead, excludes: false };
@@ -330,7 +339,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "ex|something like|anything like|similar to|keep suggesting|keeps suggesting|keep recommending|keeps recommending|keep pushing|keeps pushing|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of|coming from" => Reference { toward: Toward::Ahead };
     // Leaving.
     "legacy|migrating from|migrate from|moving from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from" => Leaving { excludes: false };
-    "want out of|get out of|getting out of|move out of|moving out of|replacement for|replacement of|drop in replacement|drop in replacement for|dropping|retiring|retire|sunsetting|sunset|being replaced|is going away|moving on from|move on from|moved on from" => Leaving { excludes: true };
+    "dated|outdated|getting dated|rewrite of|rewriting of|want out of|get out of|getting out of|move out of|moving out of|replacement for|replacement of|drop in replacement|drop in replacement for|dropping|retiring|retire|sunsetting|sunset|being replaced|is going away|moving on from|move on from|moved on from" => Leaving { excludes: true };
     "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want|off|is pegged|pegged|is melting|melting|maxed out|is maxed out" => Leaving { excludes: true };
     // Other parts of the system.
     "frontend|front end|frontends|the front|on the front|nextjs|next js|nuxt|client side|mobile app|mobile apps|ios app|android app|react|reactjs|react native|vue|vuejs|angular|svelte|our ui|the ui|spa|web client|desktop app|android|ios|swiftui|flutter|dart|game client|mobile devs|mobile developers|mobile team|mobile clients|mobile client|analysts|unity client|unreal client|scrapers|on the client|python notebooks|jupyter notebooks|jupyter notebook|jupyter" => Elsewhere;

@@ -189,6 +189,12 @@ impl<'a> Scope<'a> {
     /// Leaves the marks of the marker `meaning` of cue `index` on the signals it points at.
     fn apply(&self, index: usize, meaning: Meaning, marks: &mut [Marks]) {
         match meaning {
+            // "is Django overkill for a blog?", "flask too heavy for lambda?": a verdict asked
+            // about weighs the framework, it does not rule it out.
+            Meaning::Negation {
+                toward: Toward::Behind,
+                ..
+            } if self.asks(self.cues[index].first) => {}
             Meaning::Negation { toward, excludes } => {
                 for member in self.negated(index, toward).into_iter().flatten() {
                     marks[member].negated.get_or_insert((index, excludes));
@@ -205,6 +211,13 @@ impl<'a> Scope<'a> {
             Meaning::Leaving { excludes } => {
                 for member in self.left(index).into_iter().flatten() {
                     marks[member].leaving.get_or_insert((index, excludes));
+                }
+            }
+            // "X ok, or is there something lighter?" weighs X, as the verdict asked about does.
+            Meaning::Lighter if self.asks(self.cues[index].first) => {}
+            Meaning::Lighter => {
+                if let Some(member) = self.heavier(index) {
+                    marks[member].leaving.get_or_insert((index, false));
                 }
             }
             Meaning::Elsewhere => {
@@ -241,11 +254,52 @@ impl<'a> Scope<'a> {
                         .flatten()
                         .map(|s| self.run(s, true, signals, false))
                 }),
-            _ => self
+            Toward::Ahead => self
                 .ahead_of(marker, NEGATION_REACH, signals, true)
                 .map(|s| self.run(s, true, signals, false))
                 .or_else(|| self.referent(marker).map(|s| vec![s])),
+            // "hated the annotation soup" after "tried spring": a verdict with nothing ahead
+            // is on what was named just before, across the comma.
+            Toward::Either => self
+                .negated(marker, Toward::Ahead)
+                .or_else(|| self.named_just_before(marker).map(|s| vec![s])),
         }
+    }
+
+    /// The framework or language named at most a few words before `marker`, in its sentence.
+    fn named_just_before(&self, marker: usize) -> Option<usize> {
+        (0..marker).rev().find(|i| {
+            let (m, s) = (&self.cues[marker], &self.cues[*i]);
+            self.named[*i] && m.first - s.last <= EITHER_BEHIND_REACH && self.same_sentence(m, s)
+        })
+    }
+
+    /// What "lighter" at `marker` is lighter than: the framework after "than", else the
+    /// framework named last before it, in its sentence or the one before ("symfony is too
+    /// much config. something lighter?"). A language is never it: "not leaving Ruby, but
+    /// something lighter" keeps Ruby.
+    fn heavier(&self, marker: usize) -> Option<usize> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        let framework = |i: usize| {
+            cues[i]
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Framework(..)))
+        };
+        let than = tokens[cues[marker].first..=cues[marker].last]
+            .last()
+            .is_some_and(|t| t.lower == "than");
+        if than {
+            return cues
+                .get(marker + 1)
+                .filter(|next| next.first - cues[marker].last <= 2)
+                .map(|_| marker + 1)
+                .filter(|i| framework(*i));
+        }
+        let sentence = tokens[cues[marker].first].sentence;
+        (0..marker)
+            .rev()
+            .find(|i| framework(*i) && tokens[cues[*i].first].sentence + 1 >= sentence)
     }
 
     /// What the stress at `marker` stresses. A list stressed from behind stops at a comma:
