@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::lexicon::{FILLER, Meaning, NODE, Stress};
 use super::markers::{Marks, is_signal, is_stressable};
 use super::reader::{Cue, Reading, Token};
-use super::{Interpretation, Reading as FieldReading};
+use super::{Interpretation, Reading as FieldReading, shape};
 use crate::echo::echo;
 use crate::lists::distinct;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
@@ -633,13 +633,21 @@ impl<'a> Collector<'a> {
             .retain(|f| !self.excluded_frameworks.iter().any(|e| e.value == f.value));
     }
 
-    /// Off topic: what no backend has, and no more said about a backend than that (no
+    /// Off topic: a question of how to do or fix something that asks for no choice
+    /// ([`shape`]); or what no backend has, and no more said about a backend than that (no
     /// kind of project, no feature), or more of it than anything about a backend.
     /// The word "backend" on its own says the text is about one; not in a cue ("the
     /// backend is already done") nor as a trade ("a backend dev").
     fn off_topic_words(&self) -> Vec<String> {
         let cues = &self.reading.cues;
         let tokens = &self.reading.tokens;
+        if let Some(asked) = shape::asks_how_to_without_choosing(tokens)
+            && let (Some(first), Some(last)) = (asked.first(), asked.last())
+        {
+            return vec![echo(
+                &self.text[tokens[*first].span.start..tokens[*last].span.end],
+            )];
+        }
         let on_topic = self.on_topic
             + (0..tokens.len())
                 .filter(|i| {

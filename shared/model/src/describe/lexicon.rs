@@ -63,6 +63,9 @@ pub(super) enum Meaning {
     /// else the one named last before it ("everyone says django, but I need something
     /// lighter"), judged too heavy and so ruled out. A language is never what is lighter.
     Lighter,
+    /// A move elsewhere ("should we move to Go?"): what the writer has ("our Express app",
+    /// named before it) is being left.
+    MovingTo,
     /// Another part of the system ("the frontend", "our mobile app"): a language named
     /// with it is that part's, not the backend's.
     Elsewhere,
@@ -95,8 +98,9 @@ pub(super) enum Stress {
 }
 
 use Meaning::{
-    ClauseBreak, Elsewhere, Footprint, Framework, Languages, Leaving, Lighter, Needs, Negation,
-    Neutral, OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed, Stressed,
+    ClauseBreak, Elsewhere, Footprint, Framework, Languages, Leaving, Lighter, MovingTo, Needs,
+    Negation, Neutral, OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed,
+    Stressed,
 };
 
 const fn lang(languages: &'static [Language]) -> Meaning {
@@ -314,6 +318,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "hate|hated|hates|dislike|disliked|dislikes" => negation(Toward::Either);
     // Judged too heavy: "lighter than laravel", "django is the default, but anything lighter?".
     "lighter|something lighter|anything lighter|lighter than|something lighter than|anything lighter than|leaner|leaner than" => Lighter;
+    "move to|moving to|switch to|switching to|migrate to|migrating to|jump to|port to|porting to|rewrite in|rewrite it in" => MovingTo;
     // Doubts rather than refusals: what "feels heavy" is set aside, not ruled out.
     "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be|meh at|meh with|meh on" => Negation { toward: Toward::Ahead, excludes: false };
@@ -346,10 +351,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Not a backend at all.
     // Questions about using a tool rather than choosing one: learning it, its syntax, what
     // hosting it costs.
-    "course|courses|tutorial|tutorials|syntax|explain|cheaper|cheapest|hosting provider|hosting providers" => OffTopic;
+    "course|courses|tutorial|tutorials|resources|syntax|explain|cheaper|cheapest|hosting provider|hosting providers" => OffTopic;
     // Telling apart two things that are not frameworks or languages ("let and const").
     "difference between|differences between" => OffTopic;
-    "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres|varchar|data type|data types|column type|open source contribution|contribution|contributions|pull request|pull requests|prs|svelte or react|react or svelte|vue or react|react or vue|angular or react|react or angular|vue or svelte|svelte or vue|certification|certifications|ubuntu|linux|shell script|bash script" => OffTopic;
+    "div|divs|css|flexbox|flex box|flexbox container|grid layout|center a div|centre a div|tailwind|laptop|laptops|macbook|thinkpad|8gb|16gb|32gb|64gb|notebook|gpu|graphics card|keyboard|headphones|smartphone|iphone|bucks|dollars|under 1000|resume|salary|homework|excel|spreadsheet|photoshop|figma|game engine|unity|unreal|recipe|recipes|weather|wifi|printer|gaming pc|windows 11|windows 10|install windows|font|fonts|animation|animations|docker desktop|my mac|macos|dev job|first job|job hunt|job hunting|job search|applying for jobs|applications|interview|interviews|portfolio|career|callbacks|get hired|landing page|landing pages|page builder|designer|web designer|logo|branding|seo|monitor|monitors|mouse|ssd|ram upgrade|battery|headset|webcam|router|android phone|tablet|playstation|xbox|nintendo|steam deck|minecraft|salary|salaries|promotion|internship|cs degree|masters|masters degree|grad school|phd|college|university|layoffs|job offer|navbar|dropdown|modal|button|buttons|scss|sass|bootstrap|jquery|=styling|media query|media queries|dark mode|responsive design|usestate|useeffect|redux|jsx|vscode|vs code|intellij|vim|emacs|ide|keyboard shortcut|git|merge conflict|rebase|homework|leetcode|sql joins|sql query|sql queries|joins|regex|regular expression|excel formula|powerpoint|outlook|better job|get a job|a new job|job market|backend is already done|backend is done|api is already written|backend is already written|already written|not changing|ui side|ui library|component library|css framework|frontend framework|db question|database question|purely a db|postgres or mysql|mysql or postgres|varchar|data type|data types|column type|open source contribution|contribution|contributions|pull request|pull requests|prs|svelte or react|react or svelte|vue or react|react or vue|angular or react|react or angular|vue or svelte|svelte or vue|certification|certifications|ubuntu|linux|shell script|bash script" => OffTopic;
     "like|style|ish|esque|level|monolith|for our main app|for the main app|for our main product|in our main app|for our existing app|for our current app|alternative|alternatives|=replacement|sized|lite|equivalent" => Reference { toward: Toward::Behind };
 };
 

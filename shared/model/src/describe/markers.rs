@@ -27,6 +27,8 @@ const COMPARISON_REACH: usize = 6;
 const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
 /// The longest question a "no thanks" opening the next sentence answers ("Java?").
 const ANSWERED_QUESTION_WORDS: usize = 3;
+/// Words that say the writer has what follows ("our Express app").
+const OWNING: &[&str] = &["our", "my"];
 /// Words that stand for something named before, and how far back (in words) it may be.
 const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
 const REFERENT_REACH: usize = 20;
@@ -220,6 +222,11 @@ impl<'a> Scope<'a> {
                     marks[member].leaving.get_or_insert((index, false));
                 }
             }
+            Meaning::MovingTo => {
+                if let Some(member) = self.owned_before(index) {
+                    marks[member].leaving.get_or_insert((index, false));
+                }
+            }
             Meaning::Elsewhere => {
                 for member in self.elsewhere(index).into_iter().flatten() {
                     marks[member].elsewhere = true;
@@ -272,6 +279,26 @@ impl<'a> Scope<'a> {
             let (m, s) = (&self.cues[marker], &self.cues[*i]);
             self.named[*i] && m.first - s.last <= EITHER_BEHIND_REACH && self.same_sentence(m, s)
         })
+    }
+
+    /// The framework the writer has ("our Express app", "my flask api"), named last before
+    /// `marker` in its sentence or the one before.
+    fn owned_before(&self, marker: usize) -> Option<usize> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        let sentence = tokens[cues[marker].first].sentence;
+        (0..marker)
+            .rev()
+            .take_while(|i| tokens[cues[*i].first].sentence + 1 >= sentence)
+            .find(|i| {
+                let first = cues[*i].first;
+                cues[*i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Framework(..)))
+                    && tokens[first.saturating_sub(2)..first]
+                        .iter()
+                        .any(|t| OWNING.contains(&t.lower.as_str()))
+            })
     }
 
     /// What "lighter" at `marker` is lighter than: the framework after "than", else the

@@ -28,6 +28,7 @@ mod lexicon;
 mod markers;
 mod reader;
 mod resolve;
+mod shape;
 
 use serde::Serialize;
 
@@ -378,6 +379,27 @@ mod tests {
         assert_eq!(values(&typed.languages), [Language::Typescript]);
         // Qualities alone do not make a backend: a column type question is off topic.
         assert!(read("is varchar slower than text in postgres performance-wise?").is_off_topic());
+    }
+
+    /// docs/labelling.md: fixing or using what one has is not choosing; a verdict asked about
+    /// weighs the framework, one stated rules it out.
+    #[test]
+    fn fixing_what_one_has_and_weighing_a_framework_are_read_as_the_guide_says() {
+        assert!(
+            read("why does my rails migration fail after a rebase of the schema?").is_off_topic()
+        );
+        assert!(read("how do I stop my spring app leaking connections under load").is_off_topic());
+        let choice = read("our express app leaks memory under load, should we move to go?");
+        assert!(!choice.is_off_topic());
+        assert_eq!(values(&choice.excluded_frameworks), ["express"]);
+        let asked = read("is laravel overkill for a tiny webhook api?");
+        assert_eq!(values(&asked.preferred_frameworks), ["laravel"]);
+        let stated = read("laravel is overkill here, php still");
+        assert_eq!(values(&stated.excluded_frameworks), ["laravel"]);
+        let lighter = read("everyone says spring boot. I want something lighter, java");
+        assert_eq!(values(&lighter.excluded_frameworks), ["spring-boot"]);
+        let tried = read("tried django, hated the magic. python api");
+        assert_eq!(values(&tried.excluded_frameworks), ["django"]);
     }
 
     #[test]
