@@ -257,8 +257,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "model|serving" => Project(UseCase::MlServing, 1);
     // The shapes of the data, not a learned model.
     "share models|shared models|data models|models and controllers" => Neutral;
-    // Deployment; a serverless deployment also hints at a serverless project.
-    "serverless|lambda|lambdas|aws lambda|cloud functions|azure functions|faas|cloudflare workers|vercel|netlify|serverless functions|no servers|without servers" => RunsOn(Deployment::Serverless), Project(UseCase::Serverless, 0);
+    // Deployment. Where it runs is not what it is ("a game backend, serverless preferred"):
+    // only functions named as what is built make a serverless project ("a few lambdas",
+    // "a webhook on cloud functions").
+    "serverless|lambda|aws lambda|cloudflare workers|vercel|netlify|no servers|without servers" => RunsOn(Deployment::Serverless);
+    "=lambdas|cloud functions|cloud function|azure functions|azure function|faas|serverless functions|serverless function|lambda functions|lambda function|aws lambda functions|aws lambda function|vercel functions|a tiny lambda|a small lambda|one lambda" => RunsOn(Deployment::Serverless), Project(UseCase::Serverless, 1);
     "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions" => RunsOn(Deployment::Serverless);
     "di container|ioc container|dependency injection container" => Needs(Feature::DependencyInjection);
     "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman" => RunsOn(Deployment::Containers);
