@@ -11,9 +11,6 @@ use crate::echo::echo;
 use crate::lists::distinct;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
-/// Words that place a project somewhere (analysed), and how far back they reach.
-const PLACING: &[&str] = &["on", "to", "onto", "run", "deploi", "host", "via"];
-const PLACE_REACH: usize = 2;
 /// How far after "shop" a language makes it a team ("our shop is mostly Java").
 const TEAM_AFTER_SHOP_REACH: usize = 4;
 /// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
@@ -296,9 +293,6 @@ impl<'a> Collector<'a> {
                 self.ignored.push(index);
             }
             Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
-            // "deployed to Cloudflare Workers" says where it runs, not what it is ("a few
-            // lambdas", "a serverless backend").
-            Meaning::Project(_, 0) if self.names_a_place(cue) => {}
             Meaning::Project(use_case, weight) => {
                 let entry = self
                     .use_cases
@@ -349,11 +343,6 @@ impl<'a> Collector<'a> {
             }
             _ => {}
         }
-    }
-
-    /// The cue follows a word of placing ("on", "to", "deployed", "run").
-    fn names_a_place(&self, cue: &Cue) -> bool {
-        self.word_before(cue, PLACE_REACH, |t| PLACING.contains(&t.key.as_str()))
     }
 
     /// Some word at most `reach` before the cue, in its clause, is one that `wanted`.
@@ -697,7 +686,7 @@ impl<'a> Collector<'a> {
             .sort_by(|a, b| b.stress.cmp(&a.stress).then(a.first.cmp(&b.first)));
     }
 
-    /// Most weight wins, the first named on a tie; weight 0 only when nothing else weighs.
+    /// Most weight wins, the first named on a tie.
     fn use_case(&self) -> Option<FieldReading<UseCase>> {
         self.use_cases
             .iter()
