@@ -6,124 +6,15 @@ use std::collections::BTreeMap;
 use super::lexicon::{FILLER, Meaning, NODE, Stress};
 use super::markers::{Marks, is_signal, is_stressable};
 use super::reader::{Cue, Reading, Token};
+use super::wording::{
+    DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, NEWCOMERS, PERSONS, PRODUCTS, RUNNING_THINGS,
+    RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, TRADES,
+};
 use super::{Interpretation, Reading as FieldReading, shape};
 use crate::echo::echo;
 use crate::lists::distinct;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
-/// How far after "shop" a language makes it a team ("our shop is mostly Java").
-const TEAM_AFTER_SHOP_REACH: usize = 4;
-/// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
-const DELIVERY_REACH: usize = 6;
-/// Words of delivering software: "fast" after one of them is speed of delivery.
-const DELIVERY: &[&str] = &[
-    "ship",
-    "shipped",
-    "shipping",
-    "launch",
-    "launched",
-    "launching",
-    "deliver",
-    "delivered",
-    "build",
-    "built",
-    "put",
-    "together",
-    "get",
-    "out",
-    "release",
-    "iterate",
-    "prototype",
-    "hack",
-    "done",
-    "running",
-    "market",
-    "mvp",
-    "poc",
-    "demo",
-    "hackathon",
-    "develop",
-    "developed",
-    "move",
-    "moving",
-    "spin",
-    "whip",
-    "feature",
-    "features",
-    "throw",
-    "stand",
-    "set",
-    "setup",
-    "scaffold",
-    "write",
-    "create",
-];
-/// Things that run: "fast" right before one of them is speed at run time ("a fast API").
-const RUNNING_THINGS: &[&str] = &[
-    "api",
-    "apis",
-    "service",
-    "services",
-    "backend",
-    "server",
-    "servers",
-    "framework",
-    "frameworks",
-    "response",
-    "responses",
-    "runtime",
-    "queries",
-    "query",
-    "endpoint",
-    "endpoints",
-    "language",
-    "languages",
-    "io",
-    "json",
-    "serialization",
-    "requests",
-    "app",
-];
-/// What a project is, said as a thing: a word that is never a backend's, right before one,
-/// is what the product is about ("a recipe sharing site", "a weather app").
-const PRODUCTS: &[&str] = &[
-    "site", "sites", "website", "app", "apps", "platform", "backend", "api", "service", "tool",
-];
-/// How far before a product its subject may stand ("recipe sharing site").
-const SUBJECT_REACH: usize = 2;
-/// Who is new to something: right after a language ("elixir newbie") a newcomer to it.
-const NEWCOMERS: &[&str] = &["newbie", "noob", "beginner", "newcomer"];
-/// How well something sits where it runs: "works well on lambda", "plays nice with serverless".
-const FITTING: &[&str] = &["well", "nice", "nicely", "suited", "fit", "fits"];
-/// How far before the place a word of fitting may stand.
-const FIT_REACH: usize = 3;
-/// What runs, said as a verb: "fast" right after one is speed at run time ("responds
-/// quickly"). Stems, as the analyser gives them.
-const RUNNING_VERBS: &[&str] = &["respond", "run", "load", "serv", "execut", "start", "handl"];
-/// Who builds: "fast" right after one of them is how fast they deliver ("I'm fastest in PHP").
-const PERSONS: &[&str] = &["i", "m", "we", "re", "team", "dev", "devs", "developer"];
-/// Words that make "backend" a trade rather than a project ("a backend dev", "backend jobs").
-const TRADES: &[&str] = &[
-    "dev",
-    "devs",
-    "developer",
-    "developers",
-    "engineer",
-    "engineers",
-    "engineering",
-    "role",
-    "roles",
-    "job",
-    "jobs",
-    "position",
-    "positions",
-    "career",
-    "interview",
-    "interviews",
-    "course",
-    "courses",
-    "bootcamp",
-];
 /// The profile's fields, decided cue by cue from what the markers left.
 pub(super) fn decide(text: &str, reading: &Reading, marks: &[Marks]) -> Interpretation {
     let mut collector = Collector::new(text, reading, marks);
