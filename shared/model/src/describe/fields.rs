@@ -63,6 +63,9 @@ struct Collector<'a> {
     use_cases: BTreeMap<UseCase, (u32, usize, Vec<usize>)>,
     languages: Vec<Evidence<Language>>,
     excluded: Vec<Evidence<Language>>,
+    /// Languages named only as what the writer knows or has used, and their frameworks.
+    known: Vec<Evidence<Language>>,
+    known_frameworks: Vec<Evidence<&'static str>>,
     preferred_frameworks: Vec<Evidence<&'static str>>,
     excluded_frameworks: Vec<Evidence<&'static str>>,
     /// The language of each framework named.
@@ -88,6 +91,8 @@ impl<'a> Collector<'a> {
             use_cases: BTreeMap::new(),
             languages: Vec::new(),
             excluded: Vec::new(),
+            known: Vec::new(),
+            known_frameworks: Vec::new(),
             preferred_frameworks: Vec::new(),
             excluded_frameworks: Vec::new(),
             framework_languages: Vec::new(),
@@ -140,8 +145,13 @@ impl<'a> Collector<'a> {
                 }
                 Some((_, false)) => self.ignored.push(index),
                 None => {
+                    let wanted = if marks.known {
+                        &mut self.known
+                    } else {
+                        &mut self.languages
+                    };
                     for language in languages {
-                        add(&mut self.languages, *language, &[index], stress);
+                        add(wanted, *language, &[index], stress);
                     }
                 }
             },
@@ -155,10 +165,15 @@ impl<'a> Collector<'a> {
                 self.ignored.push(index);
             }
             Meaning::Framework(id, language) => {
+                let (languages, frameworks) = if marks.known {
+                    (&mut self.known, &mut self.known_frameworks)
+                } else {
+                    (&mut self.languages, &mut self.preferred_frameworks)
+                };
                 if !marks.written_in_other {
-                    add(&mut self.languages, language, &[index], stress);
+                    add(languages, language, &[index], stress);
                 }
-                add(&mut self.preferred_frameworks, id, &[index], stress);
+                add(frameworks, id, &[index], stress);
             }
             Meaning::OffTopic
                 if !negated && !self.is_a_products_subject(cue) && !self.compares_named(cue) =>
@@ -433,6 +448,7 @@ impl<'a> Collector<'a> {
     }
 
     fn finish(mut self) -> Interpretation {
+        self.settle_known();
         self.settle_languages();
         self.settle_frameworks();
         let off_topic = self.off_topic_words();
@@ -449,6 +465,43 @@ impl<'a> Collector<'a> {
             deployment: self.deployment(),
             unused: self.unused(),
         }
+    }
+
+    /// What the writer knows is what they want, unless the post asks for a language they
+    /// do not know: "I'm best at Java but want to try Kotlin" wants Kotlin alone, "team knows
+    /// node. express or fastify?" wants Node.
+    fn settle_known(&mut self) {
+        let asks_another = self
+            .languages
+            .iter()
+            .any(|l| !self.known.iter().any(|k| k.value == l.value));
+        let known = std::mem::take(&mut self.known);
+        let known_frameworks = std::mem::take(&mut self.known_frameworks);
+        if asks_another {
+            let set_aside = known.iter().flat_map(|k| &k.cues);
+            let set_aside = set_aside.chain(known_frameworks.iter().flat_map(|f| &f.cues));
+            self.ignored.extend(set_aside);
+            return;
+        }
+        for language in known {
+            add(
+                &mut self.languages,
+                language.value,
+                &language.cues,
+                language.stress,
+            );
+        }
+        for framework in known_frameworks {
+            add(
+                &mut self.preferred_frameworks,
+                framework.value,
+                &framework.cues,
+                framework.stress,
+            );
+        }
+        // In the order named, as if they had been taken with the rest.
+        self.languages.sort_by_key(|e| e.first);
+        self.preferred_frameworks.sort_by_key(|e| e.first);
     }
 
     /// No language both wanted and excluded; of Node's two, the one named on its own.

@@ -65,6 +65,11 @@ pub(super) enum Meaning {
     /// A move elsewhere ("should we move to Go?"): what the writer has ("our Express app",
     /// named before it) is being left.
     MovingTo,
+    /// What the writer knows or has used ("I know Java", "a Java dev"): context, not a
+    /// choice, when the post asks for another language ("...but want to try Kotlin").
+    Known {
+        toward: Toward,
+    },
     /// Another part of the system ("the frontend", "our mobile app"): a language named
     /// with it is that part's, not the backend's.
     Elsewhere,
@@ -97,9 +102,9 @@ pub(super) enum Stress {
 }
 
 use Meaning::{
-    ClauseBreak, Elsewhere, Footprint, Framework, Languages, Leaving, Lighter, MovingTo, Needs,
-    Negation, Neutral, OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores, Speed,
-    Stressed,
+    ClauseBreak, Elsewhere, Footprint, Framework, Known, Languages, Leaving, Lighter, MovingTo,
+    Needs, Negation, Neutral, OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores,
+    Speed, Stressed,
 };
 
 const fn lang(languages: &'static [Language]) -> Meaning {
@@ -321,6 +326,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Judged too heavy: "lighter than laravel", "django is the default, but anything lighter?".
     "lighter|something lighter|anything lighter|lighter than|something lighter than|anything lighter than|leaner|leaner than" => Lighter;
     "move to|moving to|switch to|switching to|migrate to|migrating to|jump to|port to|porting to|rewrite in|rewrite it in" => MovingTo;
+    // What the writer has used is context unless nothing else is asked for ("I'm best at Java
+    // but want to try Kotlin": Kotlin).
+    "best at|=used|ve used|have used|background in" => Known { toward: Toward::Ahead };
+    "=dev|=developer" => Known { toward: Toward::Behind };
     // Doubts rather than refusals: what "feels heavy" is set aside, not ruled out.
     "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be|meh at|meh with|meh on" => Negation { toward: Toward::Ahead, excludes: false };

@@ -27,6 +27,8 @@ const COMPARISON_REACH: usize = 6;
 const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
 /// The longest question a "no thanks" opening the next sentence answers ("Java?").
 const ANSWERED_QUESTION_WORDS: usize = 3;
+/// How far ahead "I know", "used" reach for the language or framework known.
+const KNOWN_REACH: usize = 3;
 /// Words that say the writer has what follows ("our Express app").
 const OWNING: &[&str] = &["our", "my"];
 /// Words that stand for something named before, and how far back (in words) it may be.
@@ -53,6 +55,8 @@ pub(super) struct Marks {
     pub elsewhere: bool,
     /// A framework named with the language it is written in ("Spring Boot with Kotlin").
     pub written_in_other: bool,
+    /// Named as what the writer knows or has used ("I know Java", "a Java dev").
+    pub known: bool,
 }
 
 impl Marks {
@@ -225,6 +229,19 @@ impl<'a> Scope<'a> {
             Meaning::MovingTo => {
                 if let Some(member) = self.owned_before(index) {
                     marks[member].leaving.get_or_insert((index, false));
+                }
+            }
+            Meaning::Known { toward } => {
+                let target = match toward {
+                    Toward::Behind => self
+                        .behind_of(index, 1, &self.named)
+                        .map(|s| self.run(s, false, &self.named, false)),
+                    _ => self
+                        .ahead_of(index, KNOWN_REACH, &self.named, true)
+                        .map(|s| self.run(s, true, &self.named, false)),
+                };
+                for member in target.into_iter().flatten() {
+                    marks[member].known = true;
                 }
             }
             Meaning::Elsewhere => {

@@ -401,6 +401,11 @@ mod tests {
         assert_eq!(values(&lighter.excluded_frameworks), ["spring-boot"]);
         let tried = read("tried django, hated the magic. python api");
         assert_eq!(values(&tried.excluded_frameworks), ["django"]);
+        // What the writer has used is context when they ask for another language.
+        let other = read("I'm best at Java but want to try Kotlin for a REST api");
+        assert_eq!(values(&other.languages), [Language::Kotlin]);
+        let same = read("php dev here, laravel or symfony for a small shop?");
+        assert_eq!(values(&same.languages), [Language::Php]);
     }
 
     #[test]
