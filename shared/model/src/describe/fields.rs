@@ -8,7 +8,7 @@ use super::markers::{Marks, is_signal, is_stressable};
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
     DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, NEWCOMERS, PERSONS, PRODUCTS, RUNNING_THINGS,
-    RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, TRADES,
+    RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, TRADES, WE_ARE_REACH,
 };
 use super::{Interpretation, Reading as FieldReading, shape};
 use crate::echo::echo;
@@ -262,7 +262,8 @@ impl<'a> Collector<'a> {
 
     /// "a .NET shop", "a small python shop", "our shop is mostly Java": a shop next to a
     /// language or framework (just before it, or a few words after in its clause) is the
-    /// team that writes it, not a store.
+    /// team that writes it, not a store; so is the shop the writers say they are ("we're an
+    /// ex-perl shop").
     fn names_a_team(&self, cue: &Cue) -> bool {
         let tokens = &self.reading.tokens;
         let shop = cue.first == cue.last && tokens[cue.first].lower.starts_with("shop");
@@ -273,7 +274,19 @@ impl<'a> Collector<'a> {
                 other.first > cue.last && other.first - cue.last <= TEAM_AFTER_SHOP_REACH
             }
         };
-        shop && self.neighbour(cue, near, is_named)
+        shop && (self.neighbour(cue, near, is_named) || self.is_what_we_are(cue))
+    }
+
+    /// "we're a ... shop", "we are an ... shop": what follows "we're a" names the writers.
+    fn is_what_we_are(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let start = cue.first.saturating_sub(WE_ARE_REACH);
+        (start..cue.first).any(|i| {
+            matches!(tokens[i].lower.as_str(), "re" | "are")
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+        })
     }
 
     /// "should we learn go?": learning a language or framework named right after is taking

@@ -221,7 +221,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub|updates live|update live|updated live|update instantly|updates instantly|update in real time|updates in real time|live auction|auction|auctions|live bidding" => Project(UseCase::Realtime, 3);
     "streaming|streams|push|pushes|pushed|pushing" => Project(UseCase::Realtime, 2);
     "live" => Project(UseCase::Realtime, 1);
-    "rest api|restful|rest|json api|web api|crud api|mobile backend|backend for a mobile app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql" => Project(UseCase::RestApi, 2);
+    "rest api|restful|rest|json api|web api|crud api|mobile backend|mobile app backend|app backend|backend for a mobile app|backend for our mobile app|backend for my mobile app|backend for our android app|backend for our ios app|backend for our app|backend for my app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql" => Project(UseCase::RestApi, 2);
     "api|apis|endpoint|endpoints" => Project(UseCase::RestApi, 1);
     "microservice|service mesh|into services|=small services|=independent services" => Project(UseCase::Microservices, 3);
     "grpc" => Project(UseCase::Microservices, 2);

@@ -432,12 +432,13 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// The cue at `index` is followed by "for" or "of" and a language: "rails for rust".
+    /// The cue at `index` is followed by "for", "of", "in" or "but" and a language: "rails
+    /// for rust", "like rails but rust".
     fn for_a_language(&self, index: usize) -> bool {
         let (cue, tokens) = (&self.cues[index], self.tokens);
         let joined = tokens
             .get(cue.last + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "for" | "of"));
+            .is_some_and(|t| matches!(t.lower.as_str(), "for" | "of" | "in" | "but"));
         joined
             && self.cues.iter().any(|other| {
                 other.first == cue.last + 2

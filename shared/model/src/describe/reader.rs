@@ -413,6 +413,11 @@ fn is_the_verb_go(text: &str, tokens: &[Token], at: usize) -> bool {
     if before.is_some_and(|t| LANGUAGE_BEFORE_GO.contains(&t.lower.as_str()) || t.lower == "no") {
         return false;
     }
+    // "open to go, python or ruby": what one is open to is a choice.
+    let open_to = at >= 2 && tokens[at - 2].lower == "open" && tokens[at - 1].lower == "to";
+    if open_to {
+        return false;
+    }
     // "Go" capitalised inside a sentence is the language's name.
     let capitalised = text[tokens[at].span.clone()].starts_with('G');
     if capitalised && before.is_some() {

@@ -4,6 +4,8 @@
 
 /// How far after "shop" a language makes it a team ("our shop is mostly Java").
 pub(super) const TEAM_AFTER_SHOP_REACH: usize = 4;
+/// How far before "shop" the writers' "we're a" may stand ("we're an ex-perl shop").
+pub(super) const WE_ARE_REACH: usize = 4;
 /// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
 pub(super) const DELIVERY_REACH: usize = 6;
 /// Words of delivering software: "fast" after one of them is speed of delivery.
