@@ -289,17 +289,12 @@ impl<'a> Collector<'a> {
         })
     }
 
-    /// "should we learn go?": learning a language or framework named right after is taking
-    /// it up, not asking for one that is easy to learn; "I want to learn Elixir" is a
-    /// learner's aim, and a learner wants it easy.
+    /// "should we learn go?", "I want to learn Elixir": learning a language or framework
+    /// named right after is taking it up, not asking for one that is easy to learn
+    /// (docs/labelling.md: learning on a side project is not ease of learning by itself).
     fn learns_a_named(&self, learn: &Cue) -> bool {
         let tokens = &self.reading.tokens;
-        let aim = learn
-            .first
-            .checked_sub(1)
-            .is_some_and(|i| tokens[i].lower == "to");
-        let learning =
-            !aim && learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
+        let learning = learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
         learning && self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
     }
 

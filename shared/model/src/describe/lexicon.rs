@@ -334,7 +334,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be|meh at|meh with|meh on" => Negation { toward: Toward::Ahead, excludes: false };
     // Taking up a language is not asking for an easy one ("open to learning elixir").
-    "open to learning|willing to learn|happy to learn|open to learn|ready to learn|learn something new|excuse to learn|chance to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand|learning a new language|learn a new language|worth learning|worth it to learn" => Neutral;
+    "open to learning|willing to learn|happy to learn|open to learn|ready to learn|learn something new|excuse to learn|chance to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|without learning a new language|without learning another language|learning project|learning exercise|as a learning|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand|learning a new language|learn a new language|worth learning|worth it to learn" => Neutral;
     // Easy to run somewhere is not easy to learn.
     "easy to deploy|easy to host|easy on the" => Neutral;
     // Having no experience of a thing is not refusing it ("never used either").
