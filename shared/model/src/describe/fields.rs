@@ -7,8 +7,9 @@ use super::lexicon::{FILLER, Meaning, NODE, Stress};
 use super::markers::{Marks, is_signal, is_stressable};
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
-    DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, NEWCOMERS, PERSONS, PRODUCTS, RUNNING_THINGS,
-    RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, TRADES, WE_ARE_REACH,
+    BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, NEWCOMERS, PERSONS, PRODUCTS,
+    REASON_REACH, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE,
+    TRADES, WE_ARE_REACH,
 };
 use super::{Interpretation, Reading as FieldReading, shape};
 use crate::echo::echo;
@@ -212,6 +213,10 @@ impl<'a> Collector<'a> {
             {
                 self.ignored.push(index);
             }
+            // "caching because traffic spikes": the reason for a feature, not a quality asked.
+            Meaning::Priority(_) if self.gives_a_reason_for_a_feature(cue) => {
+                self.ignored.push(index);
+            }
             Meaning::Priority(dimension) => {
                 add(&mut self.priorities, dimension, &with_markers, stress);
             }
@@ -296,6 +301,31 @@ impl<'a> Collector<'a> {
         let tokens = &self.reading.tokens;
         let learning = learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
         learning && self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
+    }
+
+    /// "caching because traffic spikes", "very spiky, so caching is a must": a quality
+    /// joined to a feature of its sentence by a word of cause is why the feature is
+    /// needed, not a quality the writer asks of the framework.
+    fn gives_a_reason_for_a_feature(&self, quality: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let sentence = tokens[quality.first].sentence;
+        let caused = |from: usize, to: usize, words: &[&str]| {
+            to.saturating_sub(from) <= REASON_REACH
+                && (from..to).any(|i| words.contains(&tokens[i].lower.as_str()))
+        };
+        self.reading.cues.iter().any(|feature| {
+            tokens[feature.first].sentence == sentence
+                && feature
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Needs(_)))
+                && if feature.last < quality.first {
+                    caused(feature.last + 1, quality.first, BECAUSE)
+                } else {
+                    feature.first > quality.last
+                        && caused(quality.last + 1, feature.first, THEREFORE)
+                }
+        })
     }
 
     /// "works well on lambda": a word of fitting a few words before the place, in its clause.

@@ -406,6 +406,10 @@ mod tests {
         assert_eq!(values(&other.languages), [Language::Kotlin]);
         let same = read("php dev here, laravel or symfony for a small shop?");
         assert_eq!(values(&same.languages), [Language::Php]);
+        // A quality given as the reason for a feature is the feature's, not a priority.
+        let reason = read("a blog for a newspaper, caching because traffic spikes, python");
+        assert!(reason.priorities.is_empty());
+        assert_eq!(values(&reason.required_features), [Feature::Caching]);
     }
 
     #[test]

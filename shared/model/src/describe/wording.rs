@@ -4,6 +4,11 @@
 
 /// How far after "shop" a language makes it a team ("our shop is mostly Java").
 pub(super) const TEAM_AFTER_SHOP_REACH: usize = 4;
+/// Words that give a reason after what it is for ("caching because traffic spikes"), and
+/// before it ("spiky, so caching is a must"); how far apart the two may stand.
+pub(super) const BECAUSE: &[&str] = &["because", "since", "cause", "bc", "due"];
+pub(super) const THEREFORE: &[&str] = &["so", "therefore", "hence"];
+pub(super) const REASON_REACH: usize = 8;
 /// How far before "shop" the writers' "we're a" may stand ("we're an ex-perl shop").
 pub(super) const WE_ARE_REACH: usize = 4;
 /// How far back a word of delivery makes "fast" about building ("get an MVP out fast").
