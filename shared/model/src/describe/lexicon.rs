@@ -161,7 +161,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "express|expressjs" => Framework("express", Language::Javascript);
     "koa" => Framework("koa", Language::Javascript);
     "fastify" => Framework("fastify", Language::Javascript);
-    "hapi" => Framework("hapi", Language::Javascript);
+    "hapi|hapijs|hapi js" => Framework("hapi", Language::Javascript);
     "nestjs|nest js|=nest" => Framework("nestjs", Language::Typescript);
     "adonis|adonisjs" => Framework("adonisjs", Language::Typescript);
     "hono" => Framework("hono", Language::Typescript);
@@ -189,7 +189,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "falcon" => Framework("falcon", Language::Python);
     "pyramid" => Framework("pyramid", Language::Python);
     "testing pyramid|test pyramid" => Neutral;
-    "slim framework|slim php|slimphp|slim 4" => Framework("slim", Language::Php);
+    "slim framework|slim php|slimphp|slim 4|=slim" => Framework("slim", Language::Php);
+    // Slim the adjective.
+    "slim binary|slim binaries|slim image|slim images|slim docker|slim container|slim down|slim footprint" => Neutral;
     "codeigniter|code igniter|ci4" => Framework("codeigniter", Language::Php);
     "cakephp|cake php" => Framework("cakephp", Language::Php);
     "yii|yii2" => Framework("yii", Language::Php);
@@ -303,6 +305,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Features.
     "websocket server|websockets server|socket server|websocket connections|websocket clients|long polling" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
     "websocket|websockets|web sockets|web socket|socket io|socketio|sockets|live updates|push updates|server push" => Needs(Feature::Websockets);
+    // Notifications pushed as they happen are websockets' work (docs/labelling.md).
+    "realtime notifications|real time notifications|live notifications|realtime updates|real time updates" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
     "admin|admin panel|admin ui|admin interface|admin dashboard|admin site|admin area|back office|backoffice" => Needs(Feature::AdminPanel);
     "orm|object relational|entity framework|hibernate|sqlalchemy|active record|database models|prisma|typeorm|ecto|eloquent|ef core|efcore|entity framework core" => Needs(Feature::Orm);
     "=migrations|schema migrations|database migrations|db migrations" => Needs(Feature::Migrations);

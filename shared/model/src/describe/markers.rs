@@ -219,10 +219,11 @@ impl<'a> Scope<'a> {
                     marks[member].leaving.get_or_insert((index, excludes));
                 }
             }
-            // "X ok, or is there something lighter?" weighs X, as the verdict asked about does.
-            Meaning::Lighter if self.asks(self.cues[index].first) => {}
+            // "X ok, or is there something lighter?" weighs X, as the verdict asked about
+            // does; "X is way too much config. something lighter?" has judged it already.
             Meaning::Lighter => {
-                if let Some(member) = self.heavier(index) {
+                let weighed = |member: usize| self.asks(self.cues[member].first);
+                if let Some(member) = self.heavier(index).filter(|m| !weighed(*m)) {
                     marks[member].leaving.get_or_insert((index, false));
                 }
             }

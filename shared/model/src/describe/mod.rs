@@ -406,6 +406,11 @@ mod tests {
         assert_eq!(values(&other.languages), [Language::Kotlin]);
         let same = read("php dev here, laravel or symfony for a small shop?");
         assert_eq!(values(&same.languages), [Language::Php]);
+        // A verdict already given is not taken back by asking for something lighter.
+        let judged = read("symfony is way too much config for this. something lighter in php?");
+        assert_eq!(values(&judged.excluded_frameworks), ["symfony"]);
+        let slim = read("php api, symfony? slim? and a slim docker image");
+        assert_eq!(values(&slim.preferred_frameworks), ["symfony", "slim"]);
         // A quality given as the reason for a feature is the feature's, not a priority.
         let reason = read("a blog for a newspaper, caching because traffic spikes, python");
         assert!(reason.priorities.is_empty());
