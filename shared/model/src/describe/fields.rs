@@ -612,7 +612,8 @@ impl<'a> Collector<'a> {
     fn off_topic_words(&self) -> Vec<String> {
         let cues = &self.reading.cues;
         let tokens = &self.reading.tokens;
-        if let Some(asked) = shape::asks_how_to_without_choosing(tokens)
+        if !self.names_alternatives()
+            && let Some(asked) = shape::asks_how_to_without_choosing(tokens)
             && let (Some(first), Some(last)) = (asked.first(), asked.last())
         {
             return vec![echo(
@@ -639,6 +640,28 @@ impl<'a> Collector<'a> {
         } else {
             Vec::new()
         }
+    }
+
+    /// Two frameworks, or two languages named apart, are alternatives however the post is
+    /// worded ("why is everyone recommending fastapi over flask?"); a framework and its
+    /// language are one ("my django app").
+    fn names_alternatives(&self) -> bool {
+        let cues = &self.reading.cues;
+        let mut language_cues: Vec<usize> = self
+            .languages
+            .iter()
+            .flat_map(|e| &e.cues)
+            .copied()
+            .filter(|i| {
+                cues[*i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages(_)))
+            })
+            .collect();
+        language_cues.sort_unstable();
+        language_cues.dedup();
+        self.preferred_frameworks.len() >= 2 || language_cues.len() >= 2
     }
 
     /// Start-up time and memory are serverless fit when the project runs serverless, and

@@ -390,6 +390,9 @@ mod tests {
             read("why does my rails migration fail after a rebase of the schema?").is_off_topic()
         );
         assert!(read("how do I stop my spring app leaking connections under load").is_off_topic());
+        assert!(
+            !read("why is everyone recommending fastapi over flask these days?").is_off_topic()
+        );
         let choice = read("our express app leaks memory under load, should we move to go?");
         assert!(!choice.is_off_topic());
         assert_eq!(values(&choice.excluded_frameworks), ["express"]);
