@@ -251,6 +251,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // A crowd of requests a second ("20k rps", "200k req/s") says both what the project is and
     // that speed at run time matters.
     "many rps|many qps|many req s|many reqs|many req sec|many events s|many events sec|many msg s|many msgs s|many msg sec|many msgs sec|many messages s|many messages sec|many ops s|many ops sec|many tps|many requests per second|many requests a second|many requests per sec|many requests|many events per second|many messages per second|many predictions s|many predictions sec|many predictions per second|many inferences s|many inferences per second|many updates per second|many updates s" => Project(UseCase::HighThroughput, 2), Priority(Dimension::Performance);
+    // "millions of msgs a second": a load, said in words.
+    "millions of msgs|millions of messages|millions of requests|millions of events|millions of req|millions of reqs" => Project(UseCase::HighThroughput, 2), Priority(Dimension::Performance);
     // Functions behind AWS's API Gateway: no gateway is being built.
     "behind api gateway|behind an api gateway|behind aws api gateway|behind the api gateway" => RunsOn(Deployment::Serverless);
     "ingestion|telemetry|proxy|gateway" => Project(UseCase::HighThroughput, 2);
@@ -271,7 +273,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions" => RunsOn(Deployment::Serverless);
     "di container|ioc container|dependency injection container" => Needs(Feature::DependencyInjection);
     "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman" => RunsOn(Deployment::Containers);
-    "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
+    "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|=racks|our racks|own racks|server racks|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
     "php hosting|shared php hosting" => RunsOn(Deployment::Servers), lang(&[Language::Php]);
     "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers" => ServerChores;
     // Priorities.

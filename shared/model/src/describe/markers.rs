@@ -425,8 +425,9 @@ impl<'a> Scope<'a> {
         match before {
             Some("than") => true,
             Some("as") => as_before || compared_after,
-            // "like rails for rust": the framework stands for a kind in another language.
-            Some("like") => compared_after || self.for_a_language(index),
+            // "like rails for rust": the framework stands for a kind in another language;
+            // "like express but typed": for what it is, with something else.
+            Some("like") => compared_after || after == Some("but") || self.for_a_language(index),
             // "the laravel of python": the framework stands for a kind.
             Some("the") => after == Some("of"),
             _ => false,

@@ -414,6 +414,16 @@ mod tests {
         assert_eq!(values(&judged.excluded_frameworks), ["symfony"]);
         let slim = read("php api, symfony? slim? and a slim docker image");
         assert_eq!(values(&slim.preferred_frameworks), ["symfony", "slim"]);
+        // docs/labelling.md's own examples.
+        let racks = read("Not serverless, we have racks. go api");
+        assert_eq!(racks.deployment.map(|d| d.value), Some(Deployment::Servers));
+        assert!(
+            read("like express but typed")
+                .preferred_frameworks
+                .is_empty()
+        );
+        let load = read("millions of msgs a second, java");
+        assert_eq!(values(&load.priorities), [Dimension::Performance]);
         // A quality given as the reason for a feature is the feature's, not a priority.
         let reason = read("a blog for a newspaper, caching because traffic spikes, python");
         assert!(reason.priorities.is_empty());
