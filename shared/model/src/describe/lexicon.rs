@@ -343,6 +343,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "open to learning|willing to learn|happy to learn|open to learn|ready to learn|learn something new|excuse to learn|chance to learn|want to try|wants to try|low traffic|little traffic|not much traffic|low load|not want to learn a new language|not want to learn a whole new language|not want to learn another language|without learning a new language|without learning another language|learning project|learning exercise|as a learning|node clustering|node cluster|validate an idea|validate the idea|validate my idea|validate demand|learning a new language|learn a new language|worth learning|worth it to learn" => Neutral;
     // Easy to run somewhere is not easy to learn.
     "easy to deploy|easy to host|easy on the" => Neutral;
+    // Failing to do something is not refusing what it is done with ("can't get CORS working
+    // with my gin server").
+    "not get|not make|not figure|not seem|not find|not work|not working" => Neutral;
     // Having no experience of a thing is not refusing it ("never used either").
     "never used|never tried|never touched|never worked with" => Neutral;
     // Staying is choosing: "not abandoning the JVM" and "sticking with Java" want it.

@@ -1,8 +1,9 @@
 //! The shape of a post as a whole: a question about fixing or doing something with what the
-//! writer already has ("why does my migration fail", "how do I kill the old process") asks
-//! for no choice of framework or language, however many of them it names, so the API
-//! refuses it as off topic; the same trouble ending in a choice ("should we move to Go?",
-//! "express or fastify?") is on topic.
+//! writer already has ("why does my migration fail", "how do I kill the old process",
+//! "getting a 502 from my django app, what am I missing?") asks for no choice of framework
+//! or language, however it names them, so the API refuses it as off topic; the same trouble
+//! ending in a choice ("should we move to Go?", "express or fastify?", "need something
+//! faster") is on topic.
 
 use super::reader::Token;
 
@@ -25,11 +26,52 @@ const HOW_TO: &[&[&str]] = &[
     &["where", "does"],
     &["what", "causes"],
     &["head", "around"],
+    &["what", "am", "i", "missing"],
+    &["best", "way", "to"],
+];
+
+/// Words of trouble with something that runs: with what the writer has ("my app", "our
+/// server") or a can't, they make a post a fix to ask for, like a how-to opening.
+const TROUBLE: &[&str] = &[
+    "error",
+    "errors",
+    "exception",
+    "crash",
+    "crashes",
+    "crashing",
+    "fails",
+    "failing",
+    "broken",
+    "hangs",
+    "hanging",
+    "502",
+    "500",
+    "404",
+    "cors",
+    "traceback",
+];
+/// Words that say the writer has the thing in trouble, or cannot get it to work.
+/// Contractions reach the reader whole ("can't", with either apostrophe).
+const HAVING: &[&str] = &[
+    "my",
+    "our",
+    "cannot",
+    "cant",
+    "can't",
+    "can’t",
+    "won't",
+    "won’t",
+    "wont",
+    "doesn't",
+    "doesn’t",
+    "doesnt",
 ];
 
 /// Words that ask for a choice: alternatives, a pick, a move elsewhere, a judgement of
 /// what is better.
 const CHOOSING: &[&str] = &[
+    "something",
+    "anything",
     "or",
     "vs",
     "versus",
@@ -64,22 +106,32 @@ const CHOOSING: &[&str] = &[
 /// background task" is not).
 const MOVING: &[&str] = &["move", "moving", "go", "going", "jump"];
 
-/// The tokens of the how-to opening, when the post asks how to do or fix something and
-/// asks for no choice anywhere; `None` otherwise.
+/// The tokens of the how-to opening (or of the trouble), when the post asks how to do or
+/// fix something and asks for no choice anywhere; `None` otherwise.
 pub(super) fn asks_how_to_without_choosing(tokens: &[Token]) -> Option<Vec<usize>> {
     let lower = |i: usize| tokens[i].lower.as_str();
     let chooses = (0..tokens.len()).any(|i| {
-        CHOOSING.contains(&lower(i))
-            || (MOVING.contains(&lower(i)) && i + 1 < tokens.len() && lower(i + 1) == "to")
+        let next = tokens.get(i + 1).map(|t| t.lower.as_str());
+        // "the best way to structure it" asks how, not which.
+        (CHOOSING.contains(&lower(i)) && !(lower(i) == "best" && next == Some("way")))
+            || (MOVING.contains(&lower(i)) && next == Some("to"))
     });
     if chooses {
         return None;
     }
-    (0..tokens.len()).find_map(|start| {
+    let opening = (0..tokens.len()).find_map(|start| {
         HOW_TO.iter().find_map(|words| {
             let end = start + words.len();
             (end <= tokens.len() && (start..end).zip(words.iter()).all(|(i, w)| lower(i) == *w))
                 .then(|| (start..end).collect())
         })
-    })
+    });
+    let had = (0..tokens.len()).any(|i| HAVING.contains(&lower(i)));
+    let trouble = || {
+        (0..tokens.len())
+            .find(|i| TROUBLE.contains(&lower(*i)))
+            .filter(|_| had)
+            .map(|i| vec![i])
+    };
+    opening.or_else(trouble)
 }
