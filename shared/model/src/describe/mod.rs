@@ -393,6 +393,13 @@ mod tests {
         assert!(
             !read("why is everyone recommending fastapi over flask these days?").is_off_topic()
         );
+        // Trouble with what one has, asked about without a choice, is a fix to ask for.
+        assert!(
+            read("getting a 502 from my gunicorn django app, what am I missing?").is_off_topic()
+        );
+        assert!(read("can't get CORS working with my go gin server").is_off_topic());
+        assert!(read("what's the best way to structure a large express project?").is_off_topic());
+        assert!(!read("our express api crashes under load, need something faster").is_off_topic());
         let choice = read("our express app leaks memory under load, should we move to go?");
         assert!(!choice.is_off_topic());
         assert_eq!(values(&choice.excluded_frameworks), ["express"]);
@@ -523,64 +530,5 @@ mod tests {
                 .iter()
                 .all(|w| w.chars().count() <= crate::echo::MAX_ECHO + 1 && !w.contains('\u{202e}'))
         );
-    }
-}
-
-#[cfg(test)]
-mod guide_probe {
-    use super::*;
-    fn read(text: &str) -> Interpretation {
-        interpret(&Description::parse(text).unwrap())
-    }
-    #[test]
-    fn probe() {
-        for text in [
-            "getting a 502 from nginx in front of my gunicorn django app, what am I missing?",
-            "how can I add pagination to my fastapi endpoints?",
-            "my rails app is slow on heroku, should we rewrite it in go or just scale up?",
-            "what's the best way to structure a large express project?",
-            "Is Spring Boot too much for a couple of REST endpoints? we know java",
-            "nestjs felt bloated when we tried it last year. looking at fastify or hono for a ts api",
-            "Laravel is getting long in the tooth for us, thinking about switching to Go",
-            "We're leaving our Django monolith for microservices in Go",
-            "Python dev wanting to try Rust for a side project api. axum or actix?",
-            "I mostly write C# at work but want to learn Elixir with a chat app",
-            "uni student, need a backend for a group project app, any language is fine",
-            "stock prices pushed live to the browser for a trading dashboard, go or rust",
-            "serverless is a must for us, an api for a mobile app in typescript",
-            "we host everything on our own VMs. internal CRUD tool over our ERP data, C#",
-            "is express still a good choice in 2025 or is it dated?",
-            "django's admin is great but django is overkill for our tiny api. python alternatives?",
-            "error: cannot find module 'express' when running node server.js",
-            "which ORM should I use with my existing flask app, sqlalchemy or peewee?",
-            "can't get CORS working with my go gin server",
-            "best laptop for running docker and k8s locally?",
-        ] {
-            let r = read(text);
-            println!(
-                "{text:?}\n   off={:?} uc={:?} lang={:?} xlang={:?} pri={:?} feat={:?} dep={:?} pref={:?} xfw={:?}",
-                r.off_topic,
-                r.use_case.as_ref().map(|u| u.value),
-                r.languages.iter().map(|l| l.value).collect::<Vec<_>>(),
-                r.excluded_languages
-                    .iter()
-                    .map(|l| l.value)
-                    .collect::<Vec<_>>(),
-                r.priorities.iter().map(|l| l.value).collect::<Vec<_>>(),
-                r.required_features
-                    .iter()
-                    .map(|l| l.value)
-                    .collect::<Vec<_>>(),
-                r.deployment.as_ref().map(|u| u.value),
-                r.preferred_frameworks
-                    .iter()
-                    .map(|l| l.value)
-                    .collect::<Vec<_>>(),
-                r.excluded_frameworks
-                    .iter()
-                    .map(|l| l.value)
-                    .collect::<Vec<_>>(),
-            );
-        }
     }
 }
