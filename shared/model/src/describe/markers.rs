@@ -29,6 +29,8 @@ const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
 const ANSWERED_QUESTION_WORDS: usize = 3;
 /// How far ahead "I know", "used" reach for the language or framework known.
 const KNOWN_REACH: usize = 3;
+/// How far after "switching to" the framework or language moved to may stand.
+const MOVED_TO_REACH: usize = 2;
 /// Words that say the writer has what follows ("our Express app").
 const OWNING: &[&str] = &["our", "my"];
 /// Words that stand for something named before, and how far back (in words) it may be.
@@ -228,7 +230,15 @@ impl<'a> Scope<'a> {
                 }
             }
             Meaning::MovingTo => {
-                if let Some(member) = self.owned_before(index) {
+                let to_another = self
+                    .ahead_of(index, MOVED_TO_REACH, &self.named, true)
+                    .is_some();
+                let left = self.owned_before(index).or_else(|| {
+                    to_another
+                        .then(|| self.named_before_in_sentence(index))
+                        .flatten()
+                });
+                if let Some(member) = left {
                     marks[member].leaving.get_or_insert((index, false));
                 }
             }
@@ -317,6 +327,27 @@ impl<'a> Scope<'a> {
                         .iter()
                         .any(|t| OWNING.contains(&t.lower.as_str()))
             })
+    }
+
+    /// "Laravel is getting old for us, thinking about switching to Go": the framework named
+    /// before a move to another, in its sentence, unless offered with it ("stay on Laravel
+    /// or switch to Go?").
+    fn named_before_in_sentence(&self, marker: usize) -> Option<usize> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        let sentence = tokens[cues[marker].first].sentence;
+        let offered = (0..cues[marker].first).any(|i| {
+            tokens[i].sentence == sentence && matches!(tokens[i].lower.as_str(), "or" | "vs")
+        });
+        (0..marker)
+            .rev()
+            .take_while(|i| tokens[cues[*i].first].sentence == sentence)
+            .find(|i| {
+                cues[*i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Framework(..)))
+            })
+            .filter(|_| !offered)
     }
 
     /// What "lighter" at `marker` is lighter than: the framework after "than", else the

@@ -400,6 +400,12 @@ mod tests {
         assert!(read("can't get CORS working with my go gin server").is_off_topic());
         assert!(read("what's the best way to structure a large express project?").is_off_topic());
         assert!(!read("our express api crashes under load, need something faster").is_off_topic());
+        let switching =
+            read("Laravel is getting long in the tooth, thinking about switching to Go");
+        assert_eq!(values(&switching.excluded_frameworks), ["laravel"]);
+        assert_eq!(values(&switching.languages), [Language::Go]);
+        let offered = read("should we stay on laravel or switch to go?");
+        assert_eq!(values(&offered.preferred_frameworks), ["laravel"]);
         let choice = read("our express app leaks memory under load, should we move to go?");
         assert!(!choice.is_off_topic());
         assert_eq!(values(&choice.excluded_frameworks), ["express"]);
