@@ -201,6 +201,11 @@ impl<'a> Collector<'a> {
             }
             Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
             Meaning::Project(use_case, weight) => {
+                // "prices pushed live to the browser": what is pushed to browsers rides
+                // websockets (docs/labelling.md).
+                if use_case == UseCase::Realtime && self.pushes_to_browsers(cue) {
+                    add(&mut self.features, Feature::Websockets, &[index], stress);
+                }
                 let entry = self
                     .use_cases
                     .entry(use_case)
@@ -326,6 +331,19 @@ impl<'a> Collector<'a> {
                         && caused(quality.last + 1, feature.first, THEREFORE)
                 }
         })
+    }
+
+    /// A word of pushing or of live updates in a sentence that names browsers.
+    fn pushes_to_browsers(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let sentence = tokens[cue.first].sentence;
+        let pushing = tokens[cue.first..=cue.last]
+            .iter()
+            .any(|t| t.key.starts_with("push") || t.lower == "live");
+        pushing
+            && tokens
+                .iter()
+                .any(|t| t.sentence == sentence && t.lower.starts_with("browser"))
     }
 
     /// "works well on lambda": a word of fitting a few words before the place, in its clause.

@@ -437,6 +437,8 @@ mod tests {
         );
         let load = read("millions of msgs a second, java");
         assert_eq!(values(&load.priorities), [Dimension::Performance]);
+        let pushed = read("stock prices pushed live to the browser, go or rust");
+        assert_eq!(values(&pushed.required_features), [Feature::Websockets]);
         // A quality given as the reason for a feature is the feature's, not a priority.
         let reason = read("a blog for a newspaper, caching because traffic spikes, python");
         assert!(reason.priorities.is_empty());
