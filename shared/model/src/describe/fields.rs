@@ -5,12 +5,9 @@ use std::collections::BTreeMap;
 
 use super::lexicon::{FILLER, Meaning, NODE, Stress};
 use super::markers::{Marks, is_signal, is_stressable};
-use super::reader::{Cue, Reading, Token};
-use super::wording::{
-    BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, NEWCOMERS, PERSONS, PRODUCTS,
-    REASON_REACH, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE,
-    TRADES, WE_ARE_REACH,
-};
+use super::reader::{Cue, Reading};
+use super::surroundings::Surroundings;
+use super::wording::TRADES;
 use super::{Interpretation, Reading as FieldReading, shape};
 use crate::echo::echo;
 use crate::lists::distinct;
@@ -25,11 +22,6 @@ pub(super) fn decide(text: &str, reading: &Reading, marks: &[Marks]) -> Interpre
         }
     }
     collector.finish()
-}
-
-/// Names a language or a framework.
-fn is_named(meaning: &Meaning) -> bool {
-    matches!(meaning, Meaning::Languages(_) | Meaning::Framework(..))
 }
 
 /// One value of a field with the cues (and markers) that decided it.
@@ -59,6 +51,8 @@ fn add<T: PartialEq>(list: &mut Vec<Evidence<T>>, value: T, cues: &[usize], stre
 struct Collector<'a> {
     text: &'a str,
     reading: &'a Reading,
+    /// The words around each cue, asked about as cues are taken.
+    around: Surroundings<'a>,
     marks: &'a [Marks],
     /// Use case → (weight, first cue, cues).
     use_cases: BTreeMap<UseCase, (u32, usize, Vec<usize>)>,
@@ -88,6 +82,7 @@ impl<'a> Collector<'a> {
         Collector {
             text,
             reading,
+            around: Surroundings::new(reading),
             marks,
             use_cases: BTreeMap::new(),
             languages: Vec::new(),
@@ -177,7 +172,9 @@ impl<'a> Collector<'a> {
                 add(frameworks, id, &[index], stress);
             }
             Meaning::OffTopic
-                if !negated && !self.is_a_products_subject(cue) && !self.compares_named(cue) =>
+                if !negated
+                    && !self.around.is_a_products_subject(cue)
+                    && !self.around.compares_named(cue) =>
             {
                 self.off_topic.push(index);
             }
@@ -199,11 +196,11 @@ impl<'a> Collector<'a> {
             {
                 self.ignored.push(index);
             }
-            Meaning::Project(..) if self.names_a_team(cue) => self.ignored.push(index),
+            Meaning::Project(..) if self.around.names_a_team(cue) => self.ignored.push(index),
             Meaning::Project(use_case, weight) => {
                 // "prices pushed live to the browser": what is pushed to browsers rides
                 // websockets (docs/labelling.md).
-                if use_case == UseCase::Realtime && self.pushes_to_browsers(cue) {
+                if use_case == UseCase::Realtime && self.around.pushes_to_browsers(cue) {
                     add(&mut self.features, Feature::Websockets, &[index], stress);
                 }
                 let entry = self
@@ -214,12 +211,12 @@ impl<'a> Collector<'a> {
                 entry.2.push(index);
             }
             Meaning::Priority(Dimension::EaseOfLearning)
-                if self.learns_a_named(cue) || self.is_new_to_a_named(cue) =>
+                if self.around.learns_a_named(cue) || self.around.is_new_to_a_named(cue) =>
             {
                 self.ignored.push(index);
             }
             // "caching because traffic spikes": the reason for a feature, not a quality asked.
-            Meaning::Priority(_) if self.gives_a_reason_for_a_feature(cue) => {
+            Meaning::Priority(_) if self.around.gives_a_reason_for_a_feature(cue) => {
                 self.ignored.push(index);
             }
             Meaning::Priority(dimension) => {
@@ -234,9 +231,12 @@ impl<'a> Collector<'a> {
                 );
             }
             // "fast cold starts", "starts fast": the speed of starting, not of running.
-            Meaning::Speed if self.qualifies_start_up(cue) => {}
+            Meaning::Speed if self.around.qualifies_start_up(cue) => {}
             Meaning::Speed => {
-                let dimension = if self.is_speed_of_delivery(cue) {
+                let dimension = if self
+                    .around
+                    .is_speed_of_delivery(cue, &self.productivity_cues())
+                {
                     Dimension::Productivity
                 } else {
                     Dimension::Performance
@@ -247,7 +247,7 @@ impl<'a> Collector<'a> {
             Meaning::Needs(feature) => add(&mut self.features, feature, &with_markers, stress),
             Meaning::RunsOn(deployment) => {
                 // "works well on lambda", "plays nice with serverless": how well it fits there.
-                if deployment == Deployment::Serverless && self.asks_how_well_it_fits(cue) {
+                if deployment == Deployment::Serverless && self.around.asks_how_well_it_fits(cue) {
                     add(
                         &mut self.priorities,
                         Dimension::ServerlessFit,
@@ -261,222 +261,13 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Some word at most `reach` before the cue, in its clause, is one that `wanted`.
-    fn word_before(&self, cue: &Cue, reach: usize, wanted: impl Fn(&Token) -> bool) -> bool {
-        let tokens = &self.reading.tokens;
-        let start = cue.first.saturating_sub(reach);
-        tokens[start..cue.first]
-            .iter()
-            .any(|t| t.clause == tokens[cue.first].clause && wanted(t))
-    }
-
-    /// "a .NET shop", "a small python shop", "our shop is mostly Java": a shop next to a
-    /// language or framework (just before it, or a few words after in its clause) is the
-    /// team that writes it, not a store; so is the shop the writers say they are ("we're an
-    /// ex-perl shop").
-    fn names_a_team(&self, cue: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let shop = cue.first == cue.last && tokens[cue.first].lower.starts_with("shop");
-        let near = |other: &Cue| {
-            if other.last < cue.first {
-                cue.first - other.last <= 2
-            } else {
-                other.first > cue.last && other.first - cue.last <= TEAM_AFTER_SHOP_REACH
-            }
-        };
-        shop && (self.neighbour(cue, near, is_named) || self.is_what_we_are(cue))
-    }
-
-    /// "we're a ... shop", "we are an ... shop": what follows "we're a" names the writers.
-    fn is_what_we_are(&self, cue: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let start = cue.first.saturating_sub(WE_ARE_REACH);
-        (start..cue.first).any(|i| {
-            matches!(tokens[i].lower.as_str(), "re" | "are")
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
-        })
-    }
-
-    /// "should we learn go?", "I want to learn Elixir": learning a language or framework
-    /// named right after is taking it up, not asking for one that is easy to learn
-    /// (docs/labelling.md: learning on a side project is not ease of learning by itself).
-    fn learns_a_named(&self, learn: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let learning = learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
-        learning && self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
-    }
-
-    /// "caching because traffic spikes", "very spiky, so caching is a must": a quality
-    /// joined to a feature of its sentence by a word of cause is why the feature is
-    /// needed, not a quality the writer asks of the framework.
-    fn gives_a_reason_for_a_feature(&self, quality: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let sentence = tokens[quality.first].sentence;
-        let caused = |from: usize, to: usize, words: &[&str]| {
-            to.saturating_sub(from) <= REASON_REACH
-                && (from..to).any(|i| words.contains(&tokens[i].lower.as_str()))
-        };
-        self.reading.cues.iter().any(|feature| {
-            tokens[feature.first].sentence == sentence
-                && feature
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Needs(_)))
-                && if feature.last < quality.first {
-                    caused(feature.last + 1, quality.first, BECAUSE)
-                } else {
-                    feature.first > quality.last
-                        && caused(quality.last + 1, feature.first, THEREFORE)
-                }
-        })
-    }
-
-    /// A word of pushing or of live updates in a sentence that names browsers.
-    fn pushes_to_browsers(&self, cue: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let sentence = tokens[cue.first].sentence;
-        let pushing = tokens[cue.first..=cue.last]
-            .iter()
-            .any(|t| t.key.starts_with("push") || t.lower == "live");
-        pushing
-            && tokens
-                .iter()
-                .any(|t| t.sentence == sentence && t.lower.starts_with("browser"))
-    }
-
-    /// "works well on lambda": a word of fitting a few words before the place, in its clause.
-    fn asks_how_well_it_fits(&self, place: &Cue) -> bool {
-        self.word_before(place, FIT_REACH, |t| FITTING.contains(&t.lower.as_str()))
-    }
-
-    /// "the difference between django and flask": a comparison of the frameworks or
-    /// languages named right after it is a choice between them, not off topic.
-    fn compares_named(&self, cue: &Cue) -> bool {
-        let difference = self.reading.tokens[cue.first].key.starts_with("differ");
-        let next = |other: &Cue| other.first > cue.last && other.first - cue.last <= 2;
-        difference && self.neighbour(cue, next, is_named)
-    }
-
-    /// "a recipe sharing site": what no backend is, a word or two before a product in its
-    /// clause, is what the product is about.
-    fn is_a_products_subject(&self, cue: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let clause = tokens[cue.first].clause;
-        tokens
-            .iter()
-            .skip(cue.last + 1)
-            .take(SUBJECT_REACH)
-            .take_while(|t| t.clause == clause)
-            .any(|t| PRODUCTS.contains(&t.lower.as_str()))
-    }
-
-    /// "elixir newbie", "new to rust", "we're all new to it": a newcomer to the language or
-    /// framework named is taking it up, not asking for one that is easy to learn.
-    fn is_new_to_a_named(&self, newcomer: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let words: Vec<&str> = tokens[newcomer.first..=newcomer.last]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        match words.as_slice() {
-            ["new", "to"] => {
-                tokens
-                    .get(newcomer.last + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "it" | "them"))
-                    || self.neighbour(newcomer, |o| o.first == newcomer.last + 1, is_named)
-            }
-            [one] if NEWCOMERS.contains(one) => {
-                self.neighbour(newcomer, |o| o.last + 1 == newcomer.first, is_named)
-            }
-            _ => false,
-        }
-    }
-
-    /// The cue stands right next to one of start-up time ("fast cold starts").
-    fn qualifies_start_up(&self, speed: &Cue) -> bool {
-        let next = |other: &Cue| other.first == speed.last + 1 || other.last + 1 == speed.first;
-        self.neighbour(speed, next, |m| {
-            matches!(
-                m,
-                Meaning::Footprint | Meaning::Pain(Dimension::ServerlessFit)
-            )
-        })
-    }
-
-    /// Some cue `near` the given one, in its clause, has a meaning that is `wanted`.
-    fn neighbour(
-        &self,
-        cue: &Cue,
-        near: impl Fn(&Cue) -> bool,
-        wanted: impl Fn(&Meaning) -> bool,
-    ) -> bool {
-        let tokens = &self.reading.tokens;
-        self.reading.cues.iter().any(|other| {
-            near(other)
-                && tokens[other.first].clause == tokens[cue.first].clause
-                && other.meanings.iter().any(&wanted)
-        })
-    }
-
-    /// "fast" is speed of delivery after a word of delivering ("an MVP fast", "ship it
-    /// fast") or a productivity cue ("crank out CRUD fast") in the same clause, and speed at
-    /// run time when it qualifies a thing that runs ("a fast API") or stands alone.
-    fn is_speed_of_delivery(&self, speed: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let clause = tokens[speed.first].clause;
-        let same_clause = |t: &&Token| t.clause == clause;
-        let before = speed
-            .first
-            .checked_sub(1)
-            .map(|i| &tokens[i])
-            .filter(same_clause);
-        let delivering =
-            |t: &Token| DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str());
-        if tokens
-            .get(speed.last + 1)
-            .filter(same_clause)
-            .is_some_and(|t| RUNNING_THINGS.contains(&t.lower.as_str()))
-            || before.is_some_and(|t| RUNNING_VERBS.contains(&t.key.as_str()))
-        {
-            return false;
-        }
-        // "a quick prototype", "a fast MVP": the speed of making the thing named.
-        if tokens
-            .get(speed.last + 1)
-            .filter(same_clause)
-            .is_some_and(delivering)
-        {
-            return true;
-        }
-        // "fastest to get running", "quickest way to build": the speed of doing it; "I'm
-        // fastest in PHP": a person's speed is speed of delivery.
-        let after = &tokens[speed.last + 1..tokens.len().min(speed.last + 1 + DELIVERY_REACH)];
-        let to_deliver = after
-            .first()
-            .is_some_and(|t| matches!(t.lower.as_str(), "to" | "way" | "of"))
-            && after.iter().filter(same_clause).any(delivering);
-        let start = speed.first.saturating_sub(DELIVERY_REACH);
-        if to_deliver
-            || before.is_some_and(|t| PERSONS.contains(&t.lower.as_str()))
-            || tokens[start..speed.first]
-                .iter()
-                .filter(same_clause)
-                .any(delivering)
-        {
-            return true;
-        }
+    /// The cues of the productivity read so far ("crank out CRUD fast" makes "fast" its).
+    fn productivity_cues(&self) -> Vec<usize> {
         self.priorities
             .iter()
             .filter(|e| e.value == Dimension::Productivity)
-            .flat_map(|e| e.cues.iter())
-            .any(|i| {
-                let cue = &self.reading.cues[*i];
-                cue.last < speed.first
-                    && speed.first - cue.last <= 3
-                    && tokens[cue.first].clause == tokens[speed.first].clause
-            })
+            .flat_map(|e| e.cues.iter().copied())
+            .collect()
     }
 
     fn words(&self, cues: &[usize]) -> Vec<String> {

@@ -29,6 +29,7 @@ mod markers;
 mod reader;
 mod resolve;
 mod shape;
+mod surroundings;
 mod wording;
 
 use serde::Serialize;
