@@ -198,11 +198,12 @@ impl<'a> Scope<'a> {
     fn apply(&self, index: usize, meaning: Meaning, marks: &mut [Marks]) {
         match meaning {
             // "is Django overkill for a blog?", "flask too heavy for lambda?": a verdict asked
-            // about weighs the framework, it does not rule it out.
+            // about weighs the framework, it does not rule it out; one told before the
+            // question ("Spring is overkill for us, what else?") does.
             Meaning::Negation {
                 toward: Toward::Behind,
                 ..
-            } if self.asks(self.cues[index].first) => {}
+            } if self.asks_in_its_clause(self.cues[index].first) => {}
             Meaning::Negation { toward, excludes } => {
                 for member in self.negated(index, toward).into_iter().flatten() {
                     marks[member].negated.get_or_insert((index, excludes));
@@ -623,6 +624,18 @@ impl<'a> Scope<'a> {
             .get(last + 1)
             .map_or(self.text.len(), |t| t.span.start);
         self.text[tokens[last].span.end..end].contains('?')
+    }
+
+    /// The token stands in the last clause of a question: "is X overkill?" asks about X,
+    /// "X is overkill for us, what else?" tells, then asks something else.
+    fn asks_in_its_clause(&self, token: usize) -> bool {
+        let tokens = self.tokens;
+        let (sentence, clause) = (tokens[token].sentence, tokens[token].clause);
+        self.asks(token)
+            && tokens[token..]
+                .iter()
+                .take_while(|t| t.sentence == sentence)
+                .all(|t| t.clause == clause)
     }
 
     /// "I'm done with it", "sick of them": a marker right before a pronoun is about the

@@ -407,6 +407,14 @@ mod tests {
         assert_eq!(values(&switching.languages), [Language::Go]);
         let offered = read("should we stay on laravel or switch to go?");
         assert_eq!(values(&offered.preferred_frameworks), ["laravel"]);
+        let told = read("Spring Boot is way overkill for our lambdas, what else in java?");
+        assert_eq!(values(&told.excluded_frameworks), ["spring-boot"]);
+        let to_go = read("our flask api leaks memory, is it time to switch to go?");
+        assert_eq!(values(&to_go.languages), [Language::Go]);
+        assert!(
+            read("Django keeps throwing 'CSRF verification failed' on my login form")
+                .is_off_topic()
+        );
         let choice = read("our express app leaks memory under load, should we move to go?");
         assert!(!choice.is_off_topic());
         assert_eq!(values(&choice.excluded_frameworks), ["express"]);

@@ -237,6 +237,22 @@ const LANGUAGE_BEFORE_GO: &[&str] = &[
     "thinking",
     "considering",
 ];
+/// Words before "to go" that make it the language ("switch to go", "open to go").
+const CHOSEN_BEFORE_TO_GO: &[&str] = &[
+    "open",
+    "switch",
+    "switching",
+    "switched",
+    "move",
+    "moving",
+    "moved",
+    "migrate",
+    "migrating",
+    "port",
+    "porting",
+    "jump",
+    "straight",
+];
 /// Words around "go" that make it the verb ("we'll go with", "go live", "good to go").
 const VERB_BEFORE_GO: &[&str] = &[
     "to", "will", "would", "could", "should", "must", "can", "might", "may", "let", "lets", "s",
@@ -413,9 +429,12 @@ fn is_the_verb_go(text: &str, tokens: &[Token], at: usize) -> bool {
     if before.is_some_and(|t| LANGUAGE_BEFORE_GO.contains(&t.lower.as_str()) || t.lower == "no") {
         return false;
     }
-    // "open to go, python or ruby": what one is open to is a choice.
-    let open_to = at >= 2 && tokens[at - 2].lower == "open" && tokens[at - 1].lower == "to";
-    if open_to {
+    // "open to go, python or ruby", "time to switch to go": what one is open to, or moves
+    // to, is a language.
+    let chosen = at >= 2
+        && tokens[at - 1].lower == "to"
+        && CHOSEN_BEFORE_TO_GO.contains(&tokens[at - 2].lower.as_str());
+    if chosen {
         return false;
     }
     // "Go" capitalised inside a sentence is the language's name.
