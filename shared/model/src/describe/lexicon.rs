@@ -229,6 +229,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "grpc" => Project(UseCase::Microservices, 2);
     "full stack|fullstack" => Project(UseCase::FullstackWeb, 3);
     "web app|webapp|web application|website|saas" => Project(UseCase::FullstackWeb, 2);
+    // "a booking site", "a pet adoption site": a website, when nothing says more.
+    "=site|=sites" => Project(UseCase::FullstackWeb, 1);
     "enterprise|corporate|large company|big company|erp|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500|procurement|approval workflow|approval workflows|multi step approvals" => Project(UseCase::Enterprise, 3);
     "bank|banking|insurance|fintech|large codebase|large team|big team|many developers|hundreds of developers" => Project(UseCase::Enterprise, 2);
     "data driven|data heavy|data centric|internal tool|admin tool|data entry|data management|complex data" => Project(UseCase::DataDriven, 3);
