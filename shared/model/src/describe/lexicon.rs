@@ -225,7 +225,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "live" => Project(UseCase::Realtime, 1);
     "rest api|restful|rest|json api|web api|crud api|mobile backend|mobile app backend|app backend|backend for a mobile app|backend for our mobile app|backend for my mobile app|backend for our android app|backend for our ios app|backend for our app|backend for my app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql" => Project(UseCase::RestApi, 2);
     "api|apis|endpoint|endpoints" => Project(UseCase::RestApi, 1);
-    "microservice|service mesh|into services|=small services|=independent services" => Project(UseCase::Microservices, 3);
+    "microservice|service mesh|into services|=small services|=independent services|a few services|few services|handful of services|several services|multiple services" => Project(UseCase::Microservices, 3);
     "grpc" => Project(UseCase::Microservices, 2);
     "full stack|fullstack" => Project(UseCase::FullstackWeb, 3);
     "web app|webapp|web application|website|saas" => Project(UseCase::FullstackWeb, 2);
@@ -314,7 +314,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "admin|admin panel|admin ui|admin interface|admin dashboard|admin site|admin area|back office|backoffice" => Needs(Feature::AdminPanel);
     "orm|object relational|entity framework|hibernate|sqlalchemy|active record|database models|prisma|typeorm|ecto|eloquent|ef core|efcore|entity framework core" => Needs(Feature::Orm);
     "=migrations|schema migrations|database migrations|db migrations" => Needs(Feature::Migrations);
-    "auth|authentication|authorization|login|log in|sign in|signin|sign up|signup|user accounts|oauth|sso|jwt|active directory|role based access|rbac|permissions|oauth2|oauth 2|roles and permissions|user roles|=roles" => Needs(Feature::Auth);
+    "auth|authentication|authorization|login|log in|sign in|signin|sign up|signup|user accounts|oauth|sso|jwt|active directory|role based access|rbac|permissions|oauth2|oauth 2|roles and permissions|user roles|=roles|player accounts|employer accounts|member accounts|student accounts|with accounts" => Needs(Feature::Auth);
     "templating|templates|template|jinja" => Needs(Feature::Templating);
     // Pages rendered on the server are a web application's.
     "server rendered|server side rendered|server side rendering|server rendering|ssr|html pages|multi page" => Needs(Feature::Templating), Project(UseCase::FullstackWeb, 2);

@@ -448,6 +448,13 @@ mod tests {
         assert_eq!(values(&load.priorities), [Dimension::Performance]);
         let pushed = read("stock prices pushed live to the browser, go or rust");
         assert_eq!(values(&pushed.required_features), [Feature::Websockets]);
+        let split = read("splitting our monolith into a few services on k8s, go?");
+        assert_eq!(
+            split.use_case.map(|u| u.value),
+            Some(UseCase::Microservices)
+        );
+        let gym = read("a booking system for a gym with accounts and payments, php");
+        assert_eq!(values(&gym.required_features), [Feature::Auth]);
         // A quality given as the reason for a feature is the feature's, not a priority.
         let reason = read("a blog for a newspaper, caching because traffic spikes, python");
         assert!(reason.priorities.is_empty());
