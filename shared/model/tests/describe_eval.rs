@@ -18,32 +18,36 @@
 //! public forum phrasing by someone who saw neither the reader nor this set, and measured
 //! once, unedited (worst field 0.667, off-topic recall; 70 of 141 posts wholly right, 0.496;
 //! gap to this set 0.461). That measurement used it up: the reader has been tuned to it since
-//! (issue 24), so it is tuning data now, kept in its own file with its own floors.
+//! (issue 24), so it is tuning data now, kept in its own file with its own floors (110 →
+//! 118 of 141 wholly right in the tuning to the sixth set, with the relabelling below).
 //!
 //! `data/descriptions_heldout2.json` (100 posts) was the second held-out set, written the
 //! same way and measured once, unedited (worst field 0.700, 50 of 100 wholly right, gap
 //! 0.372). It has been tuned to since (issue 24, 6 Dec 2026: 49 → 67 of 100 wholly right;
-//! 69 after the tuning to the third set), so it is tuning data too, with floors of its own.
+//! 69 after the tuning to the third set, 76 after the tuning to the sixth), so it is tuning
+//! data too, with floors of its own.
 //!
 //! `data/descriptions_heldout3.json` (134 posts) was the third held-out set, written the
 //! same way and measured once, unedited (worst field 0.675, 66 of 134 wholly right, gap
 //! 0.341). It has been tuned to since (issue 24, 6 Dec 2026: 66 → 87 of 134 wholly right;
-//! 90 after the tuning to the fourth set), so it is tuning data too, with floors of its own.
+//! 90 after the tuning to the fourth set, 94 after the tuning to the sixth), so it is
+//! tuning data too, with floors of its own.
 //!
 //! `data/descriptions_heldout4.json` (169 posts) was the fourth held-out set, written by
 //! another helper after the third was measured, without seeing the reader or any other set,
 //! and measured unedited (worst field 0.667, 90 of 169 wholly right, gap 0.301; 98 after the
 //! tuning to the third set, whose rounds watched its aggregate figures). It has been tuned
 //! to since (issue 24, 7 Dec 2026: 98 → 129 of 169 wholly right; 131 after the tuning to
-//! the fifth set), so it is tuning data too, with floors of its own.
+//! the fifth set, 143 after the tuning to the sixth), so it is tuning data too, with floors
+//! of its own.
 //!
 //! `data/descriptions_heldout5.json` (180 posts) was the fifth held-out set, and the
 //! cleanest: written by a helper that saw neither the reader nor any set's posts (only the
 //! labelling rules above, the vocabularies and two entries of the fourth for the format),
 //! added unedited and measured twice with no figure of it watched while tuning (worst field
 //! 0.706, off-topic recall; 120 and then 122 of 180 wholly right; gap 0.257). It has been
-//! tuned to since (issue 24, 7 Dec 2026: 122 → 136 of 180 wholly right), so it is tuning
-//! data too, with floors of its own.
+//! tuned to since (issue 24, 7 Dec 2026: 122 → 136 of 180 wholly right; 154 after the
+//! tuning to the sixth), so it is tuning data too, with floors of its own.
 //!
 //! `data/descriptions_heldout6.json` (172 posts) was the sixth held-out set: written by a
 //! helper that saw neither the reader nor any set's posts (the labelling rules above, the
@@ -51,14 +55,17 @@
 //! once after the tuning to the fifth (worst field 0.421, off-topic recall, 8 of 19: its
 //! writer counted a debugging question about an app already built as off topic, a kind the
 //! earlier sets hardly had; 98 of 172 wholly right, 0.570; gap 0.551). It has been tuned to
-//! since (issue 24, 7 Dec 2026), so it is tuning data too,
-//! with floors of its own.
+//! since (issue 24, 7 Dec 2026: 98 → 132 of 172 wholly right, worst field 0.421 → 0.811,
+//! off-topic recall 8 → 18 of 19; 10 of its labels relabelled by the guide), so it is
+//! tuning data too, with floors of its own. All seven tuning files together: 812 → 895 of
+//! 1082 wholly right.
 //!
 //! `docs/labelling.md` is the labelling guide, written after the sixth set: what each field
-//! means, settling the cases where the six sets' writers parted. Tuning labels that
-//! contradicted one of its rules were changed to follow it, each change logged in
-//! `data/RELABELLED.md`; the posts are unedited. A held-out set from here on is written
-//! from the guide.
+//! means, settling the cases where the six sets' writers parted; where it and the short
+//! rules above differ, it wins. Tuning labels that contradicted one of its rules were
+//! changed to follow it (40 fields of 39 posts), each change logged in
+//! `data/RELABELLED.md`; labels it leaves open stay as written, and the posts are unedited.
+//! A held-out set from here on is written from the guide.
 //!
 //! The held-out set is the one `held_out()` loads. Its test prints its figures only, never
 //! its posts or its misses, so that it stays blind. Until a seventh set is dropped in, it
@@ -500,31 +507,33 @@ struct Floors {
 }
 
 /// What tuning reached on each former held-out set, first to sixth as `former_held_out`
-/// gives them (the third and fourth from 6 Dec 2026, the fifth and sixth from 7 Dec 2026).
+/// gives them, less a small margin (after the tuning to the sixth set and the relabelling
+/// by docs/labelling.md, 7 Dec 2026: worst fields 0.828, 0.878, 0.727, 0.907, 0.904,
+/// 0.811; wholly right 118, 76, 94, 143, 154 and 132).
 const FORMER_FLOORS: [Floors; 6] = [
     Floors {
-        field: 0.79,
-        wholly: 0.78,
-    },
-    Floors {
-        field: 0.83,
-        wholly: 0.69,
-    },
-    Floors {
-        field: 0.71,
-        wholly: 0.67,
-    },
-    Floors {
-        field: 0.85,
-        wholly: 0.76,
+        field: 0.81,
+        wholly: 0.82,
     },
     Floors {
         field: 0.86,
         wholly: 0.75,
     },
     Floors {
-        field: 0.42,
-        wholly: 0.56,
+        field: 0.71,
+        wholly: 0.69,
+    },
+    Floors {
+        field: 0.89,
+        wholly: 0.83,
+    },
+    Floors {
+        field: 0.89,
+        wholly: 0.84,
+    },
+    Floors {
+        field: 0.80,
+        wholly: 0.75,
     },
 ];
 
