@@ -22,9 +22,9 @@
 //!    both of their languages); negated languages excluded; priorities strongest first, then
 //!    in the order named; features required unless only nice to have; the deployment named
 //!    most. What the words around a cue say about it (a shop next to a language is a team,
-//!    "fast" after a word of delivering is delivery) is asked of [`surroundings`].
+//!    "fast" after a word of delivering is delivery) is asked of `surroundings.rs`.
 //! 5. The post's shape: a question of how to do or fix something with what the writer has,
-//!    asking for no choice, is off topic whatever it names ([`shape`]).
+//!    asking for no choice, is off topic whatever it names (`shape.rs`).
 //!
 //! `docs/labelling.md` says what each field means; where a reading here and the guide part,
 //! the guide is right.
