@@ -235,7 +235,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "bank|banking|insurance|fintech|large codebase|large team|big team|many developers|hundreds of developers" => Project(UseCase::Enterprise, 2);
     "data driven|data heavy|data centric|internal tool|admin tool|data entry|data management|complex data" => Project(UseCase::DataDriven, 3);
     "admin heavy" => Project(UseCase::DataDriven, 3), Needs(Feature::AdminPanel);
-    "reporting|analytics|dashboard|crud|inventory" => Project(UseCase::DataDriven, 2);
+    "reporting|analytics|dashboard|inventory" => Project(UseCase::DataDriven, 2);
+    // CRUD is what most backends do; over records kept for staff it is data-driven.
+    "crud" => Project(UseCase::DataDriven, 1);
     "records|=forms|exports" => Project(UseCase::DataDriven, 1);
     "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|=shopping|cart|checkout|marketplace|online ordering|order online|orders online|online payments" => Project(UseCase::Ecommerce, 3);
     // "a shop" alone: a store, unless a team is meant ("a .NET shop"), which resolve tells.
