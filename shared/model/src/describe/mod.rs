@@ -407,6 +407,14 @@ mod tests {
         assert!(read("can't get CORS working with my go gin server").is_off_topic());
         assert!(read("what's the best way to structure a large express project?").is_off_topic());
         assert!(!read("our express api crashes under load, need something faster").is_off_topic());
+        assert!(read("upgrading from django 3 to 5, any gotchas?").is_off_topic());
+        assert!(
+            read("what does the @Transactional annotation actually do in spring?").is_off_topic()
+        );
+        assert!(!read("looking at grape for a ruby api, any gotchas?").is_off_topic());
+        assert!(
+            read("is it normal for a junior backend dev to earn 50k in berlin?").is_off_topic()
+        );
         let switching =
             read("Laravel is getting long in the tooth, thinking about switching to Go");
         assert_eq!(values(&switching.excluded_frameworks), ["laravel"]);

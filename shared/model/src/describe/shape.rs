@@ -28,6 +28,11 @@ const HOW_TO: &[&[&str]] = &[
     &["head", "around"],
     &["what", "am", "i", "missing"],
     &["best", "way", "to"],
+    // What a thing one uses does, and how to get on with it.
+    &["what", "does"],
+    &["any", "tips"],
+    &["any", "gotchas"],
+    &["any", "pitfalls"],
 ];
 
 /// Words of trouble with something that runs: with what the writer has ("my app", "our
@@ -52,6 +57,9 @@ const TROUBLE: &[&str] = &[
     "502",
     "500",
     "404",
+    "502s",
+    "500s",
+    "404s",
     "cors",
     "traceback",
 ];
@@ -73,7 +81,7 @@ const HAVING: &[&str] = &[
 ];
 
 /// Words that ask for a choice: alternatives, a pick, a move elsewhere, a judgement of
-/// what is better.
+/// what is better, a framework being weighed ("looking at Grape... any gotchas?").
 const CHOOSING: &[&str] = &[
     "something",
     "anything",
@@ -88,6 +96,10 @@ const CHOOSING: &[&str] = &[
     "suggestions",
     "pick",
     "choose",
+    "choosing",
+    "considering",
+    "leaning",
+    "evaluating",
     "choice",
     "alternative",
     "alternatives",
@@ -120,6 +132,7 @@ pub(super) fn asks_how_to_without_choosing(tokens: &[Token]) -> Option<Vec<usize
         // "the best way to structure it" asks how, not which.
         (CHOOSING.contains(&lower(i)) && !(lower(i) == "best" && next == Some("way")))
             || (MOVING.contains(&lower(i)) && next == Some("to"))
+            || (lower(i) == "looking" && next == Some("at"))
     });
     if chooses {
         return None;
