@@ -422,7 +422,7 @@ impl<'a> Collector<'a> {
         let cues = &self.reading.cues;
         let tokens = &self.reading.tokens;
         if !self.names_alternatives()
-            && let Some(asked) = shape::asks_how_to_without_choosing(tokens)
+            && let Some(asked) = shape::asks_how_to_without_choosing(tokens, self.names_a_project())
             && let (Some(first), Some(last)) = (asked.first(), asked.last())
         {
             return vec![echo(
@@ -449,6 +449,11 @@ impl<'a> Collector<'a> {
         } else {
             Vec::new()
         }
+    }
+
+    /// A kind of project said outright, or a feature it needs.
+    fn names_a_project(&self) -> bool {
+        self.use_cases.values().any(|(weight, _, _)| *weight >= 2) || !self.features.is_empty()
     }
 
     /// Two frameworks, or two languages named apart, are alternatives however the post is

@@ -415,6 +415,8 @@ mod tests {
         assert!(
             read("is it normal for a junior backend dev to earn 50k in berlin?").is_off_topic()
         );
+        assert!(!read("how do I build a realtime chat backend in go?").is_off_topic());
+        assert!(!read("what does django offer for an internal admin tool?").is_off_topic());
         let switching =
             read("Laravel is getting long in the tooth, thinking about switching to Go");
         assert_eq!(values(&switching.excluded_frameworks), ["laravel"]);

@@ -51,6 +51,7 @@ const TROUBLE: &[&str] = &[
     "throws",
     "timeout",
     "timeouts",
+    "timing",
     "broken",
     "hangs",
     "hanging",
@@ -63,8 +64,12 @@ const TROUBLE: &[&str] = &[
     "cors",
     "traceback",
 ];
-/// Words that say the writer has the thing in trouble, or cannot get it to work.
-/// Contractions reach the reader whole ("can't", with either apostrophe).
+/// Words that say the writer has the thing asked about already ("my app", "our existing
+/// api"): a how-to about it is about using it, not about a project to advise on.
+const OWNED: &[&str] = &["my", "our", "existing", "current", "already"];
+/// Words that say the writer has the thing in trouble, cannot get it to work, or it keeps
+/// failing ("Django app keeps timing out"). Contractions reach the reader whole ("can't",
+/// with either apostrophe).
 const HAVING: &[&str] = &[
     "my",
     "our",
@@ -78,6 +83,8 @@ const HAVING: &[&str] = &[
     "doesn't",
     "doesn’t",
     "doesnt",
+    "keeps",
+    "keep",
 ];
 
 /// Words that ask for a choice: alternatives, a pick, a move elsewhere, a judgement of
@@ -124,8 +131,13 @@ const CHOOSING: &[&str] = &[
 const MOVING: &[&str] = &["move", "moving", "go", "going", "jump"];
 
 /// The tokens of the how-to opening (or of the trouble), when the post asks how to do or
-/// fix something and asks for no choice anywhere; `None` otherwise.
-pub(super) fn asks_how_to_without_choosing(tokens: &[Token]) -> Option<Vec<usize>> {
+/// fix something and asks for no choice anywhere; `None` otherwise. A how-to about a new
+/// project (`names_a_project`: "how do I build a realtime chat backend in go?") is a
+/// project to advise on, unless the writer has the thing already.
+pub(super) fn asks_how_to_without_choosing(
+    tokens: &[Token],
+    names_a_project: bool,
+) -> Option<Vec<usize>> {
     let lower = |i: usize| tokens[i].lower.as_str();
     let chooses = (0..tokens.len()).any(|i| {
         let next = tokens.get(i + 1).map(|t| t.lower.as_str());
@@ -151,5 +163,6 @@ pub(super) fn asks_how_to_without_choosing(tokens: &[Token]) -> Option<Vec<usize
             .filter(|_| had)
             .map(|i| vec![i])
     };
-    opening.or_else(trouble)
+    let owned = (0..tokens.len()).any(|i| OWNED.contains(&lower(i)));
+    trouble().or(opening.filter(|_| owned || !names_a_project))
 }
