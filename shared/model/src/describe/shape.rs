@@ -3,7 +3,8 @@
 //! "getting a 502 from my django app, what am I missing?") asks for no choice of framework
 //! or language, however it names them, so the API refuses it as off topic; the same trouble
 //! ending in a choice ("should we move to Go?", "express or fastify?", "need something
-//! faster") is on topic.
+//! faster") is on topic, and so is a how-to about a new project ("how do I build a realtime
+//! chat backend in go?").
 
 use super::reader::Token;
 
