@@ -210,9 +210,7 @@ impl<'a> Collector<'a> {
                 entry.0 += u32::from(weight);
                 entry.2.push(index);
             }
-            Meaning::Priority(Dimension::EaseOfLearning)
-                if self.around.learns_a_named(cue) || self.around.is_new_to_a_named(cue) =>
-            {
+            Meaning::Priority(Dimension::EaseOfLearning) if self.around.learns_a_named(cue) => {
                 self.ignored.push(index);
             }
             // "caching because traffic spikes": the reason for a feature, not a quality asked.

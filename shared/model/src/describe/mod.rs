@@ -311,17 +311,13 @@ mod tests {
         // Asking how well it sits on serverless is asking for serverless fit.
         let fit = read("which python framework works well on lambda?");
         assert_eq!(values(&fit.priorities), [Dimension::ServerlessFit]);
-        // A newcomer to the language named takes it up; embedding a server is not ML.
-        assert!(
-            read("elixir newbie, phoenix for a chat app")
-                .priorities
-                .is_empty()
-        );
-        assert!(
-            read("realtime app in elixir, we're all new to it")
-                .priorities
-                .is_empty()
-        );
+        // New to the language is a learner's need (docs/labelling.md); embedding a server
+        // is not ML.
+        let newbie = read("elixir newbie, phoenix for a chat app");
+        assert_eq!(values(&newbie.priorities), [Dimension::EaseOfLearning]);
+        let new_to_it = read("realtime app in elixir, we're all new to it");
+        assert_eq!(values(&new_to_it.priorities), [Dimension::EaseOfLearning]);
+        assert!(read("something new to us, a go api").priorities.is_empty());
         let embedded = read("embedding an http server in our c++ tool for a tiny api");
         assert_eq!(embedded.use_case.map(|u| u.value), Some(UseCase::RestApi));
         // Two names joined by "+"; the frontend's framework does not take the backend's.

@@ -6,9 +6,8 @@
 use super::lexicon::Meaning;
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
-    BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, NEWCOMERS, PERSONS, PRODUCTS,
-    REASON_REACH, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE,
-    WE_ARE_REACH,
+    BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, PERSONS, PRODUCTS, REASON_REACH,
+    RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE, WE_ARE_REACH,
 };
 use crate::vocab::Dimension;
 
@@ -141,28 +140,6 @@ impl<'a> Surroundings<'a> {
             .take(SUBJECT_REACH)
             .take_while(|t| t.clause == clause)
             .any(|t| PRODUCTS.contains(&t.lower.as_str()))
-    }
-
-    /// "elixir newbie", "new to rust", "we're all new to it": a newcomer to the language or
-    /// framework named is taking it up, not asking for one that is easy to learn.
-    pub(super) fn is_new_to_a_named(&self, newcomer: &Cue) -> bool {
-        let tokens = &self.reading.tokens;
-        let words: Vec<&str> = tokens[newcomer.first..=newcomer.last]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        match words.as_slice() {
-            ["new", "to"] => {
-                tokens
-                    .get(newcomer.last + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "it" | "them"))
-                    || self.neighbour(newcomer, |o| o.first == newcomer.last + 1, is_named)
-            }
-            [one] if NEWCOMERS.contains(one) => {
-                self.neighbour(newcomer, |o| o.last + 1 == newcomer.first, is_named)
-            }
-            _ => false,
-        }
     }
 
     /// The cue stands right next to one of start-up time ("fast cold starts").

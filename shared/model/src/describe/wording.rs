@@ -89,8 +89,6 @@ pub(super) const PRODUCTS: &[&str] = &[
 ];
 /// How far before a product its subject may stand ("recipe sharing site").
 pub(super) const SUBJECT_REACH: usize = 2;
-/// Who is new to something: right after a language ("elixir newbie") a newcomer to it.
-pub(super) const NEWCOMERS: &[&str] = &["newbie", "noob", "beginner", "newcomer"];
 /// How well something sits where it runs: "works well on lambda", "plays nice with serverless".
 pub(super) const FITTING: &[&str] = &["well", "nice", "nicely", "suited", "fit", "fits"];
 /// How far before the place a word of fitting may stand.
