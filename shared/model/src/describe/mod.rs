@@ -467,6 +467,11 @@ mod tests {
         );
         let gym = read("a booking system for a gym with accounts and payments, php");
         assert_eq!(values(&gym.required_features), [Feature::Auth]);
+        // "the whole point" stresses; a lot of records is data, not traffic.
+        let point = read("typed and fast, but the whole point is shipping quickly. go api");
+        assert_eq!(values(&point.priorities)[0], Dimension::Productivity);
+        let rows = read("a dashboard over millions of rows of sales data, internal, C#");
+        assert!(rows.priorities.is_empty());
         // A quality given as the reason for a feature is the feature's, not a priority.
         let reason = read("a blog for a newspaper, caching because traffic spikes, python");
         assert!(reason.priorities.is_empty());
