@@ -220,7 +220,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "drogon" => Framework("drogon", Language::Cpp);
     "crow|crowcpp" => Framework("crow", Language::Cpp);
     // Use cases.
-    "realtime|chat|chats|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub|updates live|update live|updated live|update instantly|updates instantly|update in real time|updates in real time|live auction|auction|auctions|live bidding" => Project(UseCase::Realtime, 3);
+    "realtime|messaging|messenger|multiplayer|game server|presence|typing indicators|collaborative|collaboration tool|live dashboard|live scores|pub sub|updates live|update live|updated live|update instantly|updates instantly|update in real time|updates in real time|live auction|auction|auctions|live bidding" => Project(UseCase::Realtime, 3);
+    // Chat runs over websockets (docs/labelling.md: "chat, socket.io, channels").
+    "chat|chats|live chat|in app chat|group chat" => Project(UseCase::Realtime, 3), Needs(Feature::Websockets);
     "streaming|streams|push|pushes|pushed|pushing" => Project(UseCase::Realtime, 2);
     "live" => Project(UseCase::Realtime, 1);
     "rest api|restful|rest|json api|web api|crud api|mobile backend|mobile app backend|app backend|backend for a mobile app|backend for our mobile app|backend for my mobile app|backend for our android app|backend for our ios app|backend for our app|backend for my app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql" => Project(UseCase::RestApi, 2);

@@ -3,8 +3,9 @@
 //! FAQ search's analyser, negation and stress understood, nothing learned, nothing fetched.
 //!
 //! "realtime chat in typescript on lambda, must scale" reads as use case `realtime`
-//! (realtime, chat), language `typescript`, priority `scalability` (must, scale) and
-//! deployment `serverless` (lambda).
+//! (realtime, chat), language `typescript`, priority `scalability` (must, scale),
+//! deployment `serverless` (lambda) and, as docs/labelling.md has chat, the feature
+//! `websockets` (chat).
 //!
 //! # How a description is read
 //! 1. Words come from [`crate::search::words`]: lowercased, compounds joined (`real time`),
@@ -166,6 +167,7 @@ mod tests {
         assert_eq!(values(&read.priorities), [Dimension::Scalability]);
         assert_eq!(read.priorities[0].words, ["must", "scale"]);
         assert_eq!(read.deployment.unwrap().value, Deployment::Serverless);
+        assert_eq!(values(&read.required_features), [Feature::Websockets]);
         assert!(read.unused.is_empty(), "{:?}", read.unused);
     }
 
@@ -467,6 +469,9 @@ mod tests {
         );
         let gym = read("a booking system for a gym with accounts and payments, php");
         assert_eq!(values(&gym.required_features), [Feature::Auth]);
+        // Chat runs over websockets (docs/labelling.md).
+        let chat = read("a discord-like chat for my friends, go");
+        assert_eq!(values(&chat.required_features), [Feature::Websockets]);
         // "the whole point" stresses; a lot of records is data, not traffic.
         let point = read("typed and fast, but the whole point is shipping quickly. go api");
         assert_eq!(values(&point.priorities)[0], Dimension::Productivity);

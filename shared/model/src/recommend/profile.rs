@@ -386,9 +386,16 @@ mod tests {
         assert_eq!(profile.deployment(), Some(Deployment::Serverless));
         let account = read.account.unwrap();
         let fields: Vec<&str> = account.readings.iter().map(|r| r.field).collect();
+        // Chat needs websockets (docs/labelling.md), so the features are read too.
         assert_eq!(
             fields,
-            ["use_case", "priorities", "languages", "deployment"]
+            [
+                "use_case",
+                "priorities",
+                "languages",
+                "required_features",
+                "deployment"
+            ]
         );
         assert_eq!(account.readings[1].words, ["must", "scale"]);
         assert!(account.overridden.is_empty() && account.defaulted.is_empty());
