@@ -287,7 +287,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Priorities.
     "fast|quick|quickly|speedy|speed" => Speed;
     "performance|performant|perf|latency|low latency|raw speed|raw performance|blazing|high performance|high perf|snappy|sub millisecond|millisecond|p99|p95|p999|tail latency|1ms|sub ms|every ms|every millisecond|milliseconds|microsecond|microseconds|nanosecond|nanoseconds|low overhead|minimal overhead|little overhead|fast at runtime|fast responses|fast response times" => Priority(Dimension::Performance);
-    "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|traffic|traffic spikes|flash sale|flash sales|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|concurrent connections|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic|spiky|bursty|black friday|falls over|fall over|falling over|peak traffic" => Priority(Dimension::Scalability);
+    "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|traffic|traffic spikes|flash sale|flash sales|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic|spiky|bursty|black friday|falls over|fall over|falling over|peak traffic" => Priority(Dimension::Scalability);
     "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|newcomer|newcomers|junior|juniors|newbie|noob|new to|first time|never built|never done|never did|never written|never coded|quick to learn|fast to learn|quick to pick up|fast to pick up|learn|learning|=intern|=interns|bootcamp|=easy|=easier|=easiest|easy to use" => Priority(Dimension::EaseOfLearning);
     "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours|dx|developer experience|dev experience|ergonomics|ergonomic|=compile times|=build times|two weeks|2 weeks|done by|by next week" => Priority(Dimension::Productivity);
     "ecosystem|=libraries|lots of libraries|many libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|good docs|documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
@@ -313,7 +313,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // "python's too slow for us": the language or framework before it is ruled out.
     "too slow for us|too slow for our needs|too slow for this|got too slow|got way too slow|way too slow|far too slow" => Pain(Dimension::Performance), negation(Toward::Behind);
     // Features.
-    "websocket server|websockets server|socket server|websocket connections|websocket clients|long polling" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
+    "websocket server|websockets server|socket server|long polling" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
+    // Connections held open by the many are async work too (docs/labelling.md).
+    "websocket connections|websocket clients" => Needs(Feature::Websockets), Needs(Feature::AsyncNative), Project(UseCase::Realtime, 3);
     "websocket|websockets|web sockets|web socket|socket io|socketio|sockets|live updates|push updates|server push" => Needs(Feature::Websockets);
     // Notifications pushed as they happen are websockets' work (docs/labelling.md).
     "realtime notifications|real time notifications|live notifications|realtime updates|real time updates" => Needs(Feature::Websockets), Project(UseCase::Realtime, 3);
@@ -330,6 +332,12 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi|coroutine|coroutines|goroutines|green threads|async support" => Needs(Feature::AsyncNative);
     "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly jobs|nightly reports|nightly batch|runs nightly|batch jobs|background processing|async processing|async jobs|job processing|on a schedule|every few minutes|every minute|every hour|every night|periodically|periodic jobs|scheduled jobs" => Needs(Feature::BackgroundJobs);
     "caching|cache|memcached" => Needs(Feature::Caching);
+    // Many connections held open, or responses streamed, are async work (docs/labelling.md:
+    // "many concurrent connections or streams").
+    "concurrent connections" => Needs(Feature::AsyncNative), Priority(Dimension::Scalability);
+    "concurrent clients|open connections|long lived connections" => Needs(Feature::AsyncNative);
+    "many connected clients" => Needs(Feature::AsyncNative), Priority(Dimension::Scalability);
+    "streams responses|streaming responses|stream responses|streams tokens|streaming tokens|stream tokens" => Needs(Feature::AsyncNative);
     "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators" => Needs(Feature::CliScaffolding);
     // Negation.
     "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not|nobody wants|no one wants|nobody likes|no one likes|not stand|not a fan of|burned out on|burnt out on|stop recommending|stop suggesting|refuses to|refuse to|refused to" => negation(Toward::Ahead);

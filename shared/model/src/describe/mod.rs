@@ -472,6 +472,11 @@ mod tests {
         // Chat runs over websockets (docs/labelling.md).
         let chat = read("a discord-like chat for my friends, go");
         assert_eq!(values(&chat.required_features), [Feature::Websockets]);
+        // Many connections held open, or streamed responses, are async work.
+        let held = read("holding lots of websocket connections, python");
+        assert!(values(&held.required_features).contains(&Feature::AsyncNative));
+        let streamed = read("an llm endpoint that streams responses, python");
+        assert!(values(&streamed.required_features).contains(&Feature::AsyncNative));
         // "the whole point" stresses; a lot of records is data, not traffic.
         let point = read("typed and fast, but the whole point is shipping quickly. go api");
         assert_eq!(values(&point.priorities)[0], Dimension::Productivity);
