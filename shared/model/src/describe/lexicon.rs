@@ -294,7 +294,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened" => Priority(Dimension::Security);
     "type safety|type safe|typesafe|typed|strongly typed|statically typed|static typing|static types|strong typing|compile time|type checking" => Priority(Dimension::TypeSafety);
     "cold start|cold starts|coldstart|coldstarts" => Pain(Dimension::ServerlessFit);
-    "startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage|memory hungry|memory hog" => Footprint;
+    "small bundles|small bundle|tiny bundles|bundle size|startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage|memory hungry|memory hog" => Footprint;
     "raw throughput" => Priority(Dimension::Performance), Project(UseCase::HighThroughput, 2);
     "boilerplate|callback hell" => Pain(Dimension::Productivity);
     // What is slow to build costs time.
@@ -323,22 +323,27 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "orm|object relational|entity framework|hibernate|sqlalchemy|active record|database models|prisma|typeorm|ecto|eloquent|ef core|efcore|entity framework core" => Needs(Feature::Orm);
     "=migrations|schema migrations|database migrations|db migrations" => Needs(Feature::Migrations);
     "auth|authentication|authorization|login|log in|sign in|signin|sign up|signup|user accounts|oauth|sso|jwt|active directory|role based access|rbac|permissions|oauth2|oauth 2|roles and permissions|user roles|=roles|player accounts|employer accounts|member accounts|student accounts|with accounts" => Needs(Feature::Auth);
-    "templating|templates|template|jinja" => Needs(Feature::Templating);
+    "templating|templates|template|jinja|htmx|server side pages|server side html|no spa|without a spa|not a spa|no single page app" => Needs(Feature::Templating);
     // Pages rendered on the server are a web application's.
     "server rendered|server side rendered|server side rendering|server rendering|ssr|html pages|multi page" => Needs(Feature::Templating), Project(UseCase::FullstackWeb, 2);
     "validation|validate|request validation|input validation|pydantic" => Needs(Feature::Validation);
-    "openapi|openapi docs|api docs|api documentation|automatic docs|auto docs|interactive docs|generated docs" => Needs(Feature::OpenapiDocs);
+    "openapi|openapi docs|api docs|api documentation|automatic docs|auto docs|interactive docs|generated docs|docs for the|docs for our|docs for other teams" => Needs(Feature::OpenapiDocs);
     "dependency injection|di|ioc|inversion of control" => Needs(Feature::DependencyInjection);
     "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi|coroutine|coroutines|goroutines|green threads|async support" => Needs(Feature::AsyncNative);
     "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly jobs|nightly reports|nightly batch|runs nightly|batch jobs|background processing|async processing|async jobs|job processing|on a schedule|every few minutes|every minute|every hour|every night|periodically|periodic jobs|scheduled jobs" => Needs(Feature::BackgroundJobs);
     "caching|cache|memcached" => Needs(Feature::Caching);
+    // Work done after the answer (docs/labelling.md: "emails sent later, long tasks off the
+    // request").
+    "emails sent later|send emails later|sent later|long tasks|long running tasks|long running jobs|off the request|email jobs" => Needs(Feature::BackgroundJobs);
+    // A database layer asked for as a feature (docs/labelling.md), not a learned model.
+    "models mapped to tables|mapped to tables|database layer|data access layer" => Needs(Feature::Orm);
     // Many connections held open, or responses streamed, are async work (docs/labelling.md:
     // "many concurrent connections or streams").
     "concurrent connections" => Needs(Feature::AsyncNative), Priority(Dimension::Scalability);
     "concurrent clients|open connections|long lived connections" => Needs(Feature::AsyncNative);
     "many connected clients" => Needs(Feature::AsyncNative), Priority(Dimension::Scalability);
     "streams responses|streaming responses|stream responses|streams tokens|streaming tokens|stream tokens" => Needs(Feature::AsyncNative);
-    "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators" => Needs(Feature::CliScaffolding);
+    "scaffolding|scaffold|=generators|=generator|code generation|code generators|cli generators|generates the code|generate the code|generates code|creates the code|cli that generates|cli that creates" => Needs(Feature::CliScaffolding);
     // Negation.
     "not|no|without|never|avoid|anything but|anything except|except|other than|rather not|instead of|rather than|no more|steer clear of|away from|sick of|tired of|done with|nothing in|allergic to|had enough|had enough of|enough of|had it with|fed up with|stay away from|keep away from|excluding|except for|anything other than|please no|definitely not|absolutely not|nobody wants|no one wants|nobody likes|no one likes|not stand|not a fan of|burned out on|burnt out on|stop recommending|stop suggesting|refuses to|refuse to|refused to" => negation(Toward::Ahead);
     "no go|nogo|too big|too heavy|too bloated|bloated|too much|way too much|too barebones|too magic|too much magic|not an option|not option|is out|out of the question|off the table|not allowed|not welcome|not needed|not required|not necessary|unnecessary|overkill|not important|not a priority|not a concern|not an issue|not a big deal|not critical|not matter|banned|forbidden|no thanks|not a must|not cutting it|not cut it|unmaintainable|is a mess|feels like magic|feel like magic|too magical" => negation(Toward::Behind);

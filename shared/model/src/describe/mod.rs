@@ -472,6 +472,32 @@ mod tests {
         // Chat runs over websockets (docs/labelling.md).
         let chat = read("a discord-like chat for my friends, go");
         assert_eq!(values(&chat.required_features), [Feature::Websockets]);
+        // docs/labelling.md's feature rows, as it words them.
+        let features = |text: &str| values(&read(text).required_features);
+        assert_eq!(
+            features("server side pages with htmx, no SPA, python"),
+            [Feature::Templating]
+        );
+        assert_eq!(
+            features("we need docs for the mobile team, go api"),
+            [Feature::OpenapiDocs]
+        );
+        assert_eq!(
+            features("a CLI that generates the code for us, ruby"),
+            [Feature::CliScaffolding]
+        );
+        assert_eq!(
+            features("emails sent later, long tasks off the request, django"),
+            [Feature::BackgroundJobs]
+        );
+        assert_eq!(
+            features("a database layer with models mapped to tables, go"),
+            [Feature::Orm]
+        );
+        let bundles = read("small bundles for our functions, typescript on lambda");
+        assert_eq!(values(&bundles.priorities), [Dimension::ServerlessFit]);
+        let moving = read("the current system is too slow, moving from php to go");
+        assert_eq!(values(&moving.languages), [Language::Go]);
         // Many connections held open, or streamed responses, are async work.
         let held = read("holding lots of websocket connections, python");
         assert!(values(&held.required_features).contains(&Feature::AsyncNative));

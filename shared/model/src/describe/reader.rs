@@ -431,9 +431,11 @@ fn is_the_verb_go(text: &str, tokens: &[Token], at: usize) -> bool {
     }
     // "open to go, python or ruby", "time to switch to go": what one is open to, or moves
     // to, is a language.
+    // "moving from php to go": from one language to another.
     let chosen = at >= 2
         && tokens[at - 1].lower == "to"
-        && CHOSEN_BEFORE_TO_GO.contains(&tokens[at - 2].lower.as_str());
+        && (CHOSEN_BEFORE_TO_GO.contains(&tokens[at - 2].lower.as_str())
+            || at >= 3 && tokens[at - 3].lower == "from");
     if chosen {
         return false;
     }
