@@ -13,6 +13,10 @@ use crate::echo::echo;
 use crate::lists::distinct;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
 
+/// What each handler of events adds to a serverless project: as much as a cue that says
+/// what the project is strongly.
+const HANDLER_WEIGHT: u32 = 2;
+
 /// The profile's fields, decided cue by cue from what the markers left.
 pub(super) fn decide(text: &str, reading: &Reading, marks: &[Marks]) -> Interpretation {
     let mut collector = Collector::new(text, reading, marks);
@@ -73,6 +77,8 @@ struct Collector<'a> {
     footprint: Vec<Evidence<Dimension>>,
     features: Vec<Evidence<Feature>>,
     deployments: Vec<Evidence<Deployment>>,
+    /// Handlers of events, a serverless project if it runs serverless.
+    handlers: Vec<usize>,
     /// Cues understood but not used: a negated framework, a nice-to-have feature.
     ignored: Vec<usize>,
 }
@@ -98,6 +104,7 @@ impl<'a> Collector<'a> {
             footprint: Vec::new(),
             features: Vec::new(),
             deployments: Vec::new(),
+            handlers: Vec::new(),
             ignored: Vec::new(),
         }
     }
@@ -191,6 +198,7 @@ impl<'a> Collector<'a> {
             }
             // Everything below means nothing once negated, nor where it runs once left.
             _ if negated => {}
+            Meaning::Handler => self.handlers.push(index),
             Meaning::RunsOn(_) | Meaning::Project(..) | Meaning::Needs(_)
                 if marks.leaving.is_some() =>
             {
@@ -298,6 +306,7 @@ impl<'a> Collector<'a> {
         self.settle_frameworks();
         let off_topic = self.off_topic_words();
         self.settle_priorities();
+        self.settle_handlers();
         Interpretation {
             use_case: self.use_case(),
             languages: self.readings(&self.languages),
@@ -501,6 +510,25 @@ impl<'a> Collector<'a> {
         }
         self.priorities
             .sort_by(|a, b| b.stress.cmp(&a.stress).then(a.first.cmp(&b.first)));
+    }
+
+    /// "webhooks on Lambda", "a Cloud Function per event": handlers of events that run
+    /// serverless are what a serverless project is (docs/labelling.md).
+    fn settle_handlers(&mut self) {
+        let serverless = self
+            .deployments
+            .iter()
+            .any(|e| e.value == Deployment::Serverless);
+        if !serverless || self.handlers.is_empty() {
+            return;
+        }
+        let first = self.handlers[0];
+        let entry = self
+            .use_cases
+            .entry(UseCase::Serverless)
+            .or_insert((0, first, Vec::new()));
+        entry.0 += HANDLER_WEIGHT * self.handlers.len() as u32;
+        entry.2.extend(&self.handlers);
     }
 
     /// Most weight wins, the first named on a tie.

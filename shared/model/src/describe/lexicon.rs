@@ -73,6 +73,9 @@ pub(super) enum Meaning {
     /// Another part of the system ("the frontend", "our mobile app"): a language named
     /// with it is that part's, not the backend's.
     Elsewhere,
+    /// A handler of events ("webhooks", "a function per event"): a serverless project when
+    /// it runs serverless ("webhooks on Lambda"), nothing of a kind anywhere else.
+    Handler,
     /// What a backend project never is (a laptop, centring a div): text made only of these
     /// is off topic.
     OffTopic,
@@ -102,9 +105,9 @@ pub(super) enum Stress {
 }
 
 use Meaning::{
-    ClauseBreak, Elsewhere, Footprint, Framework, Known, Languages, Leaving, Lighter, MovingTo,
-    Needs, Negation, Neutral, OffTopic, Pain, Priority, Project, Reference, RunsOn, ServerChores,
-    Speed, Stressed,
+    ClauseBreak, Elsewhere, Footprint, Framework, Handler, Known, Languages, Leaving, Lighter,
+    MovingTo, Needs, Negation, Neutral, OffTopic, Pain, Priority, Project, Reference, RunsOn,
+    ServerChores, Speed, Stressed,
 };
 
 const fn lang(languages: &'static [Language]) -> Meaning {
@@ -233,7 +236,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "web app|webapp|web application|website|saas" => Project(UseCase::FullstackWeb, 2);
     // "a booking site", "a pet adoption site": a website, when nothing says more.
     "=site|=sites" => Project(UseCase::FullstackWeb, 1);
-    "enterprise|corporate|large company|big company|erp|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500|procurement|approval workflow|approval workflows|multi step approvals" => Project(UseCase::Enterprise, 3);
+    "enterprise|corporate|large company|big company|erp|many teams|several teams|multiple teams|dozen teams|lots of teams|long term support|long support|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500|procurement|approval workflow|approval workflows|multi step approvals" => Project(UseCase::Enterprise, 3);
     "bank|banking|insurance|fintech|large codebase|large team|big team|many developers|hundreds of developers" => Project(UseCase::Enterprise, 2);
     "data driven|data heavy|data centric|internal tool|admin tool|data entry|data management|complex data" => Project(UseCase::DataDriven, 3);
     "admin heavy" => Project(UseCase::DataDriven, 3), Needs(Feature::AdminPanel);
@@ -241,7 +244,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // CRUD is what most backends do; over records kept for staff it is data-driven.
     "crud" => Project(UseCase::DataDriven, 1);
     "records|=forms|exports" => Project(UseCase::DataDriven, 1);
-    "ecommerce|e commerce|online store|online shop|webshop|web shop|shopify|=shopping|cart|checkout|marketplace|online ordering|order online|orders online|online payments" => Project(UseCase::Ecommerce, 3);
+    "ecommerce|e commerce|online store|online shop|webshop|web shop|storefront|storefronts|shopify|=shopping|cart|checkout|marketplace|online ordering|order online|orders online|online payments" => Project(UseCase::Ecommerce, 3);
     // "a shop" alone: a store, unless a team is meant ("a .NET shop"), which resolve tells.
     "=shop|=shops" => Project(UseCase::Ecommerce, 2);
     "product catalog|product pages|=products" => Project(UseCase::Ecommerce, 1);
@@ -280,6 +283,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "=lambdas|cloud functions|cloud function|azure functions|azure function|faas|serverless functions|serverless function|lambda functions|lambda function|aws lambda functions|aws lambda function|vercel functions|a tiny lambda|a small lambda|one lambda" => RunsOn(Deployment::Serverless), Project(UseCase::Serverless, 1);
     "workers runtime|worker runtime|the workers runtime|edge runtime|edge functions" => RunsOn(Deployment::Serverless);
     "di container|ioc container|dependency injection container" => Needs(Feature::DependencyInjection);
+    "webhook|webhooks|webhook receiver|webhook handler|webhook handling|webhook processor|event handler|event handlers|per event|http triggers" => Handler;
     "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman" => RunsOn(Deployment::Containers);
     "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|=racks|our racks|own racks|server racks|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
     "php hosting|shared php hosting" => RunsOn(Deployment::Servers), lang(&[Language::Php]);
@@ -290,7 +294,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "scale|scalable|scalability|scaling|scale horizontally|millions of users|millions of|lots of traffic|traffic|traffic spikes|flash sale|flash sales|many users|many clients|many connections|many visits|many visitors|many pageviews|many page views|many concurrent users|many devices|many customers|spikes|high load|high concurrency|concurrency|thousands of clients|thousands of users|handle load|elastic|spiky|bursty|black friday|falls over|fall over|falling over|peak traffic" => Priority(Dimension::Scalability);
     "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|newcomer|newcomers|junior|juniors|newbie|noob|new to|first time|never built|never done|never did|never written|never coded|quick to learn|fast to learn|quick to pick up|fast to pick up|learn|learning|=intern|=interns|bootcamp|=easy|=easier|=easiest|easy to use" => Priority(Dimension::EaseOfLearning);
     "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours|dx|developer experience|dev experience|ergonomics|ergonomic|=compile times|=build times|two weeks|2 weeks|done by|by next week" => Priority(Dimension::Productivity);
-    "ecosystem|=libraries|lots of libraries|many libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|good docs|documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
+    "ecosystem|=libraries|lots of libraries|many libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|good docs|=documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
     "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened" => Priority(Dimension::Security);
     "type safety|type safe|typesafe|typed|strongly typed|statically typed|static typing|static types|strong typing|compile time|type checking" => Priority(Dimension::TypeSafety);
     "cold start|cold starts|coldstart|coldstarts" => Pain(Dimension::ServerlessFit);

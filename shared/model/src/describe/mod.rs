@@ -498,6 +498,26 @@ mod tests {
         assert_eq!(values(&bundles.priorities), [Dimension::ServerlessFit]);
         let moving = read("the current system is too slow, moving from php to go");
         assert_eq!(values(&moving.languages), [Language::Go]);
+        // docs/labelling.md's use-case rows, as it words them.
+        let kind = |text: &str| read(text).use_case.map(|u| u.value);
+        assert_eq!(
+            kind("webhooks on lambda for stripe events, typescript"),
+            Some(UseCase::Serverless)
+        );
+        assert_eq!(
+            kind("a tiny webhook receiver in python, three endpoints"),
+            Some(UseCase::RestApi)
+        );
+        assert_eq!(
+            kind("a system used by many teams with long support, java"),
+            Some(UseCase::Enterprise)
+        );
+        assert_eq!(
+            kind("a storefront for our brand, node"),
+            Some(UseCase::Ecommerce)
+        );
+        let documents = read("collaborative editing for documents, elixir");
+        assert!(documents.priorities.is_empty());
         // Many connections held open, or streamed responses, are async work.
         let held = read("holding lots of websocket connections, python");
         assert!(values(&held.required_features).contains(&Feature::AsyncNative));
