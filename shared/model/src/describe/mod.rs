@@ -414,6 +414,8 @@ mod tests {
             read("is it normal for a junior backend dev to earn 50k in berlin?").is_off_topic()
         );
         assert!(!read("how do I build a realtime chat backend in go?").is_off_topic());
+        assert!(!read("what does everyone use for backend these days?").is_off_topic());
+        assert!(!read("any tips for picking a backend framework?").is_off_topic());
         assert!(!read("what does django offer for an internal admin tool?").is_off_topic());
         let switching =
             read("Laravel is getting long in the tooth, thinking about switching to Go");

@@ -88,6 +88,8 @@ const HAVING: &[&str] = &[
     "keep",
 ];
 
+/// Who is asked what they use: "what does everyone use", "how do people pick".
+const PEOPLE: &[&str] = &["everyone", "everybody", "people", "folks", "anyone", "you"];
 /// Words that ask for a choice: alternatives, a pick, a move elsewhere, a judgement of
 /// what is better, a framework being weighed ("looking at Grape... any gotchas?").
 const CHOOSING: &[&str] = &[
@@ -105,6 +107,7 @@ const CHOOSING: &[&str] = &[
     "pick",
     "choose",
     "choosing",
+    "picking",
     "considering",
     "leaning",
     "evaluating",
@@ -153,8 +156,12 @@ pub(super) fn asks_how_to_without_choosing(
     let opening = (0..tokens.len()).find_map(|start| {
         HOW_TO.iter().find_map(|words| {
             let end = start + words.len();
-            (end <= tokens.len() && (start..end).zip(words.iter()).all(|(i, w)| lower(i) == *w))
-                .then(|| (start..end).collect())
+            // "what does everyone use for X?" asks for picks, not how a thing works.
+            let asks_people = end < tokens.len() && PEOPLE.contains(&lower(end));
+            (end <= tokens.len()
+                && !asks_people
+                && (start..end).zip(words.iter()).all(|(i, w)| lower(i) == *w))
+            .then(|| (start..end).collect())
         })
     });
     let had = (0..tokens.len()).any(|i| HAVING.contains(&lower(i)));
