@@ -68,9 +68,13 @@
 //! `data/RELABELLED.md`; labels it leaves open stay as written, and the posts are unedited.
 //! A held-out set from here on is written from the guide.
 //!
-//! The held-out set is the one `held_out()` loads. Its test prints its figures only, never
-//! its posts or its misses, so that it stays blind. Until a seventh set is dropped in, it
-//! loads the sixth (tuning data now) so that the test has a set to run on.
+//! `data/descriptions_heldout7.json` (170 posts) is the held-out set: the first written from
+//! the guide, by a helper that saw only the guide, the vocabularies and two entries written
+//! for the format (neither the reader nor any set's posts), added unedited and measured once
+//! after the tuning to the sixth. `data/descriptions_heldout7_second.json` labels the same
+//! posts a second time, by another helper who saw only the posts and the guide: how far the
+//! two labellings agree is the most a reader can be expected to reach against either. Its
+//! tests print figures only, never the posts or the misses, so that the set stays blind.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -234,14 +238,18 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 6] {
 }
 
 /// The held-out set's title, as its figures print.
-const HELD_OUT_TITLE: &str = "held-out set (the sixth, until a seventh is dropped in)";
+const HELD_OUT_TITLE: &str = "seventh held-out set";
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
-    // LEAD: load "../data/descriptions_heldout7.json" here once the seventh set is dropped
-    // in, retitle HELD_OUT_TITLE and set HELD_OUT_FLOORS and HELD_OUT_CEILING_GAP from what
-    // it reaches when measured.
-    parse(include_str!("../data/descriptions_heldout6.json"))
+    parse(include_str!("../data/descriptions_heldout7.json"))
+}
+
+/// The held-out set labelled a second time, by someone who saw only its posts and
+/// `docs/labelling.md`, never the first labels: how far two careful people agree is as far
+/// as a reader can be expected to agree with either of them.
+fn second_labelling() -> Vec<Case> {
+    parse(include_str!("../data/descriptions_heldout7_second.json"))
 }
 
 #[test]
@@ -257,9 +265,10 @@ fn every_expected_value_is_in_the_vocabulary() {
         .collect();
     let held_out = held_out();
     assert!(held_out.len() >= 80, "a held-out set needs 80 posts");
+    let second = second_labelling();
     let catalog = load_frameworks().unwrap();
     let ids: Vec<&str> = catalog.iter().map(|f| f.id.as_str()).collect();
-    for case in cases.iter().chain(&forum).chain(&held_out) {
+    for case in cases.iter().chain(&forum).chain(&held_out).chain(&second) {
         for key in case.expected.keys() {
             assert!(FIELDS.contains(&key.as_str()), "unknown field {key}");
         }
@@ -279,6 +288,39 @@ fn every_expected_value_is_in_the_vocabulary() {
     }
 }
 
+/// Each field's values from one reading of a post: the reader's, or a second labeller's.
+type Answer = BTreeMap<&'static str, Vec<String>>;
+
+/// What the reader takes from a post, field by field.
+fn reader(case: &Case) -> Answer {
+    let read = interpret(&Description::parse(&case.description).unwrap());
+    FIELDS
+        .iter()
+        .map(|field| (*field, got(&read, field)))
+        .collect()
+}
+
+/// What a labeller wrote for a post, field by field.
+fn labelled(case: &Case) -> Answer {
+    FIELDS
+        .iter()
+        .map(|field| (*field, expected(case, field)))
+        .collect()
+}
+
+/// Two answers with the same values in every field, in any order (as "read wholly right"
+/// judges them).
+fn same_values(one: &Answer, other: &Answer) -> bool {
+    let sorted = |values: &Vec<String>| {
+        let mut values = values.clone();
+        values.sort();
+        values
+    };
+    FIELDS
+        .iter()
+        .all(|field| sorted(&one[field]) == sorted(&other[field]))
+}
+
 /// Per-field tallies and the priority-order pairs over `cases`.
 struct Scores {
     tallies: BTreeMap<&'static str, Tally>,
@@ -290,7 +332,12 @@ struct Scores {
     posts: usize,
 }
 
-fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
+/// How far `answer` (the reader, or a second labeller) agrees with the labels of `cases`.
+fn score<'a>(
+    cases: impl Iterator<Item = &'a Case>,
+    answer: impl Fn(&Case) -> Answer,
+    verbose: bool,
+) -> Scores {
     let mut scores = Scores {
         tallies: BTreeMap::new(),
         ordered_pairs: 0,
@@ -300,12 +347,13 @@ fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
         posts: 0,
     };
     for case in cases {
-        let read = interpret(&Description::parse(&case.description).unwrap());
-        if expects_refusal(case) != refused(&read) {
+        let answered = answer(case);
+        let refuses = !answered["off_topic"].is_empty();
+        if expects_refusal(case) != refuses {
             scores.empty_mismatches.push(case.description.clone());
         }
         // A refused post answers nothing else, so only the refusal is judged.
-        let both_refused = expects_refusal(case) && refused(&read);
+        let both_refused = expects_refusal(case) && refuses;
         let mut right = true;
         scores.posts += 1;
         for field in FIELDS {
@@ -313,7 +361,7 @@ fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
                 continue;
             }
             let want = expected(case, field);
-            let have = got(&read, field);
+            let have = &answered[field];
             right &= want.len() == have.len() && have.iter().all(|v| want.contains(v));
             let tally = scores.tallies.entry(field).or_default();
             let hits = have.iter().filter(|v| want.contains(v)).count();
@@ -331,7 +379,7 @@ fn score<'a>(cases: impl Iterator<Item = &'a Case>, verbose: bool) -> Scores {
             scores.wholly_right += 1;
         }
         let want = expected(case, "priorities");
-        let have = got(&read, "priorities");
+        let have = &answered["priorities"];
         let position = |v: &String| have.iter().position(|h| h == v);
         for (i, earlier) in want.iter().enumerate() {
             for later in &want[i + 1..] {
@@ -416,13 +464,13 @@ impl Scores {
 #[test]
 fn each_field_is_read_with_precision_and_recall_of_at_least_0_9() {
     let cases = cases();
-    let all = score(cases.iter(), true);
+    let all = score(cases.iter(), reader, true);
     all.print("all", cases.len());
     let later: Vec<&Case> = cases
         .iter()
         .filter(|case| case.written_after_the_reader)
         .collect();
-    score(later.iter().copied(), false).print("written after the reader", later.len());
+    score(later.iter().copied(), reader, false).print("written after the reader", later.len());
 
     let failures: Vec<&str> = all
         .tallies
@@ -542,7 +590,7 @@ const FORMER_FLOORS: [Floors; 6] = [
 fn the_former_held_out_posts_keep_what_tuning_reached() {
     for ((nth, cases), floors) in former_held_out().into_iter().zip(FORMER_FLOORS) {
         let title = format!("{nth} former held-out set");
-        let scores = score(cases.iter(), true);
+        let scores = score(cases.iter(), reader, true);
         scores.print(&format!("{title} (tuning data now)"), cases.len());
         scores.hold_floors(&title, &floors);
     }
@@ -553,14 +601,16 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// The held-out set's floors, set by the lead from what it reaches when measured (the sixth,
-// before it became tuning data, reached worst field 0.421 and 98 of 172 wholly right, gap
-// 0.551). The goals are NOT met.
+// The seventh set, measured once after the tuning to the sixth (7 Dec 2026): worst field
+// 0.538 (excluded frameworks, 7 of 13 read and 7 of 12 expected), 98 of 170 wholly right
+// (0.576), gap to the seven tuning files 0.439. Its two labellers agree on 143 of 170
+// posts (0.841; worst field 0.867, priorities' precision): the goals are above what two
+// careful people reach with each other, and the reader is well below that. NOT met.
 const HELD_OUT_FLOORS: Floors = Floors {
-    field: 0.0,
-    wholly: 0.0,
+    field: 0.53,
+    wholly: 0.57,
 };
-const HELD_OUT_CEILING_GAP: f64 = 1.0;
+const HELD_OUT_CEILING_GAP: f64 = 0.44;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
 /// the gap to all seven tuning files together (per field, the drop of the lower of precision
@@ -570,11 +620,11 @@ const HELD_OUT_CEILING_GAP: f64 = 1.0;
 fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(former_held_out().into_iter().flat_map(|(_, set)| set));
-    let tuned = score(tuning.iter(), false);
+    let tuned = score(tuning.iter(), reader, false);
     tuned.print("tuning set (all seven files)", tuning.len());
     let title = HELD_OUT_TITLE;
     let held_out = held_out();
-    let fresh = score(held_out.iter(), false);
+    let fresh = score(held_out.iter(), reader, false);
     fresh.print(title, held_out.len());
     let field_gap = FIELDS
         .iter()
@@ -597,4 +647,28 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     );
     fresh.hold_floors(title, &HELD_OUT_FLOORS);
     assert!(gap <= HELD_OUT_CEILING_GAP, "{title}: gap {gap:.3}");
+}
+
+/// The held-out set against its second labelling (`second_labelling`): how far the two
+/// labellers agree, the reader against the second, and the reader on the posts both labelled
+/// alike. Figures only, as for the held-out set.
+#[test]
+fn the_held_out_set_is_measured_against_how_far_its_two_labellers_agree() {
+    let first = held_out();
+    let second = second_labelling();
+    let second_of: BTreeMap<&str, &Case> = second
+        .iter()
+        .map(|case| (case.description.as_str(), case))
+        .collect();
+    assert_eq!(second_of.len(), first.len(), "the same posts, each once");
+    let second_answer = |case: &Case| labelled(second_of[case.description.as_str()]);
+    let agreement = score(first.iter(), second_answer, false);
+    agreement.print("second labeller against the first", first.len());
+    score(second.iter(), reader, false).print("reader against the second labeller", second.len());
+    let alike: Vec<&Case> = first
+        .iter()
+        .filter(|case| same_values(&labelled(case), &second_answer(case)))
+        .collect();
+    let on_alike = score(alike.iter().copied(), reader, false);
+    on_alike.print("reader on the posts both labelled alike", alike.len());
 }
