@@ -68,13 +68,18 @@
 //! `data/RELABELLED.md`; labels it leaves open stay as written, and the posts are unedited.
 //! A held-out set from here on is written from the guide.
 //!
-//! `data/descriptions_heldout7.json` (170 posts) is the held-out set: the first written from
-//! the guide, by a helper that saw only the guide, the vocabularies and two entries written
-//! for the format (neither the reader nor any set's posts), added unedited and measured once
-//! after the tuning to the sixth. `data/descriptions_heldout7_second.json` labels the same
-//! posts a second time, by another helper who saw only the posts and the guide: how far the
-//! two labellings agree is the most a reader can be expected to reach against either. Its
-//! tests print figures only, never the posts or the misses, so that the set stays blind.
+//! `data/descriptions_heldout7.json` (170 posts) was the seventh held-out set: the first
+//! written from the guide, by a helper that saw only the guide, the vocabularies and two
+//! entries written for the format (neither the reader nor any set's posts), added unedited
+//! and measured once after the tuning to the sixth (worst field 0.538, excluded frameworks;
+//! 98 of 170 wholly right, 0.576; gap 0.439). `data/descriptions_heldout7_second.json`
+//! labels the same posts a second time, by another helper who saw only the posts and the
+//! guide: the two labellings agree on 143 of 170 posts (0.841), the most a reader can be
+//! expected to reach against either. The seventh has been tuned to since (issue 24, 7 Dec
+//! 2026), so it is tuning data too, with floors of its own; its two labellings still say how
+//! far two labellers agree.
+//!
+//! The held-out set is the eighth, written from the guide in the same way (see `held_out`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -206,9 +211,9 @@ fn cases() -> Vec<Case> {
     parse(include_str!("../data/descriptions.json"))
 }
 
-/// The six former held-out sets, in the order they were written, each with its title: used
+/// The seven former held-out sets, in the order they were written, each with its title: used
 /// up and tuned to since (see the module's comment); their posts are unedited.
-fn former_held_out() -> [(&'static str, Vec<Case>); 6] {
+fn former_held_out() -> [(&'static str, Vec<Case>); 7] {
     [
         (
             "first",
@@ -234,11 +239,25 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 6] {
             "sixth",
             parse(include_str!("../data/descriptions_heldout6.json")),
         ),
+        (
+            "seventh",
+            parse(include_str!("../data/descriptions_heldout7.json")),
+        ),
     ]
 }
 
+// LEAD: when the eighth set lands (data/descriptions_heldout8.json and
+// data/descriptions_heldout8_second.json), change exactly these:
+//   - HELD_OUT_TITLE → "eighth held-out set";
+//   - held_out() → include_str!("../data/descriptions_heldout8.json");
+//   - second_labelling() → include_str!("../data/descriptions_heldout8_second.json");
+//   - HELD_OUT_FLOORS → field 0.0, wholly 0.0, and HELD_OUT_CEILING_GAP → 1.0, until the
+//     eighth is measured (then its figures as measured, less a small margin).
+// Until then both point at the seventh, tuning data now, so that the branch stays green:
+// the figures they print are not a blind measure.
+
 /// The held-out set's title, as its figures print.
-const HELD_OUT_TITLE: &str = "seventh held-out set";
+const HELD_OUT_TITLE: &str = "seventh set (tuning data now, standing in for the eighth)";
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
@@ -558,8 +577,9 @@ struct Floors {
 /// What tuning reached on each former held-out set, first to sixth as `former_held_out`
 /// gives them, less a small margin (after the tuning to the sixth set and the relabelling
 /// by docs/labelling.md, 7 Dec 2026: worst fields 0.839, 0.878, 0.727, 0.919, 0.904,
-/// 0.811; wholly right 119, 76, 94, 144, 154 and 133).
-const FORMER_FLOORS: [Floors; 6] = [
+/// 0.811; wholly right 119, 76, 94, 144, 154 and 133); the seventh at what it was measured
+/// at blind (worst field 0.538, 98 of 170 wholly right).
+const FORMER_FLOORS: [Floors; 7] = [
     Floors {
         field: 0.82,
         wholly: 0.83,
@@ -583,6 +603,10 @@ const FORMER_FLOORS: [Floors; 6] = [
     Floors {
         field: 0.80,
         wholly: 0.76,
+    },
+    Floors {
+        field: 0.53,
+        wholly: 0.57,
     },
 ];
 
@@ -613,7 +637,7 @@ const HELD_OUT_FLOORS: Floors = Floors {
 const HELD_OUT_CEILING_GAP: f64 = 0.44;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
-/// the gap to all seven tuning files together (per field, the drop of the lower of precision
+/// the gap to all eight tuning files together (per field, the drop of the lower of precision
 /// and recall; and the drop of the wholly-right share). Figures only: the held-out set's
 /// posts and misses are never printed.
 #[test]
@@ -621,7 +645,7 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(former_held_out().into_iter().flat_map(|(_, set)| set));
     let tuned = score(tuning.iter(), reader, false);
-    tuned.print("tuning set (all seven files)", tuning.len());
+    tuned.print("tuning set (all eight files)", tuning.len());
     let title = HELD_OUT_TITLE;
     let held_out = held_out();
     let fresh = score(held_out.iter(), reader, false);
@@ -650,10 +674,11 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
 }
 
 /// The held-out set against its second labelling (`second_labelling`): how far the two
-/// labellers agree, the reader against the second, and the reader on the posts both labelled
-/// alike. Figures only, as for the held-out set.
+/// labellers agree, the reader against the second, and the reader on the posts both
+/// labelled alike. Figures only. While the seventh stands in, the reader's figures here are
+/// on tuning data and only the labellers' agreement is a measure.
 #[test]
-fn the_held_out_set_is_measured_against_how_far_its_two_labellers_agree() {
+fn the_reader_is_measured_against_how_far_two_labellers_agree() {
     let first = held_out();
     let second = second_labelling();
     let second_of: BTreeMap<&str, &Case> = second
@@ -663,12 +688,22 @@ fn the_held_out_set_is_measured_against_how_far_its_two_labellers_agree() {
     assert_eq!(second_of.len(), first.len(), "the same posts, each once");
     let second_answer = |case: &Case| labelled(second_of[case.description.as_str()]);
     let agreement = score(first.iter(), second_answer, false);
-    agreement.print("second labeller against the first", first.len());
-    score(second.iter(), reader, false).print("reader against the second labeller", second.len());
+    let title = HELD_OUT_TITLE;
+    agreement.print(
+        &format!("{title}: the second labeller against the first"),
+        first.len(),
+    );
+    score(second.iter(), reader, false).print(
+        &format!("{title}: the reader against the second labeller"),
+        second.len(),
+    );
     let alike: Vec<&Case> = first
         .iter()
         .filter(|case| same_values(&labelled(case), &second_answer(case)))
         .collect();
     let on_alike = score(alike.iter().copied(), reader, false);
-    on_alike.print("reader on the posts both labelled alike", alike.len());
+    on_alike.print(
+        &format!("{title}: the reader on the posts both labelled alike"),
+        alike.len(),
+    );
 }
