@@ -286,6 +286,10 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "webhook|webhooks|webhook receiver|webhook handler|webhook handling|webhook processor|event handler|event handlers|per event|http triggers" => Handler;
     "docker|container|containers|containerized|containerised|kubernetes|ecs|fargate|eks|gke|aks|openshift|helm|cloud run|nomad|podman" => RunsOn(Deployment::Containers);
     "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|=racks|our racks|own racks|server racks|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
+    // Machines the writer owns or rents, by any name ("our own gpu boxes", "two VPSes",
+    // "windows servers"; "self-hosted" alone says no more than "not a managed service").
+    "gpu box|gpu boxes|gpu server|gpu servers|dedicated box|dedicated boxes|rented box|rented boxes|own box|own boxes|linux box|linux boxes|colo box|colo boxes|vpses|vpss|windows server|windows servers|physical server|physical servers|rented server|rented servers|own metal|own iron" => RunsOn(Deployment::Servers);
+    "=pods|=pod" => RunsOn(Deployment::Containers);
     "php hosting|shared php hosting" => RunsOn(Deployment::Servers), lang(&[Language::Php]);
     "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers" => ServerChores;
     // Priorities.
@@ -357,6 +361,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Judged too heavy: "lighter than laravel", "django is the default, but anything lighter?".
     "lighter|something lighter|anything lighter|lighter than|something lighter than|anything lighter than|leaner|leaner than" => Lighter;
     "move to|moving to|switch to|switching to|migrate to|migrating to|jump to|port to|porting to|rewrite in|rewrite it in" => MovingTo;
+    // A move of "it", "the thing", "the whole app": of what the writer has, named before.
+    "rewriting it in|rebuild it in|rebuilding it in|redo it in|port it to|porting it to|move it to|moving it to|migrate it to|migrating it to|rewrite the thing in|rewrite the whole thing in|rewriting the whole thing in|rebuild the whole thing in|rewrite everything in|rewrite the app in|rewrite the whole app in|rewrite this in|rewrite that in" => MovingTo;
     // What the writer has used is context unless nothing else is asked for ("I'm best at Java
     // but want to try Kotlin": Kotlin).
     "best at|=used|ve used|have used|background in" => Known { toward: Toward::Ahead };
@@ -371,6 +377,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Failing to do something is not refusing what it is done with ("can't get CORS working
     // with my gin server").
     "not get|not make|not figure|not seem|not find|not work|not working" => Neutral;
+    // A gain, not a departure ("spring's learning curve pays off").
+    "pays off|pay off|paid off|paying off" => Neutral;
     // Having no experience of a thing is not refusing it ("never used either").
     "never used|never tried|never touched|never worked with" => Neutral;
     // Staying is choosing: "not abandoning the JVM" and "sticking with Java" want it.

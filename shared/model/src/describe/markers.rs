@@ -5,6 +5,8 @@ use super::lexicon::{Meaning, Stress, Toward};
 use super::reader::{Cue, Reading, Token};
 use crate::vocab::Language;
 
+mod moves;
+
 /// How far (in words) a marker reaches for the signal it qualifies.
 const NEGATION_REACH: usize = 6;
 const STRESS_REACH: usize = 4;
@@ -33,6 +35,12 @@ const KNOWN_REACH: usize = 3;
 const MOVED_TO_REACH: usize = 2;
 /// Words that say the writer has what follows ("our Express app").
 const OWNING: &[&str] = &["our", "my"];
+/// How far before a leaving word a "not" or "never" denies it ("not ever regret").
+const DENIAL_REACH: usize = 2;
+/// Words that open a sentence only when it asks ("is X overkill…", "would X be too heavy…").
+const QUESTION_OPENINGS: &[&str] = &[
+    "is", "are", "would", "should", "could", "can", "does", "will", "isn't", "wouldn't",
+];
 /// Words that stand for something named before, and how far back (in words) it may be.
 const PRONOUNS: &[&str] = &["it", "them", "that", "this"];
 const REFERENT_REACH: usize = 20;
@@ -123,6 +131,9 @@ pub(super) fn mark(text: &str, reading: &Reading) -> Vec<Marks> {
         if scope.named[index] && scope.compared(index) {
             marks.reference = true;
         }
+        if scope.moved_from(index) {
+            marks.leaving.get_or_insert((index, false));
+        }
     }
     let written_in_other = scope.written_in_other(&marks);
     for (marks, written_in_other) in marks.iter_mut().zip(written_in_other) {
@@ -204,6 +215,8 @@ impl<'a> Scope<'a> {
                 toward: Toward::Behind,
                 ..
             } if self.asks_in_its_clause(self.cues[index].first) => {}
+            // "a no-frills go router": a "no" made one word with the next praises.
+            Meaning::Negation { .. } if self.joined_into_a_word(index) => {}
             Meaning::Negation { toward, excludes } => {
                 for member in self.negated(index, toward).into_iter().flatten() {
                     marks[member].negated.get_or_insert((index, excludes));
@@ -217,6 +230,8 @@ impl<'a> Scope<'a> {
                     }
                 }
             }
+            // "so we don't regret it", "never regretted it": a departure denied leaves nothing.
+            Meaning::Leaving { .. } if self.denied(index) => {}
             Meaning::Leaving { excludes } => {
                 for member in self.left(index).into_iter().flatten() {
                     marks[member].leaving.get_or_insert((index, excludes));
@@ -234,11 +249,14 @@ impl<'a> Scope<'a> {
                 let to_another = self
                     .ahead_of(index, MOVED_TO_REACH, &self.named, true)
                     .is_some();
-                let left = self.owned_before(index).or_else(|| {
-                    to_another
-                        .then(|| self.named_before_in_sentence(index))
-                        .flatten()
-                });
+                let left = self
+                    .owned_before(index)
+                    .or_else(|| {
+                        to_another
+                            .then(|| self.named_before_in_sentence(index))
+                            .flatten()
+                    })
+                    .or_else(|| self.moved_thing(index));
                 if let Some(member) = left {
                     marks[member].leaving.get_or_insert((index, false));
                 }
@@ -272,6 +290,25 @@ impl<'a> Scope<'a> {
             }
             _ => {}
         }
+    }
+
+    /// The one-word marker at `marker` is joined by a hyphen to the word after it
+    /// ("no-nonsense", "no-config").
+    fn joined_into_a_word(&self, marker: usize) -> bool {
+        let cue = &self.cues[marker];
+        let tokens = self.tokens;
+        cue.first == cue.last
+            && tokens
+                .get(cue.last + 1)
+                .is_some_and(|next| &self.text[tokens[cue.last].span.end..next.span.start] == "-")
+    }
+
+    /// A word of denial ("not", "never") right before the marker at `marker`.
+    fn denied(&self, marker: usize) -> bool {
+        let first = self.cues[marker].first;
+        self.tokens[first.saturating_sub(DENIAL_REACH)..first]
+            .iter()
+            .any(|t| matches!(t.key.as_str(), "not" | "never"))
     }
 
     /// What the negation at `marker` negates.
@@ -308,47 +345,6 @@ impl<'a> Scope<'a> {
             let (m, s) = (&self.cues[marker], &self.cues[*i]);
             self.named[*i] && m.first - s.last <= EITHER_BEHIND_REACH && self.same_sentence(m, s)
         })
-    }
-
-    /// The framework the writer has ("our Express app", "my flask api"), named last before
-    /// `marker` in its sentence or the one before.
-    fn owned_before(&self, marker: usize) -> Option<usize> {
-        let (cues, tokens) = (self.cues, self.tokens);
-        let sentence = tokens[cues[marker].first].sentence;
-        (0..marker)
-            .rev()
-            .take_while(|i| tokens[cues[*i].first].sentence + 1 >= sentence)
-            .find(|i| {
-                let first = cues[*i].first;
-                cues[*i]
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Framework(..)))
-                    && tokens[first.saturating_sub(2)..first]
-                        .iter()
-                        .any(|t| OWNING.contains(&t.lower.as_str()))
-            })
-    }
-
-    /// "Laravel is getting old for us, thinking about switching to Go": the framework named
-    /// before a move to another, in its sentence, unless offered with it ("stay on Laravel
-    /// or switch to Go?").
-    fn named_before_in_sentence(&self, marker: usize) -> Option<usize> {
-        let (cues, tokens) = (self.cues, self.tokens);
-        let sentence = tokens[cues[marker].first].sentence;
-        let offered = (0..cues[marker].first).any(|i| {
-            tokens[i].sentence == sentence && matches!(tokens[i].lower.as_str(), "or" | "vs")
-        });
-        (0..marker)
-            .rev()
-            .take_while(|i| tokens[cues[*i].first].sentence == sentence)
-            .find(|i| {
-                cues[*i]
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Framework(..)))
-            })
-            .filter(|_| !offered)
     }
 
     /// What "lighter" at `marker` is lighter than: the framework after "than", else the
@@ -612,10 +608,20 @@ impl<'a> Scope<'a> {
             .flatten()
     }
 
-    /// A sentence ending in a question mark asks ("anyone regret it?"); it does not tell.
+    /// A sentence ending in a question mark asks ("anyone regret it?"); it does not tell. So
+    /// does one opening as a question does ("is django overkill for 3 endpoints lol"): people
+    /// leave the mark off.
     fn asks(&self, token: usize) -> bool {
         let tokens = self.tokens;
         let sentence = tokens[token].sentence;
+        let opening = (0..=token)
+            .rev()
+            .take_while(|i| tokens[*i].sentence == sentence)
+            .last()
+            .unwrap_or(token);
+        if QUESTION_OPENINGS.contains(&tokens[opening].lower.as_str()) {
+            return true;
+        }
         let last = (token..tokens.len())
             .take_while(|i| tokens[*i].sentence == sentence)
             .last()
@@ -645,10 +651,11 @@ impl<'a> Scope<'a> {
         let after = cues[marker].last + 1;
         let first = cues[marker].first;
         // "we're dropping it", and "it's being replaced" ("that" before is "which").
+        // "not regret it": another cue between the marker and the pronoun has it.
+        let cue_between = |at: usize| self.cues.iter().any(|c| (after..at).contains(&c.first));
         let pronoun = !self.asks(first)
-            && (tokens[after..tokens.len().min(after + 2)]
-                .iter()
-                .any(|t| PRONOUNS.contains(&t.lower.as_str()))
+            && ((after..tokens.len().min(after + 2))
+                .any(|i| PRONOUNS.contains(&tokens[i].lower.as_str()) && !cue_between(i))
                 || tokens[first.saturating_sub(2)..first]
                     .iter()
                     .any(|t| t.lower == "it"));

@@ -33,6 +33,8 @@
 mod fields;
 mod lexicon;
 mod markers;
+#[cfg(test)]
+mod probes;
 mod reader;
 mod resolve;
 mod shape;

@@ -34,6 +34,11 @@ const HOW_TO: &[&[&str]] = &[
     &["any", "tips"],
     &["any", "gotchas"],
     &["any", "pitfalls"],
+    // Asking for help with what one runs, in other words.
+    &["what", "gives"],
+    &["ideas"],
+    &["how", "should"],
+    &["figure", "out"],
 ];
 
 /// Words of trouble with something that runs: with what the writer has ("my app", "our
@@ -86,6 +91,10 @@ const HAVING: &[&str] = &[
     "doesnt",
     "keeps",
     "keep",
+    // "I have app.use(cors()) at the top", "using pgx", "it still comes back 404".
+    "have",
+    "using",
+    "still",
 ];
 
 /// Who is asked what they use: "what does everyone use", "how do people pick".
@@ -130,6 +139,9 @@ const CHOOSING: &[&str] = &[
     "option",
     "options",
 ];
+/// Words after which "which" or "should" ask how, not for a pick: "figure out which beans are
+/// slow", "how should the middleware look".
+const ASKING_HOW: &[&str] = &["out", "how", "know", "see", "tell"];
 /// "move to", "moving to": a move elsewhere is a choice ("how do I move that into a
 /// background task" is not).
 const MOVING: &[&str] = &["move", "moving", "go", "going", "jump"];
@@ -145,8 +157,10 @@ pub(super) fn asks_how_to_without_choosing(
     let lower = |i: usize| tokens[i].lower.as_str();
     let chooses = (0..tokens.len()).any(|i| {
         let next = tokens.get(i + 1).map(|t| t.lower.as_str());
+        let asks_how =
+            i > 0 && ASKING_HOW.contains(&lower(i - 1)) && matches!(lower(i), "which" | "should");
         // "the best way to structure it" asks how, not which.
-        (CHOOSING.contains(&lower(i)) && !(lower(i) == "best" && next == Some("way")))
+        (CHOOSING.contains(&lower(i)) && !(lower(i) == "best" && next == Some("way")) && !asks_how)
             || (MOVING.contains(&lower(i)) && next == Some("to"))
             || (lower(i) == "looking" && next == Some("at"))
     });
@@ -165,9 +179,16 @@ pub(super) fn asks_how_to_without_choosing(
         })
     });
     let had = (0..tokens.len()).any(|i| HAVING.contains(&lower(i)));
+    // An HTTP error status ("returns 422", "a 503"), whatever its number.
+    let status = |i: usize| {
+        let word = lower(i);
+        word.len() == 3
+            && word.chars().all(|c| c.is_ascii_digit())
+            && matches!(word.as_bytes()[0], b'4' | b'5')
+    };
     let trouble = || {
         (0..tokens.len())
-            .find(|i| TROUBLE.contains(&lower(*i)))
+            .find(|i| TROUBLE.contains(&lower(*i)) || status(*i))
             .filter(|_| had)
             .map(|i| vec![i])
     };

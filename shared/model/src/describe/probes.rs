@@ -1,0 +1,191 @@
+//! Probes of the reading mechanics added in the tuning to the seventh set: for each rule,
+//! posts written for it in other words than any set's post, so that a rule reads the kind
+//! of post, not one post.
+
+use super::*;
+
+fn read(text: &str) -> Interpretation {
+    interpret(&Description::parse(text).unwrap())
+}
+
+fn ids(readings: &[Reading<&'static str>]) -> Vec<&'static str> {
+    readings.iter().map(|r| r.value).collect()
+}
+
+fn preferred(text: &str) -> Vec<&'static str> {
+    ids(&read(text).preferred_frameworks)
+}
+
+fn excluded(text: &str) -> Vec<&'static str> {
+    ids(&read(text).excluded_frameworks)
+}
+
+/// A sentence opening the way a question does ("is X overkill for…", "would X be too
+/// heavy…") asks, with or without its question mark: the verdict weighs X.
+#[test]
+fn a_question_by_its_word_order_weighs_the_framework_without_a_question_mark() {
+    for (text, weighed) in [
+        (
+            "is spring boot overkill for a tiny internal api",
+            "spring-boot",
+        ),
+        (
+            "would rails be too heavy for a weekend project lol",
+            "rails",
+        ),
+        (
+            "are laravel queues too much for a side project haha",
+            "laravel",
+        ),
+    ] {
+        let read = read(text);
+        assert!(read.excluded_frameworks.is_empty(), "{text}");
+        assert_eq!(ids(&read.preferred_frameworks), [weighed], "{text}");
+    }
+    // Told, not asked: still ruled out.
+    assert_eq!(
+        excluded("spring boot is overkill for a tiny internal api"),
+        ["spring-boot"]
+    );
+}
+
+/// A leaving word negated ("won't regret it") leaves nothing, and "pays off" is a gain, not
+/// a departure.
+#[test]
+fn a_gain_or_a_regret_denied_leaves_nothing() {
+    for text in [
+        "Phoenix for the chat service? I want to launch soon and not regret it later.",
+        "we picked django once and never regretted it; django again for the new portal?",
+        "rails pays off in the long run, or is sinatra enough for this api?",
+        "our lead says the spring learning curve paid off for the last team",
+    ] {
+        assert!(excluded(text).is_empty(), "{text}");
+    }
+}
+
+/// "from X to Y": X is being left, Y is where the writer goes.
+#[test]
+fn a_move_from_one_framework_to_another_leaves_the_first() {
+    for (text, left, kept) in [
+        (
+            "porting the billing service from flask to fastapi this quarter, any gotchas?",
+            "flask",
+            "fastapi",
+        ),
+        (
+            "Should we take our monolith from rails to phoenix?",
+            "rails",
+            "phoenix",
+        ),
+        (
+            "thinking about taking the whole api from koa to hono, worth the effort?",
+            "koa",
+            "hono",
+        ),
+    ] {
+        assert_eq!(excluded(text), [left], "{text}");
+        assert_eq!(preferred(text), [kept], "{text}");
+    }
+}
+
+/// A rewrite of "it", "the thing" or "the whole app" leaves what the writer has, named
+/// before, however far back; what it is written in is context.
+#[test]
+fn a_rewrite_of_what_the_writer_has_leaves_it() {
+    let cases = [
+        (
+            "Our team inherited a Sinatra app that nobody enjoys touching. We'd like to rebuild \
+             it in Elixir, probably phoenix.",
+            "sinatra",
+            Language::Ruby,
+        ),
+        (
+            "the current backend is a laravel thing from 2016 that falls apart every week. we \
+             plan to port it to typescript. nestjs or fastify?",
+            "laravel",
+            Language::Php,
+        ),
+        (
+            "My koa server runs out of memory every night. After months of patching, the \
+             team wants to rewrite the whole thing in Rust.",
+            "koa",
+            Language::Javascript,
+        ),
+    ];
+    for (text, left, context) in cases {
+        let read = read(text);
+        assert_eq!(ids(&read.excluded_frameworks), [left], "{text}");
+        assert!(!ids(&read.preferred_frameworks).contains(&left), "{text}");
+        assert!(!read.languages.iter().any(|l| l.value == context), "{text}");
+    }
+}
+
+/// A fix asked about what one runs is off topic, however it is asked: "what gives",
+/// "ideas?", "how should … look", "figure out which …".
+#[test]
+fn a_fix_asked_in_other_words_is_off_topic() {
+    for text in [
+        "fastapi returns 422 on every upload even though I have the File() param set. what gives",
+        "Our laravel jobs run twice after deploys, the queue worker still picks them up again. Ideas?",
+        "In our gin handlers the request body is empty on the second read. How should the middleware look?",
+        "django tests take ten minutes on CI, how can I figure out which fixtures are slow",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+    // A choice keeps a trouble on topic.
+    assert!(!read("our flask app keeps timing out, should we move to go?").is_off_topic());
+    assert!(!read("which is better for a beginner, flask or django?").is_off_topic());
+}
+
+/// "no-frills", "no-nonsense": the "no" is part of a word that praises, not a refusal of
+/// what follows.
+#[test]
+fn a_no_joined_into_one_word_refuses_nothing() {
+    for (text, language) in [
+        ("want a no-frills go router for a small api", Language::Go),
+        (
+            "looking for a no-nonsense kotlin framework for our services",
+            Language::Kotlin,
+        ),
+        (
+            "any no-config python server that just works?",
+            Language::Python,
+        ),
+    ] {
+        let read = read(text);
+        assert!(read.excluded_languages.is_empty(), "{text}");
+        assert!(read.languages.iter().any(|l| l.value == language), "{text}");
+    }
+    assert_eq!(
+        values_of(&read("no python, we want something compiled").excluded_languages),
+        [Language::Python]
+    );
+}
+
+fn values_of<T: Copy>(readings: &[Reading<T>]) -> Vec<T> {
+    readings.iter().map(|r| r.value).collect()
+}
+
+/// Machines the writer runs or rents ("our own gpu boxes", "two VPSes", "their own windows
+/// servers", "a rented dedicated box") are servers; pods are containers.
+#[test]
+fn where_it_runs_said_as_machines_or_pods() {
+    for text in [
+        "an inference api in python, it will run on three rented gpu boxes",
+        "we deploy to a pair of VPSes with systemd, which go framework?",
+        "clients self-host the product on their own windows servers, asp.net core?",
+        "small elixir api, we lease a dedicated box from a local provider",
+    ] {
+        assert_eq!(
+            read(text).deployment.map(|d| d.value),
+            Some(Deployment::Servers),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        read("a go api whose pods get restarted every night, gin or chi?")
+            .deployment
+            .map(|d| d.value),
+        Some(Deployment::Containers)
+    );
+}
