@@ -35,6 +35,8 @@ const KNOWN_REACH: usize = 3;
 const MOVED_TO_REACH: usize = 2;
 /// Words that say the writer has what follows ("our Express app").
 const OWNING: &[&str] = &["our", "my"];
+/// How far after what "not touching" names an "again" makes it a refusal.
+const AGAIN_REACH: usize = 2;
 /// How far before a leaving word a "not" or "never" denies it ("not ever regret").
 const DENIAL_REACH: usize = 2;
 /// Words that open a sentence only when it asks ("is X overkill…", "would X be too heavy…").
@@ -285,11 +287,26 @@ impl<'a> Scope<'a> {
                     _ => self.ahead_of(index, REFERENCE_AHEAD_REACH, &self.named, true),
                 };
                 if let Some(target) = target {
-                    marks[target].reference = true;
+                    if self.not_again(index, target) {
+                        marks[target].negated.get_or_insert((index, true));
+                    } else {
+                        marks[target].reference = true;
+                    }
                 }
             }
             _ => {}
         }
+    }
+
+    /// "not touching the JVM again": staying away, not staying put ("not touching our java
+    /// services" keeps them): a "not" marker whose target is followed by "again".
+    fn not_again(&self, marker: usize, target: usize) -> bool {
+        let tokens = self.tokens;
+        let after = self.cues[target].last + 1;
+        tokens[self.cues[marker].first].key == "not"
+            && tokens[after..tokens.len().min(after + AGAIN_REACH)]
+                .iter()
+                .any(|t| t.lower == "again")
     }
 
     /// The one-word marker at `marker` is joined by a hyphen to the word after it

@@ -189,3 +189,80 @@ fn where_it_runs_said_as_machines_or_pods() {
         Some(Deployment::Containers)
     );
 }
+
+/// A framework named with a verdict against it, a departure or a refusal, in many words
+/// ("a hard no", "burned us", "was a mistake", "has had its day", "we want out"), is ruled
+/// out; the ones offered beside it stay candidates.
+#[test]
+fn a_framework_given_a_negative_verdict_is_ruled_out() {
+    for (text, out, candidates) in [
+        (
+            "django is a hard no for us, flask or fastapi?",
+            "django",
+            &["flask", "fastapi"][..],
+        ),
+        (
+            "express burned us on the last project, want fastify or hono",
+            "express",
+            &["fastify", "hono"],
+        ),
+        (
+            "after years on django we want out, thinking fastapi",
+            "django",
+            &["fastapi"],
+        ),
+        (
+            "rails was a mistake for this app, looking at phoenix",
+            "rails",
+            &["phoenix"],
+        ),
+        (
+            "we tried nest and it was a nightmare, hono or elysia?",
+            "nestjs",
+            &["hono", "elysia"],
+        ),
+        (
+            "spring boot has been nothing but pain, moving on to ktor",
+            "spring-boot",
+            &["ktor"],
+        ),
+        (
+            "express has had its day for us; fastify?",
+            "express",
+            &["fastify"],
+        ),
+        (
+            "laravel is dead to me now. symfony?",
+            "laravel",
+            &["symfony"],
+        ),
+    ] {
+        assert_eq!(excluded(text), [out], "{text}");
+        assert_eq!(preferred(text), candidates, "{text}");
+    }
+}
+
+/// The same verdicts on a language rule it out; "not touching X" keeps X unless "again"
+/// says the writer will not go back to it.
+#[test]
+fn a_language_given_a_negative_verdict_is_ruled_out() {
+    for (text, out) in [
+        (
+            "keep php out of it, we want a typed language",
+            &[Language::Php][..],
+        ),
+        ("PHP is dead to us, what about go?", &[Language::Php]),
+        (
+            "not touching the JVM again after the last project. rust or go?",
+            &[Language::Java, Language::Kotlin],
+        ),
+        (
+            "ruby burned us twice, so something compiled this time",
+            &[Language::Ruby],
+        ),
+    ] {
+        assert_eq!(values_of(&read(text).excluded_languages), out, "{text}");
+    }
+    let staying = read("we're not touching our java services, the new one is in kotlin");
+    assert!(staying.excluded_languages.is_empty());
+}
