@@ -7,7 +7,7 @@ use super::lexicon::{FILLER, Meaning, NODE, Stress};
 use super::markers::{Marks, is_signal, is_stressable};
 use super::reader::{Cue, Reading};
 use super::surroundings::Surroundings;
-use super::wording::TRADES;
+use super::wording::{ASKED_FOR, TRADES};
 use super::{Interpretation, Reading as FieldReading, shape};
 use crate::echo::echo;
 use crate::lists::distinct;
@@ -423,8 +423,9 @@ impl<'a> Collector<'a> {
     /// Off topic: a question of how to do or fix something that asks for no choice
     /// ([`shape`]); or what no backend has, and no more said about a backend than that (no
     /// kind of project, no feature), or more of it than anything about a backend.
-    /// The word "backend" on its own says the text is about one; not in a cue ("the
-    /// backend is already done") nor as a trade ("a backend dev").
+    /// The word "backend" on its own says the text is about one, and "language" or
+    /// "framework" that a choice is asked; not in a cue ("the backend is already done") nor
+    /// as a trade ("a backend dev").
     fn off_topic_words(&self) -> Vec<String> {
         let cues = &self.reading.cues;
         let tokens = &self.reading.tokens;
@@ -435,6 +436,9 @@ impl<'a> Collector<'a> {
             return vec![echo(
                 &self.text[tokens[*first].span.start..tokens[*last].span.end],
             )];
+        }
+        if self.asks_for_a_language_or_framework() {
+            return Vec::new();
         }
         let on_topic = self.on_topic
             + (0..tokens.len())
@@ -456,6 +460,32 @@ impl<'a> Collector<'a> {
         } else {
             Vec::new()
         }
+    }
+
+    /// "which language should I use for my first api?": a question asking for a language or
+    /// a framework (the word not read in a cue, as "a css framework" is) asks for a choice,
+    /// whatever else the writer says they do.
+    fn asks_for_a_language_or_framework(&self) -> bool {
+        let tokens = &self.reading.tokens;
+        let in_a_cue = |i: usize| {
+            self.reading
+                .cues
+                .iter()
+                .any(|c| (c.first..=c.last).contains(&i))
+        };
+        (0..tokens.len())
+            .filter(|i| ASKED_FOR.contains(&tokens[*i].lower.as_str()) && !in_a_cue(*i))
+            .any(|i| {
+                let sentence = tokens[i].sentence;
+                let mut words = (0..tokens.len()).filter(|j| tokens[*j].sentence == sentence);
+                let opening = words.next().map(|j| tokens[j].lower.as_str());
+                let last = words.next_back().unwrap_or(i);
+                let end = tokens
+                    .get(last + 1)
+                    .map_or(self.text.len(), |t| t.span.start);
+                self.text[tokens[last].span.end.min(end)..end].contains('?')
+                    || matches!(opening, Some("what" | "which"))
+            })
     }
 
     /// A kind of project said outright, or a feature it needs.

@@ -368,8 +368,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "rewriting it in|rebuild it in|rebuilding it in|redo it in|port it to|porting it to|move it to|moving it to|migrate it to|migrating it to|rewrite the thing in|rewrite the whole thing in|rewriting the whole thing in|rebuild the whole thing in|rewrite everything in|rewrite the app in|rewrite the whole app in|rewrite this in|rewrite that in" => MovingTo;
     // What the writer has used is context unless nothing else is asked for ("I'm best at Java
     // but want to try Kotlin": Kotlin).
-    "best at|=used|ve used|have used|background in" => Known { toward: Toward::Ahead };
-    "=dev|=developer" => Known { toward: Toward::Behind };
+    "best at|=used|ve used|have used|background in|been writing|been using|been coding in|been working in|been working with|years of|years in|years with|decade of|came from" => Known { toward: Toward::Ahead };
+    "=dev|=developer|=background" => Known { toward: Toward::Behind };
     // Doubts rather than refusals: what "feels heavy" is set aside, not ruled out.
     "feels heavy|feel heavy|seems heavy|heavyweight" => Negation { toward: Toward::Behind, excludes: false };
     "not necessarily|not have to be|not need to be|meh at|meh with|meh on" => Negation { toward: Toward::Ahead, excludes: false };

@@ -137,6 +137,11 @@ pub(super) fn mark(text: &str, reading: &Reading) -> Vec<Marks> {
             marks.leaving.get_or_insert((index, false));
         }
     }
+    for onto in 0..reading.cues.len() {
+        if let Some(left) = scope.named[onto].then(|| scope.moved_apart(onto)).flatten() {
+            marks[left].leaving.get_or_insert((onto, false));
+        }
+    }
     let written_in_other = scope.written_in_other(&marks);
     for (marks, written_in_other) in marks.iter_mut().zip(written_in_other) {
         marks.written_in_other = written_in_other;

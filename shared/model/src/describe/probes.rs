@@ -266,3 +266,65 @@ fn a_language_given_a_negative_verdict_is_ruled_out() {
     let staying = read("we're not touching our java services, the new one is in kotlin");
     assert!(staying.excluded_languages.is_empty());
 }
+
+/// What the writer has written for years, or comes from, is context when another language
+/// is asked for ("been writing", "years of", "a PHP background", "came from").
+#[test]
+fn a_language_the_writer_comes_from_is_context() {
+    for (text, wanted) in [
+        (
+            "I've been writing python at work for years and want to try go for a side api",
+            Language::Go,
+        ),
+        (
+            "we all come from a php background; the new service will be in kotlin",
+            Language::Kotlin,
+        ),
+        (
+            "after five years of ruby I'd like to try elixir for this chat server",
+            Language::Elixir,
+        ),
+        (
+            "our whole team has a C# background but the client insists on java",
+            Language::Java,
+        ),
+    ] {
+        assert_eq!(values_of(&read(text).languages), [wanted], "{text}");
+    }
+}
+
+/// A move of what the writer has, with the verb apart from its "in"/"to" ("rewriting the slow
+/// ones in rust") or the thing as "it" ("moving it to go"), leaves the language it is in.
+#[test]
+fn a_move_of_part_of_what_the_writer_has_leaves_its_language() {
+    for (text, wanted) in [
+        (
+            "we have a dozen lambdas in node, thinking of rewriting the slow ones in rust",
+            &[Language::Rust][..],
+        ),
+        (
+            "sick of slow builds in our scala api. would moving it to go help?",
+            &[Language::Go],
+        ),
+        (
+            "our billing jobs are php scripts; we plan on porting a few of them to kotlin",
+            &[Language::Kotlin],
+        ),
+    ] {
+        assert_eq!(values_of(&read(text).languages), wanted, "{text}");
+    }
+}
+
+/// Asking for a language or a framework is about a backend even when the writer describes
+/// themselves by what is off topic ("only knows html/css").
+#[test]
+fn asking_for_a_language_is_on_topic_whatever_the_writer_knows() {
+    for text in [
+        "what backend lang for a beginner who only knows html/css?",
+        "i do css and figma all day, which language should i use for my first api?",
+        "designer here (photoshop, css), what framework for a tiny server of my own?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+    assert!(read("best css framework for a landing page?").is_off_topic());
+}

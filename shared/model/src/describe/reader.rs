@@ -236,7 +236,16 @@ const LANGUAGE_BEFORE_GO: &[&str] = &[
     "with",
     "thinking",
     "considering",
+    // "want to try go", "picked go": one tries or picks a language ("try to go" has its "to").
+    "try",
+    "trying",
+    "tried",
+    "pick",
+    "picked",
+    "picking",
 ];
+/// What is moved in "moving it to go".
+const PRONOUNS_MOVED: &[&str] = &["it", "them", "this", "that", "everything"];
 /// Words before "to go" that make it the language ("switch to go", "open to go").
 const CHOSEN_BEFORE_TO_GO: &[&str] = &[
     "open",
@@ -435,7 +444,11 @@ fn is_the_verb_go(text: &str, tokens: &[Token], at: usize) -> bool {
     let chosen = at >= 2
         && tokens[at - 1].lower == "to"
         && (CHOSEN_BEFORE_TO_GO.contains(&tokens[at - 2].lower.as_str())
-            || at >= 3 && tokens[at - 3].lower == "from");
+            || at >= 3 && tokens[at - 3].lower == "from"
+            // "moving it to go", "porting them to go".
+            || at >= 3
+                && PRONOUNS_MOVED.contains(&tokens[at - 2].lower.as_str())
+                && CHOSEN_BEFORE_TO_GO.contains(&tokens[at - 3].lower.as_str()));
     if chosen {
         return false;
     }

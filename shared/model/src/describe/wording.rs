@@ -99,6 +99,9 @@ pub(super) const RUNNING_VERBS: &[&str] =
     &["respond", "run", "load", "serv", "execut", "start", "handl"];
 /// Who builds: "fast" right after one of them is how fast they deliver ("I'm fastest in PHP").
 pub(super) const PERSONS: &[&str] = &["i", "m", "we", "re", "team", "dev", "devs", "developer"];
+/// Words that ask for a choice of language or framework ("what backend lang for a beginner
+/// who knows html/css?"), unless read in a cue ("a css framework").
+pub(super) const ASKED_FOR: &[&str] = &["language", "languages", "lang", "framework", "frameworks"];
 /// Words that make "backend" a trade rather than a project ("a backend dev", "backend jobs").
 pub(super) const TRADES: &[&str] = &[
     "dev",

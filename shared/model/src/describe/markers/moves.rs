@@ -5,6 +5,22 @@ use super::super::lexicon::Meaning;
 use super::super::reader::Cue;
 use super::{OWNING, Scope};
 
+/// Verbs of a move that may stand apart from their "in" or "to".
+const MOVE_VERBS: &[&str] = &[
+    "rewrite",
+    "rewriting",
+    "port",
+    "porting",
+    "rebuild",
+    "rebuilding",
+    "migrate",
+    "migrating",
+    "redo",
+    "redoing",
+];
+/// How far before its "in" or "to" such a verb may stand.
+const MOVE_VERB_REACH: usize = 5;
+
 impl Scope<'_> {
     /// The framework the writer has ("our Express app", "my flask api"), named last before
     /// `marker` in its sentence or the one before.
@@ -27,33 +43,59 @@ impl Scope<'_> {
     }
 
     /// "...a little flask thing. Want to rewrite it in rust": a move of "it" or "the whole
-    /// thing" is of the framework named last before it, however far back, unless that one
-    /// was offered as a choice ("flask or django?").
+    /// thing" is of what the writer has, named before (see `thing_before`).
     pub(super) fn moved_thing(&self, marker: usize) -> Option<usize> {
-        let (cues, tokens) = (self.cues, self.tokens);
-        let cue = &cues[marker];
-        let of_a_thing = tokens[cue.first..=cue.last].iter().any(|t| {
+        let cue = &self.cues[marker];
+        let of_a_thing = self.tokens[cue.first..=cue.last].iter().any(|t| {
             matches!(
                 t.lower.as_str(),
                 "it" | "thing" | "everything" | "app" | "this" | "that"
             )
         });
+        of_a_thing.then(|| self.thing_before(marker)).flatten()
+    }
+
+    /// What a move whose verb stands apart from its "in" or "to" leaves ("rewriting the slow
+    /// ones in rust", "porting a few of the services to kotlin"): the verb at token `verb`,
+    /// then within a few words of its clause "in" or "to" right before the named cue
+    /// `onto`.
+    pub(super) fn moved_apart(&self, onto: usize) -> Option<usize> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        let into = cues[onto].first.checked_sub(1)?;
+        if !matches!(tokens[into].lower.as_str(), "in" | "to" | "into") {
+            return None;
+        }
+        let clause = tokens[into].clause;
+        let verb = (into.saturating_sub(MOVE_VERB_REACH)..into)
+            .rev()
+            .take_while(|i| tokens[*i].clause == clause)
+            .find(|i| MOVE_VERBS.contains(&tokens[*i].lower.as_str()))?;
+        // A verb read as part of a cue (a move or a leaving of its own) is read there.
+        let in_a_cue = cues.iter().any(|c| (c.first..=c.last).contains(&verb));
+        (!in_a_cue).then(|| self.thing_before(onto)).flatten()
+    }
+
+    /// What the writer has, named last before cue `marker` however far back: a framework,
+    /// else a language; unless it was offered as a choice ("flask or django?").
+    fn thing_before(&self, marker: usize) -> Option<usize> {
+        let (cues, tokens) = (self.cues, self.tokens);
         let offered = |i: usize| {
             let sentence = tokens[cues[i].first].sentence;
             tokens
                 .iter()
                 .any(|t| t.sentence == sentence && matches!(t.lower.as_str(), "or" | "vs"))
         };
-        let framework = |i: usize| {
-            cues[i]
+        let framework = |i: &usize| {
+            cues[*i]
                 .meanings
                 .iter()
                 .any(|m| matches!(m, Meaning::Framework(..)))
         };
-        (0..marker)
-            .rev()
-            .find(|i| framework(*i))
-            .filter(|i| of_a_thing && !offered(*i))
+        let named = || (0..marker).rev().filter(|i| self.named[*i]);
+        named()
+            .find(framework)
+            .or_else(|| named().next())
+            .filter(|i| !offered(*i))
     }
 
     /// "Laravel is getting old for us, thinking about switching to Go": the framework named
