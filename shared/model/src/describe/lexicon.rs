@@ -299,7 +299,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "easy to learn|easy to pick up|learning curve|beginner|beginners|beginner friendly|newcomer|newcomers|junior|juniors|newbie|noob|new to|first time|never built|never done|never did|never written|never coded|quick to learn|fast to learn|quick to pick up|fast to pick up|learn|learning|=intern|=interns|bootcamp|=easy|=easier|=easiest|easy to use" => Priority(Dimension::EaseOfLearning);
     "=productivity|=productive|=ship|speed of development|development speed|dev speed|speed of iteration|iteration speed|ship fast|move fast|build fast|develop fast|fast to develop|fast to build|fast development|develop quickly|build quickly|ship quickly|rapid development|batteries included|get things done|get it done|getting it done|get stuff done|deadline|deadlines|time to market|speed of delivery|delivery speed|fast turnaround|quick turnaround|turnaround|asap|tight deadline|iterate quickly|iterate fast|velocity|crank out|convention over configuration|in an hour|in like an hour|up in an hour|within an hour|in a few hours|in a weekend|over a weekend|in a day|in two days|48h|48 hours|24 hours|dx|developer experience|dev experience|ergonomics|ergonomic|=compile times|=build times|two weeks|2 weeks|done by|by next week" => Priority(Dimension::Productivity);
     "ecosystem|=libraries|lots of libraries|many libraries|packages|plugins|community support|large community|big community|biggest community|active community|strong community|good community|huge community|popular|mature|easy to hire|=hire|hire developers|hire devs|good docs|=documentation|=integrations|stack overflow" => Priority(Dimension::Ecosystem);
-    "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened" => Priority(Dimension::Security);
+    "security|secure|safe|compliance|compliant|hipaa|pci|gdpr|soc2|soc 2|iso 27001|regulator|regulators|regulated|regulatory|audit|audits|auditors|sensitive data|customer data|medical data|patient data|personal data|pii|vulnerabilities|owasp|hardened" => Priority(Dimension::Security);
     "type safety|type safe|typesafe|typed|strongly typed|statically typed|static typing|static types|strong typing|compile time|type checking" => Priority(Dimension::TypeSafety);
     "cold start|cold starts|coldstart|coldstarts" => Pain(Dimension::ServerlessFit);
     "small bundles|small bundle|tiny bundles|bundle size|startup time|fast startup|start fast|starts fast|quick startup|boot time|memory footprint|footprint|small binary|binary size|low memory|lower memory|less memory|memory usage|memory hungry|memory hog" => Footprint;
@@ -340,6 +340,14 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "async|asynchronous|async io|async await|non blocking|nonblocking|event loop|asyncio|asgi|coroutine|coroutines|goroutines|green threads|async support" => Needs(Feature::AsyncNative);
     "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly jobs|nightly reports|nightly batch|runs nightly|batch jobs|background processing|async processing|async jobs|job processing|on a schedule|every few minutes|every minute|every hour|every night|periodically|periodic jobs|scheduled jobs" => Needs(Feature::BackgroundJobs);
     "caching|cache|memcached" => Needs(Feature::Caching);
+    // Work done off the request, in other words (docs/labelling.md: "jobs, queues, workers").
+    "in the background|done in the background|run in the background|sent in the background|out in the background|scheduled cleanups|scheduled cleanup|cleanup jobs|sqs" => Needs(Feature::BackgroundJobs);
+    // Pages the server renders, in other words (docs/labelling.md: templating).
+    "rendered server side|rendered on the server|rendered by the server|server generated html|server generated pages|server rendered html" => Needs(Feature::Templating);
+    // What the browser shows changes with no reload: pushed live (docs/labelling.md).
+    "without refresh|without refreshing|without a refresh|without reloading|without a reload|no refresh|no reloading|no page reload|no page reloads" => Needs(Feature::Websockets);
+    "concurrent requests|simultaneous requests|simultaneous connections|parallel requests" => Needs(Feature::AsyncNative);
+    "api keys|api key|access tokens|access token" => Needs(Feature::Auth);
     // Work done after the answer (docs/labelling.md: "emails sent later, long tasks off the
     // request").
     "emails sent later|send emails later|sent later|long tasks|long running tasks|long running jobs|off the request|email jobs" => Needs(Feature::BackgroundJobs);
@@ -380,6 +388,8 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Failing to do something is not refusing what it is done with ("can't get CORS working
     // with my gin server").
     "not get|not make|not figure|not seem|not find|not work|not working" => Neutral;
+    // A record the product keeps, not a quality asked of it (audits and regulators are).
+    "audit log|audit logs|audit trail|audit trails|audit logging|audit history" => Neutral;
     // A gain, not a departure ("spring's learning curve pays off").
     "pays off|pay off|paid off|paying off" => Neutral;
     // Having no experience of a thing is not refusing it ("never used either").

@@ -328,3 +328,78 @@ fn asking_for_a_language_is_on_topic_whatever_the_writer_knows() {
     }
     assert!(read("best css framework for a landing page?").is_off_topic());
 }
+
+/// Features said as what the product does, in other words than their names: work done in
+/// the background, pages rendered on the server, a screen that changes with no reload or
+/// updates pushed to a phone, many requests at once, keys for callers.
+#[test]
+fn features_said_as_what_the_product_does() {
+    for (text, feature) in [
+        (
+            "new order emails should go out in the background, python",
+            Feature::BackgroundJobs,
+        ),
+        (
+            "a kotlin backend with scheduled cleanups of stale carts",
+            Feature::BackgroundJobs,
+        ),
+        (
+            "orders arrive through an SQS queue and get processed by a go service",
+            Feature::BackgroundJobs,
+        ),
+        (
+            "pages rendered on the server, no react, python",
+            Feature::Templating,
+        ),
+        (
+            "an invoicing tool whose html is rendered server side, ruby",
+            Feature::Templating,
+        ),
+        (
+            "scores should update on every viewer's screen without refresh, elixir",
+            Feature::Websockets,
+        ),
+        (
+            "driver positions pushed live to the passenger's phone, java",
+            Feature::Websockets,
+        ),
+        (
+            "we expect a lot of simultaneous requests, go or rust",
+            Feature::AsyncNative,
+        ),
+        (
+            "it has to juggle thousands of concurrent requests from scrapers, python",
+            Feature::AsyncNative,
+        ),
+        (
+            "per-customer api keys for the public endpoints, go backend",
+            Feature::Auth,
+        ),
+        (
+            "partners call us with access tokens we issue, c# api",
+            Feature::Auth,
+        ),
+    ] {
+        assert!(
+            values_of(&read(text).required_features).contains(&feature),
+            "{text}"
+        );
+    }
+}
+
+/// Compliance in other words than its acronyms: regulators, audits, SOC 2 (an audit trail
+/// alone is a feature of the product, not a quality asked).
+#[test]
+fn compliance_said_as_audits_and_regulators_is_security() {
+    for text in [
+        "regulators and audits everywhere, java backend",
+        "every change needs an audit trail for SOC 2, c#",
+        "a regulated lending product, kotlin or java?",
+        "the auditors come every quarter, so whatever we pick in go has to pass them",
+    ] {
+        assert!(
+            values_of(&read(text).priorities).contains(&Dimension::Security),
+            "{text}"
+        );
+    }
+}

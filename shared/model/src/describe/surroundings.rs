@@ -7,7 +7,8 @@ use super::lexicon::Meaning;
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
     BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, PERSONS, PRODUCTS, REASON_REACH,
-    RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE, WE_ARE_REACH,
+    RECEIVERS, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE,
+    WE_ARE_REACH,
 };
 use crate::vocab::Dimension;
 
@@ -113,7 +114,7 @@ impl<'a> Surroundings<'a> {
         pushing
             && tokens
                 .iter()
-                .any(|t| t.sentence == sentence && t.lower.starts_with("browser"))
+                .any(|t| t.sentence == sentence && RECEIVERS.iter().any(|r| t.lower.starts_with(r)))
     }
 
     /// "works well on lambda": a word of fitting a few words before the place, in its clause.

@@ -99,6 +99,9 @@ pub(super) const RUNNING_VERBS: &[&str] =
     &["respond", "run", "load", "serv", "execut", "start", "handl"];
 /// Who builds: "fast" right after one of them is how fast they deliver ("I'm fastest in PHP").
 pub(super) const PERSONS: &[&str] = &["i", "m", "we", "re", "team", "dev", "devs", "developer"];
+/// What live updates are pushed to: a browser, or the screen or phone of whoever watches
+/// ("pushed live to the rider's phone").
+pub(super) const RECEIVERS: &[&str] = &["browser", "screen", "phone"];
 /// Words that ask for a choice of language or framework ("what backend lang for a beginner
 /// who knows html/css?"), unless read in a cue ("a css framework").
 pub(super) const ASKED_FOR: &[&str] = &["language", "languages", "lang", "framework", "frameworks"];
