@@ -205,6 +205,9 @@ impl<'a> Collector<'a> {
                 self.ignored.push(index);
             }
             Meaning::Project(..) if self.around.names_a_team(cue) => self.ignored.push(index),
+            Meaning::Project(UseCase::RestApi, _) if self.around.is_a_backend_for_no_app(cue) => {
+                self.ignored.push(index);
+            }
             Meaning::Project(use_case, weight) => {
                 // "prices pushed live to the browser": what is pushed to browsers rides
                 // websockets (docs/labelling.md).

@@ -230,6 +230,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "live" => Project(UseCase::Realtime, 1);
     "rest api|restful|rest|json api|web api|crud api|mobile backend|mobile app backend|app backend|backend for a mobile app|backend for our mobile app|backend for my mobile app|backend for our android app|backend for our ios app|backend for our app|backend for my app|backend for a react native app|backend for an ios app|backend for an android app|backend for a flutter app|api for a mobile app|api for our mobile app|api for our app|graphql" => Project(UseCase::RestApi, 2);
     "api|apis|endpoint|endpoints" => Project(UseCase::RestApi, 1);
+    // "a backend for a habit tracker app": the backend of an app, when an app follows (read
+    // in `surroundings.rs`); "what backend for a beginner" names no project.
+    "backend for|backends for" => Project(UseCase::RestApi, 1);
     "microservice|service mesh|into services|=small services|=independent services|a few services|few services|handful of services|several services|multiple services" => Project(UseCase::Microservices, 3);
     "grpc" => Project(UseCase::Microservices, 2);
     "full stack|fullstack" => Project(UseCase::FullstackWeb, 3);
@@ -371,6 +374,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "hate|hated|hates|dislike|disliked|dislikes" => negation(Toward::Either);
     // Judged too heavy: "lighter than laravel", "django is the default, but anything lighter?".
     "lighter|something lighter|anything lighter|lighter than|something lighter than|anything lighter than|leaner|leaner than" => Lighter;
+    // A rewrite as a noun: of what the writer has, named before ("inherited a yii app …
+    // approved a full rewrite"), or after "of".
+    "full rewrite|complete rewrite|total rewrite|approved a rewrite|planning a rewrite|plan a rewrite|considering a rewrite|needs a rewrite|need a rewrite|time for a rewrite" => MovingTo;
     "move on to|moving on to|move to|moving to|switch to|switching to|migrate to|migrating to|jump to|port to|porting to|rewrite in|rewrite it in" => MovingTo;
     // A move of "it", "the thing", "the whole app": of what the writer has, named before.
     "rewriting it in|rebuild it in|rebuilding it in|redo it in|port it to|porting it to|move it to|moving it to|migrate it to|migrating it to|rewrite the thing in|rewrite the whole thing in|rewriting the whole thing in|rebuild the whole thing in|rewrite everything in|rewrite the app in|rewrite the whole app in|rewrite this in|rewrite that in" => MovingTo;

@@ -403,3 +403,49 @@ fn compliance_said_as_audits_and_regulators_is_security() {
         );
     }
 }
+
+/// A rewrite said as a noun leaves what the writer has: named before it, or after its "of".
+#[test]
+fn a_rewrite_said_as_a_noun_leaves_what_the_writer_has() {
+    for (text, left) in [
+        (
+            "We inherited a Yii app from an agency. Management approved a full rewrite; laravel or symfony?",
+            "yii",
+        ),
+        (
+            "the old sails backend needs a rewrite. nest or fastify?",
+            "sails",
+        ),
+        (
+            "planning a rewrite of our flask api, fastapi or litestar?",
+            "flask",
+        ),
+    ] {
+        assert_eq!(excluded(text), [left], "{text}");
+    }
+}
+
+/// "a backend for a … app" is an app's backend (docs/labelling.md: rest_api) unless a more
+/// specific kind is named; "a backend for a beginner" names no project.
+#[test]
+fn a_backend_for_an_app_is_an_api() {
+    for text in [
+        "need a backend for a recipe app",
+        "we need the backend for a plant-watering app, python",
+        "my own backend for a small habit tracker app, in go",
+    ] {
+        let read = read(text);
+        assert_eq!(
+            read.use_case.map(|u| u.value),
+            Some(UseCase::RestApi),
+            "{text}"
+        );
+    }
+    let chat = read("a backend for a realtime chat app in elixir");
+    assert_eq!(chat.use_case.map(|u| u.value), Some(UseCase::Realtime));
+    assert!(
+        read("what backend for a beginner, python or go?")
+            .use_case
+            .is_none()
+    );
+}

@@ -6,9 +6,9 @@
 use super::lexicon::Meaning;
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
-    BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, PERSONS, PRODUCTS, REASON_REACH,
-    RECEIVERS, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE,
-    WE_ARE_REACH,
+    APP_REACH, BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, PERSONS, PRODUCTS,
+    REASON_REACH, RECEIVERS, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH,
+    THEREFORE, WE_ARE_REACH,
 };
 use crate::vocab::Dimension;
 
@@ -132,6 +132,20 @@ impl<'a> Surroundings<'a> {
 
     /// "a recipe sharing site": what no backend is, a word or two before a product in its
     /// clause, is what the product is about.
+    /// "a backend for …" whose clause names no app within a few words: "what backend for a
+    /// beginner" is no project, "a backend for a recipe app" is an app's.
+    pub(super) fn is_a_backend_for_no_app(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let clause = tokens[cue.first].clause;
+        tokens[cue.last].lower == "for"
+            && !tokens
+                .iter()
+                .skip(cue.last + 1)
+                .take(APP_REACH)
+                .take_while(|t| t.clause == clause)
+                .any(|t| matches!(t.lower.as_str(), "app" | "apps" | "application"))
+    }
+
     pub(super) fn is_a_products_subject(&self, cue: &Cue) -> bool {
         let tokens = &self.reading.tokens;
         let clause = tokens[cue.first].clause;

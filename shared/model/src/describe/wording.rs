@@ -87,6 +87,9 @@ pub(super) const RUNNING_THINGS: &[&str] = &[
 pub(super) const PRODUCTS: &[&str] = &[
     "site", "sites", "website", "app", "apps", "platform", "backend", "api", "service", "tool",
 ];
+/// How far after "a backend for" the app it is for may stand ("a backend for a small habit
+/// tracker app").
+pub(super) const APP_REACH: usize = 6;
 /// How far before a product its subject may stand ("recipe sharing site").
 pub(super) const SUBJECT_REACH: usize = 2;
 /// How well something sits where it runs: "works well on lambda", "plays nice with serverless".

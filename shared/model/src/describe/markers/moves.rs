@@ -18,6 +18,9 @@ const MOVE_VERBS: &[&str] = &[
     "redo",
     "redoing",
 ];
+/// How far after "a rewrite of" what is rewritten may stand ("a rewrite of our old flask
+/// api").
+const REWRITE_OF_REACH: usize = 4;
 /// How far before its "in" or "to" such a verb may stand.
 const MOVE_VERB_REACH: usize = 5;
 
@@ -45,13 +48,18 @@ impl Scope<'_> {
     /// "...a little flask thing. Want to rewrite it in rust": a move of "it" or "the whole
     /// thing" is of what the writer has, named before (see `thing_before`).
     pub(super) fn moved_thing(&self, marker: usize) -> Option<usize> {
-        let cue = &self.cues[marker];
-        let of_a_thing = self.tokens[cue.first..=cue.last].iter().any(|t| {
+        let (cue, tokens) = (&self.cues[marker], self.tokens);
+        let of_a_thing = tokens[cue.first..=cue.last].iter().any(|t| {
             matches!(
                 t.lower.as_str(),
-                "it" | "thing" | "everything" | "app" | "this" | "that"
+                "it" | "thing" | "everything" | "app" | "this" | "that" | "rewrite"
             )
         });
+        // "planning a rewrite of our flask api": of what follows.
+        let of_what_follows = tokens.get(cue.last + 1).is_some_and(|t| t.lower == "of");
+        if of_what_follows {
+            return self.ahead_of(marker, REWRITE_OF_REACH, &self.named, true);
+        }
         of_a_thing.then(|| self.thing_before(marker)).flatten()
     }
 
