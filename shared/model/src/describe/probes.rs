@@ -449,3 +449,30 @@ fn a_backend_for_an_app_is_an_api() {
             .is_none()
     );
 }
+
+/// Asking which of the languages offered to learn is choosing between them, not asking for
+/// an easy one (docs/labelling.md: learning is not `ease_of_learning` by itself).
+#[test]
+fn asking_which_of_two_to_learn_is_not_a_wish_for_an_easy_one() {
+    for text in [
+        "c# or java for backend, which should i learn first?",
+        "python or go - which one should I learn next for apis?",
+        "kotlin vs java, what do I learn first for backend jobs?",
+    ] {
+        let read = read(text);
+        assert!(
+            !values_of(&read.priorities).contains(&Dimension::EaseOfLearning),
+            "{text}"
+        );
+    }
+    for text in [
+        "what's easy to learn for a first api, python or go?",
+        "django or rails, which one is less painful to learn in a month?",
+    ] {
+        let read = read(text);
+        assert!(
+            values_of(&read.priorities).contains(&Dimension::EaseOfLearning),
+            "{text}"
+        );
+    }
+}

@@ -6,9 +6,9 @@
 use super::lexicon::Meaning;
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
-    APP_REACH, BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, PERSONS, PRODUCTS,
-    REASON_REACH, RECEIVERS, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH,
-    THEREFORE, WE_ARE_REACH,
+    APP_REACH, BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, HOW_HARD, HOW_HARD_REACH,
+    PERSONS, PRODUCTS, REASON_REACH, RECEIVERS, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH,
+    TEAM_AFTER_SHOP_REACH, THEREFORE, WE_ARE_REACH,
 };
 use crate::vocab::Dimension;
 
@@ -76,7 +76,30 @@ impl<'a> Surroundings<'a> {
     pub(super) fn learns_a_named(&self, learn: &Cue) -> bool {
         let tokens = &self.reading.tokens;
         let learning = learn.first == learn.last && tokens[learn.first].key.starts_with("learn");
-        learning && self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
+        learning
+            && (self.neighbour(learn, |other| other.first == learn.last + 1, is_named)
+                || self.learns_which_of_the_named(learn))
+    }
+
+    /// "c# or java, which should i learn first?": the learning asked about is of one of the
+    /// languages offered just before, not a wish for an easy one.
+    fn learns_which_of_the_named(&self, learn: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let sentence = tokens[learn.first].sentence;
+        let which = (0..learn.first)
+            .rev()
+            .take_while(|i| tokens[*i].sentence + 1 >= sentence)
+            .any(|i| matches!(tokens[i].lower.as_str(), "which" | "what"));
+        let named_before = self.reading.cues.iter().any(|other| {
+            other.last < learn.first
+                && tokens[other.first].sentence + 1 >= sentence
+                && other.meanings.iter().any(is_named)
+        });
+        // "which is less painful to learn" still asks for the easier one.
+        let how_hard = tokens[learn.first.saturating_sub(HOW_HARD_REACH)..learn.first]
+            .iter()
+            .any(|t| HOW_HARD.contains(&t.lower.as_str()));
+        which && named_before && !how_hard
     }
 
     /// "caching because traffic spikes", "very spiky, so caching is a must": a quality

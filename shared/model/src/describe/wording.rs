@@ -87,6 +87,12 @@ pub(super) const RUNNING_THINGS: &[&str] = &[
 pub(super) const PRODUCTS: &[&str] = &[
     "site", "sites", "website", "app", "apps", "platform", "backend", "api", "service", "tool",
 ];
+/// Words of how hard a thing is to learn ("less painful to learn", "quicker to learn").
+pub(super) const HOW_HARD: &[&str] = &[
+    "easier", "easiest", "painful", "quicker", "faster", "simpler", "hard", "harder", "hardest",
+];
+/// How far before "learn" a word of how hard may stand.
+pub(super) const HOW_HARD_REACH: usize = 3;
 /// How far after "a backend for" the app it is for may stand ("a backend for a small habit
 /// tracker app").
 pub(super) const APP_REACH: usize = 6;
