@@ -369,6 +369,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // Verdicts told after the name ("django is a hard no", "express burned us", "rails was a
     // mistake", "PHP is dead to us", "keep php out of it"): each rules out what it follows.
     "hard no|big no|firm no|nope|burned us|burnt us|burned me|burnt me|bit us|bitten us|let us down|failed us|a mistake|was a mistake|mistake|big mistake|dead to us|dead to me|out of it|out of this|out of the picture|out of the stack|nightmare|a nightmare|was a nightmare|was hell|a disaster|was a disaster|nothing but pain|nothing but trouble|nothing but problems|a dealbreaker|dealbreaker|deal breaker" => negation(Toward::Behind);
+    // A verdict on what someone else proposed, said of "that" ("the CTO wants Rust. I think
+    // that's insane"): on the name "that" stands for.
+    "that s insane|that is insane|that s crazy|that is crazy|that s nuts|that s a bad idea|that is a bad idea|that s a terrible idea|that s overkill|that is overkill|that s a mistake|that would be a mistake" => negation(Toward::Behind);
     // A verdict after trying: on what follows ("hate boilerplate"), else on what was just
     // named ("tried spring, hated the annotation soup").
     "hate|hated|hates|dislike|disliked|dislikes" => negation(Toward::Either);

@@ -343,6 +343,7 @@ impl<'a> Scope<'a> {
                 .filter(|s| !self.bracketed_apart(*s, marker))
                 .or_else(|| self.answered(marker))
                 .map(|s| self.run(s, false, signals, false))
+                .or_else(|| self.referent(marker).map(|s| vec![s]))
                 .or_else(|| {
                     (self.tokens[self.cues[marker].first].key == "not")
                         .then(|| self.ahead_of(marker, NEGATION_REACH, signals, true))
@@ -675,9 +676,11 @@ impl<'a> Scope<'a> {
         // "we're dropping it", and "it's being replaced" ("that" before is "which").
         // "not regret it": another cue between the marker and the pronoun has it.
         let cue_between = |at: usize| self.cues.iter().any(|c| (after..at).contains(&c.first));
-        let pronoun = !self.asks(first)
-            && ((after..tokens.len().min(after + 2))
-                .any(|i| PRONOUNS.contains(&tokens[i].lower.as_str()) && !cue_between(i))
+        // "anyone regret it?" asks; "that's a bad idea for us, python or go?" tells first.
+        let pronoun = !self.asks_in_its_clause(first)
+            && (PRONOUNS.contains(&tokens[first].lower.as_str())
+                || (after..tokens.len().min(after + 2))
+                    .any(|i| PRONOUNS.contains(&tokens[i].lower.as_str()) && !cue_between(i))
                 || tokens[first.saturating_sub(2)..first]
                     .iter()
                     .any(|t| t.lower == "it"));

@@ -476,3 +476,23 @@ fn asking_which_of_two_to_learn_is_not_a_wish_for_an_easy_one() {
         );
     }
 }
+
+/// A verdict on what someone else proposed, said of "that" ("that's a bad idea", "that is
+/// crazy", "that's overkill"), rules out the name "that" stands for.
+#[test]
+fn a_verdict_said_of_that_rules_out_what_was_proposed() {
+    let java = read(
+        "my boss wants everything in java. honestly that's a bad idea for two devs, python or go?",
+    );
+    assert_eq!(values_of(&java.excluded_languages), [Language::Java]);
+    let rust = read(
+        "the CTO proposes rewriting it all in rust. I think that is crazy for our deadline. rails?",
+    );
+    assert_eq!(values_of(&rust.excluded_languages), [Language::Rust]);
+    assert_eq!(
+        excluded(
+            "someone suggested nestjs for the tiny webhook service; that's overkill, hono or express?"
+        ),
+        ["nestjs"]
+    );
+}
