@@ -496,3 +496,23 @@ fn a_verdict_said_of_that_rules_out_what_was_proposed() {
         ["nestjs"]
     );
 }
+
+/// Tuning the database one has, or a career, asks for no backend choice: off topic; a
+/// project that has tables, or a job market weighed for a framework, is not.
+#[test]
+fn database_tuning_and_careers_are_off_topic() {
+    for text in [
+        "should I add an index on created_at in postgres? the lookup by date is slow",
+        "mysql deadlocks every night during the import, how do people avoid them",
+        "is it worth becoming a backend developer in 2025 with all the layoffs?",
+        "thinking about a career switch from teaching, is it realistic at 35?",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+    for text in [
+        "an inventory app with lots of tables and slow queries today, django or rails?",
+        "I want to become a backend developer, is spring boot or django better for a first api?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}
