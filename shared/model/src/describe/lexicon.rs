@@ -291,7 +291,9 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "vm|vms|virtual machine|virtual machines|bare metal|ec2|vps|on prem|on premise|on premises|onprem|dedicated server|shared hosting|cpanel|droplet|hetzner|linode|our own servers|own servers|racked servers|=racks|our racks|own racks|server racks|our own hardware|own hardware|colocation|colo|in house servers" => RunsOn(Deployment::Servers);
     // Machines the writer owns or rents, by any name ("our own gpu boxes", "two VPSes",
     // "windows servers"; "self-hosted" alone says no more than "not a managed service").
-    "gpu box|gpu boxes|gpu server|gpu servers|dedicated box|dedicated boxes|rented box|rented boxes|own box|own boxes|linux box|linux boxes|colo box|colo boxes|vpses|vpss|windows server|windows servers|physical server|physical servers|rented server|rented servers|own metal|own iron" => RunsOn(Deployment::Servers);
+    "gpu box|gpu boxes|gpu server|gpu servers|dedicated box|dedicated boxes|rented box|rented boxes|own box|own boxes|linux box|linux boxes|colo box|colo boxes|vpses|vpss|windows server|windows servers|physical server|physical servers|rented server|rented servers|own metal|own iron|ovh|vultr|scaleway|lightsail|compute engine|gce|datacenter|data center|datacentre|our machines|own machines|physical machines" => RunsOn(Deployment::Servers);
+    // Hosts that run a container image the writer builds.
+    "app runner|fly io|flyio|container apps|azure container apps" => RunsOn(Deployment::Containers);
     "=pods|=pod" => RunsOn(Deployment::Containers);
     "php hosting|shared php hosting" => RunsOn(Deployment::Servers), lang(&[Language::Php]);
     "manage servers|maintain servers|babysit servers|patch servers|server management|provision servers" => ServerChores;

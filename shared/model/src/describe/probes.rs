@@ -175,10 +175,24 @@ fn where_it_runs_said_as_machines_or_pods() {
         "we deploy to a pair of VPSes with systemd, which go framework?",
         "clients self-host the product on their own windows servers, asp.net core?",
         "small elixir api, we lease a dedicated box from a local provider",
+        "go api, it will run on a couple of OVH machines",
+        "python api hosted on a vultr instance",
+        "it runs in our datacenter, java",
+        "kotlin api on lightsail",
     ] {
         assert_eq!(
             read(text).deployment.map(|d| d.value),
             Some(Deployment::Servers),
+            "{text}"
+        );
+    }
+    for text in [
+        "api on aws app runner, typescript",
+        "a small flask api we ship to fly.io",
+    ] {
+        assert_eq!(
+            read(text).deployment.map(|d| d.value),
+            Some(Deployment::Containers),
             "{text}"
         );
     }
