@@ -374,6 +374,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // A verdict on what someone else proposed, said of "that" ("the CTO wants Rust. I think
     // that's insane"): on the name "that" stands for.
     "that s insane|that is insane|that s crazy|that is crazy|that s nuts|that s a bad idea|that is a bad idea|that s a terrible idea|that s overkill|that is overkill|that s a mistake|that would be a mistake" => negation(Toward::Behind);
+    // Refusals told after the name ("laravel has to go", "java is a non-starter").
+    "has to go|have to go|needs to go|need to go|must go|gotta go|got to go|non starter|nonstarter|a non starter" => negation(Toward::Behind);
+    // Ruled out, or never again: on what follows ("ruled out django"), else on what was just
+    // named or asked ("django was ruled out", "rails? never again.").
+    "ruled out|rule out|ruling out|rules out|never again" => negation(Toward::Either);
     // A verdict after trying: on what follows ("hate boilerplate"), else on what was just
     // named ("tried spring, hated the annotation soup").
     "hate|hated|hates|dislike|disliked|dislikes" => negation(Toward::Either);
@@ -423,7 +428,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "ex|something like|anything like|similar to|keep suggesting|keeps suggesting|keep recommending|keeps recommending|keep pushing|keeps pushing|inspired by|equivalent of|old|existing|current|currently|today|main app|main product|main application|not leaving|not moving off|not migrating|not replacing|not switching|not touching|not ditching|not getting rid of|coming from" => Reference { toward: Toward::Ahead };
     // Leaving.
     "legacy|migrating from|migrate from|moving from|porting from|rewrite our|rewriting our|replace our|replacing our|alternative to|alternatives to|switch from|switching from" => Leaving { excludes: false };
-    "had its day|has had its day|past its prime|past its best|showing its age|shows its age|want out|wants out|we want out|dated|outdated|getting dated|rewrite of|rewriting of|want out of|get out of|getting out of|move out of|moving out of|replacement for|replacement of|drop in replacement|drop in replacement for|dropping|retiring|retire|sunsetting|sunset|being replaced|is going away|moving on from|move on from|moved on from" => Leaving { excludes: true };
+    "re over|m over|are over|am over|so over|had its day|has had its day|past its prime|past its best|showing its age|shows its age|want out|wants out|we want out|dated|outdated|getting dated|rewrite of|rewriting of|want out of|get out of|getting out of|move out of|moving out of|replacement for|replacement of|drop in replacement|drop in replacement for|dropping|retiring|retire|sunsetting|sunset|being replaced|is going away|moving on from|move on from|moved on from" => Leaving { excludes: true };
     "moving off|move off|moved off|and off|off of|migrating off|migrate off|migrating away from|migrate away from|moving away from|move away from|get off|getting off|outgrew|outgrown|outgrowing|get rid of|getting rid of|ditch|ditching|replace|replacing|phase out|phasing out|leaving|abandon|abandoning|killing us with|struggling with|problems with|issues with|frustrated with|unhappy with|brutal with|terrible with|awful with|painful with|a pain with|a nightmare with|nightmare with|burned by|burnt by|regret|regretting|=regretted|no longer want|off|is pegged|pegged|is melting|melting|maxed out|is maxed out" => Leaving { excludes: true };
     // Other parts of the system, and other teams: what the data team writes is context
     // (docs/labelling.md), not the backend's language.

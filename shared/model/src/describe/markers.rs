@@ -224,6 +224,8 @@ impl<'a> Scope<'a> {
             } if self.asks_in_its_clause(self.cues[index].first) => {}
             // "a no-frills go router": a "no" made one word with the next praises.
             Meaning::Negation { .. } if self.joined_into_a_word(index) => {}
+            // "laravel has to go." refuses; "the api has to go fast" does not.
+            Meaning::Negation { .. } if self.goes_somewhere(index) => {}
             Meaning::Negation { toward, excludes } => {
                 for member in self.negated(index, toward).into_iter().flatten() {
                     marks[member].negated.get_or_insert((index, excludes));
@@ -325,6 +327,17 @@ impl<'a> Scope<'a> {
                 .is_some_and(|next| &self.text[tokens[cue.last].span.end..next.span.start] == "-")
     }
 
+    /// The marker ends in the verb "go" and its clause goes on ("has to go fast", "must go
+    /// with java").
+    fn goes_somewhere(&self, marker: usize) -> bool {
+        let last = self.cues[marker].last;
+        let tokens = self.tokens;
+        tokens[last].key == "go (verb)"
+            && tokens.get(last + 1).is_some_and(|next| {
+                next.clause == tokens[last].clause && next.sentence == tokens[last].sentence
+            })
+    }
+
     /// A word of denial ("not", "never") right before the marker at `marker`.
     fn denied(&self, marker: usize) -> bool {
         let first = self.cues[marker].first;
@@ -358,7 +371,8 @@ impl<'a> Scope<'a> {
             // is on what was named just before, across the comma.
             Toward::Either => self
                 .negated(marker, Toward::Ahead)
-                .or_else(|| self.named_just_before(marker).map(|s| vec![s])),
+                .or_else(|| self.named_just_before(marker).map(|s| vec![s]))
+                .or_else(|| self.answered(marker).map(|s| vec![s])),
         }
     }
 

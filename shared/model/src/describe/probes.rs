@@ -250,6 +250,27 @@ fn a_framework_given_a_negative_verdict_is_ruled_out() {
             "laravel",
             &["symfony"],
         ),
+        (
+            "we're over django, looking at fastapi",
+            "django",
+            &["fastapi"],
+        ),
+        ("laravel has to go. symfony?", "laravel", &["symfony"]),
+        (
+            "rails? never again. phoenix or django?",
+            "rails",
+            &["phoenix", "django"],
+        ),
+        (
+            "we ruled out django early, fastapi or flask?",
+            "django",
+            &["fastapi", "flask"],
+        ),
+        (
+            "koa was ruled out by the lead, hono or fastify?",
+            "koa",
+            &["hono", "fastify"],
+        ),
     ] {
         assert_eq!(excluded(text), [out], "{text}");
         assert_eq!(preferred(text), candidates, "{text}");
@@ -274,6 +295,12 @@ fn a_language_given_a_negative_verdict_is_ruled_out() {
             "ruby burned us twice, so something compiled this time",
             &[Language::Ruby],
         ),
+        (
+            "java is a non-starter for this team, go?",
+            &[Language::Java],
+        ),
+        ("kotlin has to go, the team wants go", &[Language::Kotlin]),
+        ("php? never again. go or python?", &[Language::Php]),
     ] {
         assert_eq!(values_of(&read(text).excluded_languages), out, "{text}");
     }
@@ -528,5 +555,17 @@ fn database_tuning_and_careers_are_off_topic() {
         "I want to become a backend developer, is spring boot or django better for a first api?",
     ] {
         assert!(!read(text).is_off_topic(), "{text}");
+    }
+}
+
+/// "has to go" refuses only where the clause ends: "the rust api has to go fast" asks speed
+/// of the Rust API.
+#[test]
+fn going_somewhere_is_not_a_refusal() {
+    for text in [
+        "the rust api has to go fast, axum or actix?",
+        "python must go with the data team's stack, fastapi?",
+    ] {
+        assert!(read(text).excluded_languages.is_empty(), "{text}");
     }
 }

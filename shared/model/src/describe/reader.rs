@@ -84,8 +84,14 @@ impl Lexicon {
                     let read = words(text);
                     let phrase_keys: Vec<String> = read
                         .iter()
-                        .map(|w| {
-                            if exact {
+                        .enumerate()
+                        .map(|(i, w)| {
+                            // "has to go", "must go": the verb, as the text's is keyed.
+                            let after_a_verb =
+                                i > 0 && VERB_BEFORE_GO.contains(&read[i - 1].lower.as_str());
+                            if w.lower == "go" && after_a_verb {
+                                VERB_GO_KEY.to_owned()
+                            } else if exact {
                                 w.lower.clone()
                             } else {
                                 w.term.clone().unwrap_or_else(|| w.lower.clone())
@@ -263,6 +269,8 @@ const CHOSEN_BEFORE_TO_GO: &[&str] = &[
     "straight",
 ];
 /// Words around "go" that make it the verb ("we'll go with", "go live", "good to go").
+/// The key of "go" the verb, never a cue's unless a cue spells the verb ("has to go").
+const VERB_GO_KEY: &str = "go (verb)";
 const VERB_BEFORE_GO: &[&str] = &[
     "to", "will", "would", "could", "should", "must", "can", "might", "may", "let", "lets", "s",
     "we", "i", "you", "they", "ll", "d", "gonna", "wanna", "just", "ready", "then",
@@ -339,7 +347,7 @@ pub(super) fn read(text: &str) -> Reading {
     }
     for at in 0..tokens.len() {
         if tokens[at].lower == "go" && is_the_verb_go(text, &tokens, at) {
-            tokens[at].key = "go (verb)".to_owned();
+            tokens[at].key = VERB_GO_KEY.to_owned();
             tokens[at].content = false;
         }
     }
