@@ -35,6 +35,12 @@ const KNOWN_REACH: usize = 3;
 const MOVED_TO_REACH: usize = 2;
 /// Words that say the writer has what follows ("our Express app").
 const OWNING: &[&str] = &["our", "my"];
+/// Things built in a language: a verdict on one is not on the language.
+const THINGS: &[&str] = &[
+    "codebase", "code", "app", "monolith", "scripts", "service", "services", "backend", "api",
+];
+/// How far after a language its thing may stand ("php 5 codebase").
+const THING_REACH: usize = 2;
 /// How far after what "not touching" names an "again" makes it a refusal.
 const AGAIN_REACH: usize = 2;
 /// How far before a leaving word a "not" or "never" denies it ("not ever regret").
@@ -228,7 +234,12 @@ impl<'a> Scope<'a> {
             Meaning::Negation { .. } if self.goes_somewhere(index) => {}
             Meaning::Negation { toward, excludes } => {
                 for member in self.negated(index, toward).into_iter().flatten() {
-                    marks[member].negated.get_or_insert((index, excludes));
+                    // "our php codebase is unmaintainable": a verdict on the thing, which
+                    // leaves the language as context rather than ruling it out.
+                    let on_a_thing = toward == Toward::Behind && self.names_a_thing(member);
+                    marks[member]
+                        .negated
+                        .get_or_insert((index, excludes && !on_a_thing));
                 }
             }
             Meaning::Stressed { level, toward } => {
@@ -336,6 +347,21 @@ impl<'a> Scope<'a> {
             && tokens.get(last + 1).is_some_and(|next| {
                 next.clause == tokens[last].clause && next.sentence == tokens[last].sentence
             })
+    }
+
+    /// The language at `member` is followed by a thing built in it ("php codebase", "java
+    /// services", "python scripts").
+    fn names_a_thing(&self, member: usize) -> bool {
+        let cue = &self.cues[member];
+        let language = cue
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::Languages(_)));
+        let tokens = self.tokens;
+        language
+            && tokens[cue.last + 1..tokens.len().min(cue.last + 1 + THING_REACH)]
+                .iter()
+                .any(|t| THINGS.contains(&t.lower.as_str()))
     }
 
     /// A word of denial ("not", "never") right before the marker at `marker`.

@@ -569,3 +569,54 @@ fn going_somewhere_is_not_a_refusal() {
         assert!(read(text).excluded_languages.is_empty(), "{text}");
     }
 }
+
+/// A verdict on a thing built in a language ("our php 5 codebase is unmaintainable") judges
+/// the thing, not the language: the language is context, and its frameworks offered after
+/// stay candidates.
+#[test]
+fn a_verdict_on_a_thing_built_in_a_language_keeps_the_language_open() {
+    for (text, candidates) in [
+        (
+            "our php 5 codebase is unmaintainable, time to move on. laravel or symfony?",
+            &["laravel", "symfony"][..],
+        ),
+        (
+            "the python scripts we run today are a mess; django or fastapi for a proper api?",
+            &["django", "fastapi"],
+        ),
+        (
+            "our java monolith is bloated, spring boot or quarkus for the new services?",
+            &["spring-boot", "quarkus"],
+        ),
+    ] {
+        let read = read(text);
+        assert!(read.excluded_languages.is_empty(), "{text}");
+        assert_eq!(ids(&read.preferred_frameworks), candidates, "{text}");
+    }
+    assert_eq!(
+        values_of(&read("php is a mess, go or python?").excluded_languages),
+        [Language::Php]
+    );
+}
+
+/// A switch or move whose object stands between the verb and its "to" ("switching the api
+/// to go") leaves what the writer has.
+#[test]
+fn a_switch_of_what_the_writer_has_leaves_it() {
+    for (text, left) in [
+        (
+            "after 6 years of django, we're switching the api to go",
+            "django",
+        ),
+        (
+            "our express server works, but we're moving the billing part to nestjs",
+            "express",
+        ),
+        (
+            "flask served us well; now switching everything to litestar",
+            "flask",
+        ),
+    ] {
+        assert_eq!(excluded(text), [left], "{text}");
+    }
+}

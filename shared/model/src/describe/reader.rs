@@ -250,8 +250,8 @@ const LANGUAGE_BEFORE_GO: &[&str] = &[
     "picked",
     "picking",
 ];
-/// What is moved in "moving it to go".
-const PRONOUNS_MOVED: &[&str] = &["it", "them", "this", "that", "everything"];
+/// How far before "to go" the verb of a move may stand ("switching the whole api to go").
+const MOVED_TO_GO_REACH: usize = 5;
 /// Words before "to go" that make it the language ("switch to go", "open to go").
 const CHOSEN_BEFORE_TO_GO: &[&str] = &[
     "open",
@@ -453,10 +453,14 @@ fn is_the_verb_go(text: &str, tokens: &[Token], at: usize) -> bool {
         && tokens[at - 1].lower == "to"
         && (CHOSEN_BEFORE_TO_GO.contains(&tokens[at - 2].lower.as_str())
             || at >= 3 && tokens[at - 3].lower == "from"
-            // "moving it to go", "porting them to go".
+            // "moving it to go", "switching the api to go": a move's verb a few words before,
+            // in its clause, unless "go" is then the verb's ("move fast, want to go live").
             || at >= 3
-                && PRONOUNS_MOVED.contains(&tokens[at - 2].lower.as_str())
-                && CHOSEN_BEFORE_TO_GO.contains(&tokens[at - 3].lower.as_str()));
+                && (at.saturating_sub(MOVED_TO_GO_REACH)..at - 1).any(|i| {
+                    tokens[i].clause == tokens[at].clause
+                        && CHOSEN_BEFORE_TO_GO.contains(&tokens[i].lower.as_str())
+                })
+                && !after.is_some_and(|t| matches!(t.lower.as_str(), "live" | "ahead" | "with")));
     if chosen {
         return false;
     }

@@ -17,6 +17,10 @@ const MOVE_VERBS: &[&str] = &[
     "migrating",
     "redo",
     "redoing",
+    "switch",
+    "switching",
+    "move",
+    "moving",
 ];
 /// How far after "a rewrite of" what is rewritten may stand ("a rewrite of our old flask
 /// api").
