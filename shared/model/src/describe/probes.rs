@@ -620,3 +620,49 @@ fn a_switch_of_what_the_writer_has_leaves_it() {
         assert_eq!(excluded(text), [left], "{text}");
     }
 }
+
+/// Qualities said in other words than their names: a deadline counted in weeks or a month is
+/// productivity; mistakes the compiler catches are type safety; finding people to hire is
+/// the ecosystem.
+#[test]
+fn qualities_said_as_deadlines_compilers_and_hiring() {
+    for (text, quality) in [
+        (
+            "we want to get the first version out in a month, rails or django?",
+            Dimension::Productivity,
+        ),
+        (
+            "the investors want a demo in three weeks, python or node?",
+            Dimension::Productivity,
+        ),
+        (
+            "it must be out the door by the end of the month, laravel?",
+            Dimension::Productivity,
+        ),
+        (
+            "we want the compiler to catch mistakes before prod, typescript or go?",
+            Dimension::TypeSafety,
+        ),
+        (
+            "bugs caught by the compiler, not by customers. kotlin or rust?",
+            Dimension::TypeSafety,
+        ),
+        (
+            "I'd like the types to catch my typos, which python api framework?",
+            Dimension::TypeSafety,
+        ),
+        (
+            "finding developers for it should not be a struggle, java or go?",
+            Dimension::Ecosystem,
+        ),
+        (
+            "we hire for this in a small town, so something people know",
+            Dimension::Ecosystem,
+        ),
+    ] {
+        assert!(
+            values_of(&read(text).priorities).contains(&quality),
+            "{text}"
+        );
+    }
+}
