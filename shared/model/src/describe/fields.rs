@@ -205,6 +205,12 @@ impl<'a> Collector<'a> {
                 self.ignored.push(index);
             }
             Meaning::Project(..) if self.around.names_a_team(cue) => self.ignored.push(index),
+            Meaning::Project(UseCase::Microservices, _)
+                if self.reading.tokens[cue.first].lower == "services"
+                    && !self.around.counts_services(cue) =>
+            {
+                self.ignored.push(index);
+            }
             Meaning::Project(UseCase::RestApi, _) if self.around.is_a_backend_for_no_app(cue) => {
                 self.ignored.push(index);
             }

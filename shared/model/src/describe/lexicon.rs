@@ -235,6 +235,13 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "backend for|backends for" => Project(UseCase::RestApi, 1);
     "microservice|service mesh|into services|=small services|=independent services|a few services|few services|handful of services|several services|multiple services" => Project(UseCase::Microservices, 3);
     "grpc" => Project(UseCase::Microservices, 2);
+    // "into a dozen services", "~12 services": services counted are several (read in
+    // `surroundings.rs`); "our services" alone are not.
+    "=services" => Project(UseCase::Microservices, 3);
+    // A system for the public sector's large organisations (docs/labelling.md: enterprise).
+    "government agency|government agencies|public sector|ministry|municipality|case management" => Project(UseCase::Enterprise, 3);
+    // Events processed by the stream, sized by their rate.
+    "stream processor|stream processing|event processing|clickstream|per minute" => Project(UseCase::HighThroughput, 2);
     "full stack|fullstack" => Project(UseCase::FullstackWeb, 3);
     "web app|webapp|web application|website|saas" => Project(UseCase::FullstackWeb, 2);
     // "a booking site", "a pet adoption site": a website, when nothing says more.

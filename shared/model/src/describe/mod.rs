@@ -39,6 +39,8 @@ mod reader;
 mod resolve;
 mod shape;
 mod surroundings;
+#[cfg(test)]
+mod word_probes;
 mod wording;
 
 use serde::Serialize;

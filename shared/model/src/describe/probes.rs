@@ -166,44 +166,6 @@ fn values_of<T: Copy>(readings: &[Reading<T>]) -> Vec<T> {
     readings.iter().map(|r| r.value).collect()
 }
 
-/// Machines the writer runs or rents ("our own gpu boxes", "two VPSes", "their own windows
-/// servers", "a rented dedicated box") are servers; pods are containers.
-#[test]
-fn where_it_runs_said_as_machines_or_pods() {
-    for text in [
-        "an inference api in python, it will run on three rented gpu boxes",
-        "we deploy to a pair of VPSes with systemd, which go framework?",
-        "clients self-host the product on their own windows servers, asp.net core?",
-        "small elixir api, we lease a dedicated box from a local provider",
-        "go api, it will run on a couple of OVH machines",
-        "python api hosted on a vultr instance",
-        "it runs in our datacenter, java",
-        "kotlin api on lightsail",
-    ] {
-        assert_eq!(
-            read(text).deployment.map(|d| d.value),
-            Some(Deployment::Servers),
-            "{text}"
-        );
-    }
-    for text in [
-        "api on aws app runner, typescript",
-        "a small flask api we ship to fly.io",
-    ] {
-        assert_eq!(
-            read(text).deployment.map(|d| d.value),
-            Some(Deployment::Containers),
-            "{text}"
-        );
-    }
-    assert_eq!(
-        read("a go api whose pods get restarted every night, gin or chi?")
-            .deployment
-            .map(|d| d.value),
-        Some(Deployment::Containers)
-    );
-}
-
 /// A framework named with a verdict against it, a departure or a refusal, in many words
 /// ("a hard no", "burned us", "was a mistake", "has had its day", "we want out"), is ruled
 /// out; the ones offered beside it stay candidates.
@@ -370,81 +332,6 @@ fn asking_for_a_language_is_on_topic_whatever_the_writer_knows() {
     assert!(read("best css framework for a landing page?").is_off_topic());
 }
 
-/// Features said as what the product does, in other words than their names: work done in
-/// the background, pages rendered on the server, a screen that changes with no reload or
-/// updates pushed to a phone, many requests at once, keys for callers.
-#[test]
-fn features_said_as_what_the_product_does() {
-    for (text, feature) in [
-        (
-            "new order emails should go out in the background, python",
-            Feature::BackgroundJobs,
-        ),
-        (
-            "a kotlin backend with scheduled cleanups of stale carts",
-            Feature::BackgroundJobs,
-        ),
-        (
-            "orders arrive through an SQS queue and get processed by a go service",
-            Feature::BackgroundJobs,
-        ),
-        (
-            "pages rendered on the server, no react, python",
-            Feature::Templating,
-        ),
-        (
-            "an invoicing tool whose html is rendered server side, ruby",
-            Feature::Templating,
-        ),
-        (
-            "scores should update on every viewer's screen without refresh, elixir",
-            Feature::Websockets,
-        ),
-        (
-            "driver positions pushed live to the passenger's phone, java",
-            Feature::Websockets,
-        ),
-        (
-            "we expect a lot of simultaneous requests, go or rust",
-            Feature::AsyncNative,
-        ),
-        (
-            "it has to juggle thousands of concurrent requests from scrapers, python",
-            Feature::AsyncNative,
-        ),
-        (
-            "per-customer api keys for the public endpoints, go backend",
-            Feature::Auth,
-        ),
-        (
-            "partners call us with access tokens we issue, c# api",
-            Feature::Auth,
-        ),
-    ] {
-        assert!(
-            values_of(&read(text).required_features).contains(&feature),
-            "{text}"
-        );
-    }
-}
-
-/// Compliance in other words than its acronyms: regulators, audits, SOC 2 (an audit trail
-/// alone is a feature of the product, not a quality asked).
-#[test]
-fn compliance_said_as_audits_and_regulators_is_security() {
-    for text in [
-        "regulators and audits everywhere, java backend",
-        "every change needs an audit trail for SOC 2, c#",
-        "a regulated lending product, kotlin or java?",
-        "the auditors come every quarter, so whatever we pick in go has to pass them",
-    ] {
-        assert!(
-            values_of(&read(text).priorities).contains(&Dimension::Security),
-            "{text}"
-        );
-    }
-}
-
 /// A rewrite said as a noun leaves what the writer has: named before it, or after its "of".
 #[test]
 fn a_rewrite_said_as_a_noun_leaves_what_the_writer_has() {
@@ -464,31 +351,6 @@ fn a_rewrite_said_as_a_noun_leaves_what_the_writer_has() {
     ] {
         assert_eq!(excluded(text), [left], "{text}");
     }
-}
-
-/// "a backend for a … app" is an app's backend (docs/labelling.md: rest_api) unless a more
-/// specific kind is named; "a backend for a beginner" names no project.
-#[test]
-fn a_backend_for_an_app_is_an_api() {
-    for text in [
-        "need a backend for a recipe app",
-        "we need the backend for a plant-watering app, python",
-        "my own backend for a small habit tracker app, in go",
-    ] {
-        let read = read(text);
-        assert_eq!(
-            read.use_case.map(|u| u.value),
-            Some(UseCase::RestApi),
-            "{text}"
-        );
-    }
-    let chat = read("a backend for a realtime chat app in elixir");
-    assert_eq!(chat.use_case.map(|u| u.value), Some(UseCase::Realtime));
-    assert!(
-        read("what backend for a beginner, python or go?")
-            .use_case
-            .is_none()
-    );
 }
 
 /// Asking which of the languages offered to learn is choosing between them, not asking for
@@ -618,51 +480,5 @@ fn a_switch_of_what_the_writer_has_leaves_it() {
         ),
     ] {
         assert_eq!(excluded(text), [left], "{text}");
-    }
-}
-
-/// Qualities said in other words than their names: a deadline counted in weeks or a month is
-/// productivity; mistakes the compiler catches are type safety; finding people to hire is
-/// the ecosystem.
-#[test]
-fn qualities_said_as_deadlines_compilers_and_hiring() {
-    for (text, quality) in [
-        (
-            "we want to get the first version out in a month, rails or django?",
-            Dimension::Productivity,
-        ),
-        (
-            "the investors want a demo in three weeks, python or node?",
-            Dimension::Productivity,
-        ),
-        (
-            "it must be out the door by the end of the month, laravel?",
-            Dimension::Productivity,
-        ),
-        (
-            "we want the compiler to catch mistakes before prod, typescript or go?",
-            Dimension::TypeSafety,
-        ),
-        (
-            "bugs caught by the compiler, not by customers. kotlin or rust?",
-            Dimension::TypeSafety,
-        ),
-        (
-            "I'd like the types to catch my typos, which python api framework?",
-            Dimension::TypeSafety,
-        ),
-        (
-            "finding developers for it should not be a struggle, java or go?",
-            Dimension::Ecosystem,
-        ),
-        (
-            "we hire for this in a small town, so something people know",
-            Dimension::Ecosystem,
-        ),
-    ] {
-        assert!(
-            values_of(&read(text).priorities).contains(&quality),
-            "{text}"
-        );
     }
 }

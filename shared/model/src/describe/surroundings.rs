@@ -6,9 +6,9 @@
 use super::lexicon::Meaning;
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
-    APP_REACH, BECAUSE, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING, HOW_HARD, HOW_HARD_REACH,
-    PERSONS, PRODUCTS, REASON_REACH, RECEIVERS, RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH,
-    TEAM_AFTER_SHOP_REACH, THEREFORE, WE_ARE_REACH,
+    APP_REACH, BECAUSE, COUNT_REACH, COUNTING, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING,
+    HOW_HARD, HOW_HARD_REACH, PERSONS, PRODUCTS, REASON_REACH, RECEIVERS, RUNNING_THINGS,
+    RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE, WE_ARE_REACH,
 };
 use crate::vocab::Dimension;
 
@@ -167,6 +167,23 @@ impl<'a> Surroundings<'a> {
                 .take(APP_REACH)
                 .take_while(|t| t.clause == clause)
                 .any(|t| matches!(t.lower.as_str(), "app" | "apps" | "application"))
+    }
+
+    /// "services" counted ("a dozen services", "~12 services", "into six services"): several
+    /// of them, or a split into them. Any other "services" names no kind.
+    pub(super) fn counts_services(&self, cue: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let clause = tokens[cue.first].clause;
+        // "fans out to 10 other services": someone else's.
+        let others = cue.first > 0 && tokens[cue.first - 1].lower == "other";
+        !others
+            && tokens[cue.first.saturating_sub(COUNT_REACH)..cue.first]
+                .iter()
+                .filter(|t| t.clause == clause)
+                .any(|t| {
+                    COUNTING.contains(&t.lower.as_str())
+                        || t.lower.chars().all(|c| c.is_ascii_digit()) && t.lower != "1"
+                })
     }
 
     pub(super) fn is_a_products_subject(&self, cue: &Cue) -> bool {

@@ -93,6 +93,14 @@ pub(super) const HOW_HARD: &[&str] = &[
 ];
 /// How far before "learn" a word of how hard may stand.
 pub(super) const HOW_HARD_REACH: usize = 3;
+/// Words that count services as several, or split into them ("a dozen services", "into
+/// services").
+pub(super) const COUNTING: &[&str] = &[
+    "dozen", "dozens", "several", "multiple", "many", "few", "handful", "bunch", "into", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+];
+/// How far before "services" the count may stand ("into ~12 small services").
+pub(super) const COUNT_REACH: usize = 3;
 /// How far after "a backend for" the app it is for may stand ("a backend for a small habit
 /// tracker app").
 pub(super) const APP_REACH: usize = 6;
