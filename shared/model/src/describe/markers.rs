@@ -139,6 +139,9 @@ pub(super) fn mark(text: &str, reading: &Reading) -> Vec<Marks> {
             marks[left].leaving.get_or_insert((onto, false));
         }
     }
+    for (language, framework) in scope.languages_of_left(&marks) {
+        marks[language].leaving.get_or_insert((framework, false));
+    }
     let written_in_other = scope.written_in_other(&marks);
     for (marks, written_in_other) in marks.iter_mut().zip(written_in_other) {
         marks.written_in_other = written_in_other;

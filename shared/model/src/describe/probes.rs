@@ -482,3 +482,25 @@ fn a_switch_of_what_the_writer_has_leaves_it() {
         assert_eq!(excluded(text), [left], "{text}");
     }
 }
+
+/// The language named right beside a framework being left is what the thing left is written
+/// in: context, not a choice.
+#[test]
+fn the_language_of_a_framework_left_is_context() {
+    for (text, wanted) in [
+        (
+            "our old node/express thing keeps crashing; we want to rewrite it in go",
+            Language::Go,
+        ),
+        (
+            "the Python service (a small flask app) is flaky, time to rewrite it in rust",
+            Language::Rust,
+        ),
+        (
+            "we inherited a ruby sinatra app and approved a full rewrite. elixir maybe?",
+            Language::Elixir,
+        ),
+    ] {
+        assert_eq!(values_of(&read(text).languages), [wanted], "{text}");
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::super::lexicon::Meaning;
 use super::super::reader::Cue;
-use super::{OWNING, Scope};
+use super::{Marks, OWNING, Scope};
 
 /// Verbs of a move that may stand apart from their "in" or "to".
 const MOVE_VERBS: &[&str] = &[
@@ -25,6 +25,11 @@ const MOVE_VERBS: &[&str] = &[
 /// How far after "a rewrite of" what is rewritten may stand ("a rewrite of our old flask
 /// api").
 const REWRITE_OF_REACH: usize = 4;
+/// How far from a framework being left the language it is written in may stand ("Python
+/// service (a little flask thing)").
+const LANGUAGE_BESIDE_REACH: usize = 5;
+/// Words that set a language apart from the framework after it ("go or kotlin and … django").
+const APART: &[&str] = &["or", "and", "vs", "to", "in", "for", "with", "from", "but"];
 /// How far before its "in" or "to" such a verb may stand.
 const MOVE_VERB_REACH: usize = 5;
 
@@ -150,5 +155,43 @@ impl Scope<'_> {
             .get(index + 1)
             .is_some_and(|next| self.named[index + 1] && next.first == cue.last + 2);
         framework(cue) && from && to && onward
+    }
+
+    /// "our one Python service (a little flask thing) … rewrite it in rust", "a crusty
+    /// node/express thing": a language named right beside a framework being left is what the
+    /// thing is written in, so it is left too (context, not a choice). Pairs of the language's
+    /// cue and the framework's.
+    pub(super) fn languages_of_left(&self, marks: &[Marks]) -> Vec<(usize, usize)> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        let framework = |i: usize| {
+            cues[i]
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Framework(..)))
+        };
+        let language = |i: usize| {
+            cues[i]
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Languages(_)))
+        };
+        let mut pairs = Vec::new();
+        for left in (0..cues.len()).filter(|i| framework(*i) && marks[*i].leaving.is_some()) {
+            // Before it, and joined to it as one thing's words: "ruby sinatra app" or "Python
+            // service (a little flask thing)", not "go or kotlin and leaving the django part".
+            let beside = (0..left).filter(|i| {
+                let (a, b) = (&cues[*i], &cues[left]);
+                language(*i)
+                    && marks[*i].leaving.is_none()
+                    && marks[*i].negated.is_none()
+                    && b.first - a.last <= LANGUAGE_BESIDE_REACH
+                    && tokens[a.first].sentence == tokens[b.first].sentence
+                    && !tokens[a.last + 1..b.first]
+                        .iter()
+                        .any(|t| APART.contains(&t.lower.as_str()))
+            });
+            pairs.extend(beside.map(|i| (i, left)));
+        }
+        pairs
     }
 }
