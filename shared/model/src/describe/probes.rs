@@ -504,3 +504,25 @@ fn the_language_of_a_framework_left_is_context() {
         assert_eq!(values_of(&read(text).languages), [wanted], "{text}");
     }
 }
+
+/// Trouble with what runs, asked about as "help", "any idea why", "getting …", or how to
+/// structure what one has, is a fix to ask for: off topic.
+#[test]
+fn trouble_and_structure_asked_in_other_words_are_off_topic() {
+    for text in [
+        "laravel queue worker eats all the memory after a day, any idea why?",
+        "getting connection refused from the express api inside docker compose",
+        "rails db:migrate hangs forever on heroku, help",
+        "the koa server leaks file handles overnight, why",
+        "what's the proper way to structure a gin project with handlers and services?",
+        "right way to split routes into modules in fastify?",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+    for text in [
+        "our flask api leaks memory under load, should we move to go?",
+        "need help picking a backend for a realtime chat: elixir or go?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}

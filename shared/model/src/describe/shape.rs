@@ -39,6 +39,9 @@ const HOW_TO: &[&[&str]] = &[
     &["ideas"],
     &["how", "should"],
     &["figure", "out"],
+    &["any", "idea"],
+    &["proper", "way", "to"],
+    &["right", "way", "to"],
 ];
 
 /// Words of trouble with something that runs: with what the writer has ("my app", "our
@@ -69,6 +72,14 @@ const TROUBLE: &[&str] = &[
     "404s",
     "cors",
     "traceback",
+    // What goes wrong with what runs, in other words.
+    "refused",
+    "leak",
+    "leaks",
+    "leaking",
+    "freezes",
+    "stuck",
+    "eats",
 ];
 /// Words that say the writer has the thing asked about already ("my app", "our existing
 /// api"): a how-to about it is about using it, not about a project to advise on.
@@ -95,6 +106,11 @@ const HAVING: &[&str] = &[
     "have",
     "using",
     "still",
+    // Asking about the trouble: "getting connection refused", "hangs forever, help", "any
+    // idea why?".
+    "getting",
+    "help",
+    "why",
 ];
 
 /// Who is asked what they use: "what does everyone use", "how do people pick".
@@ -142,6 +158,19 @@ const CHOOSING: &[&str] = &[
 /// Words after which "which" or "should" ask how, not for a pick: "figure out which beans are
 /// slow", "how should the middleware look".
 const ASKING_HOW: &[&str] = &["out", "how", "know", "see", "tell"];
+/// Words after "migrate" that make it a move ("migrate to", "migrate our api", "migrating
+/// away").
+const MIGRATED: &[&str] = &[
+    "to",
+    "from",
+    "off",
+    "away",
+    "our",
+    "my",
+    "the",
+    "it",
+    "everything",
+];
 /// "move to", "moving to": a move elsewhere is a choice ("how do I move that into a
 /// background task" is not).
 const MOVING: &[&str] = &["move", "moving", "go", "going", "jump"];
@@ -159,8 +188,13 @@ pub(super) fn asks_how_to_without_choosing(
         let next = tokens.get(i + 1).map(|t| t.lower.as_str());
         let asks_how =
             i > 0 && ASKING_HOW.contains(&lower(i - 1)) && matches!(lower(i), "which" | "should");
+        // "rails db:migrate hangs": the command, not a move ("migrate to", "migrating our").
+        let a_command = matches!(lower(i), "migrate" | "migrating")
+            && !next.is_some_and(|n| MIGRATED.contains(&n));
         // "the best way to structure it" asks how, not which.
-        (CHOOSING.contains(&lower(i)) && !(lower(i) == "best" && next == Some("way")) && !asks_how)
+        let best_way = lower(i) == "best" && next == Some("way");
+        let asks_how_not_which = best_way || asks_how || a_command;
+        (CHOOSING.contains(&lower(i)) && !asks_how_not_which)
             || (MOVING.contains(&lower(i)) && next == Some("to"))
             || (lower(i) == "looking" && next == Some("at"))
     });
