@@ -449,6 +449,9 @@ impl<'a> Collector<'a> {
         if self.asks_for_a_language_or_framework() {
             return Vec::new();
         }
+        if self.asks_only_for_a_front_end() {
+            return self.words(&self.off_topic);
+        }
         let on_topic = self.on_topic
             + (0..tokens.len())
                 .filter(|i| {
@@ -495,6 +498,36 @@ impl<'a> Collector<'a> {
                 self.text[tokens[last].span.end.min(end)..end].contains('?')
                     || matches!(opening, Some("what" | "which"))
             })
+    }
+
+    /// "svelte or vue for the dashboard? our api is already in go": a choice between front
+    /// ends (an off-topic pair joined by "or") with the backend said to be settled, and no
+    /// backend framework weighed outside that saying (docs/labelling.md: front-end questions
+    /// are off topic).
+    fn asks_only_for_a_front_end(&self) -> bool {
+        let tokens = &self.reading.tokens;
+        let cue_words = |i: &usize| {
+            let cue = &self.reading.cues[*i];
+            tokens[cue.first..=cue.last]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+        };
+        let front_pair = self.off_topic.iter().any(|i| cue_words(i).contains(&"or"));
+        let settled = self.off_topic.iter().find(|i| {
+            let words = cue_words(i);
+            words.iter().any(|w| matches!(*w, "backend" | "api"))
+                && words.iter().any(|w| matches!(*w, "already" | "done"))
+        });
+        // What the settled backend is written in ("done in django") is no choice.
+        let clause_of = |cue: usize| tokens[self.reading.cues[cue].first].clause;
+        let weighed_elsewhere = |settled: usize| {
+            self.preferred_frameworks
+                .iter()
+                .flat_map(|e| &e.cues)
+                .any(|cue| clause_of(*cue) != clause_of(settled))
+        };
+        front_pair && settled.is_some_and(|s| !weighed_elsewhere(*s))
     }
 
     /// A kind of project said outright, or a feature it needs.

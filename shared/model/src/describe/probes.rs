@@ -526,3 +526,20 @@ fn trouble_and_structure_asked_in_other_words_are_off_topic() {
         assert!(!read(text).is_off_topic(), "{text}");
     }
 }
+
+/// A choice between front ends with the backend said to be settled is a front-end question:
+/// off topic (docs/labelling.md); the same settled backend with a backend choice is not.
+#[test]
+fn a_front_end_choice_with_the_backend_settled_is_off_topic() {
+    for text in [
+        "svelte or vue for the dashboard frontend? our api is already in go",
+        "react or vue for a small internal dashboard? the backend is done in django",
+        "angular or react for the client portal, the backend is already built in .net",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+    assert!(
+        !read("the backend is already in go; for the new chat service, gin or echo?")
+            .is_off_topic()
+    );
+}
