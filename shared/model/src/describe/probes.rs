@@ -26,8 +26,8 @@ fn excluded(text: &str) -> Vec<&'static str> {
 fn a_question_by_its_word_order_weighs_the_framework_without_a_question_mark() {
     for (text, weighed) in [
         (
-            "is spring boot overkill for a tiny internal api",
-            "spring-boot",
+            "is quarkus overkill for one small internal endpoint",
+            "quarkus",
         ),
         (
             "would rails be too heavy for a weekend project lol",
@@ -44,8 +44,8 @@ fn a_question_by_its_word_order_weighs_the_framework_without_a_question_mark() {
     }
     // Told, not asked: still ruled out.
     assert_eq!(
-        excluded("spring boot is overkill for a tiny internal api"),
-        ["spring-boot"]
+        excluded("quarkus is overkill for one small internal endpoint"),
+        ["quarkus"]
     );
 }
 
@@ -100,8 +100,8 @@ fn a_rewrite_of_what_the_writer_has_leaves_it() {
             Language::Ruby,
         ),
         (
-            "the current backend is a laravel thing from 2016 that falls apart every week. we \
-             plan to port it to typescript. nestjs or fastify?",
+            "the current backend is laravel 5 code that falls apart every week. we plan to \
+             port it to typescript. nestjs or fastify?",
             "laravel",
             Language::Php,
         ),
@@ -127,8 +127,8 @@ fn a_fix_asked_in_other_words_is_off_topic() {
     for text in [
         "fastapi returns 422 on every upload even though I have the File() param set. what gives",
         "Our laravel jobs run twice after deploys, the queue worker still picks them up again. Ideas?",
-        "In our gin handlers the request body is empty on the second read. How should the middleware look?",
-        "django tests take ten minutes on CI, how can I figure out which fixtures are slow",
+        "gin middleware reads an empty body the second time; how should I restructure it?",
+        "our CI spends 10 minutes in django tests and I need to figure out which fixtures cost the most",
     ] {
         assert!(read(text).is_off_topic(), "{text}");
     }
@@ -276,11 +276,11 @@ fn a_language_given_a_negative_verdict_is_ruled_out() {
 fn a_language_the_writer_comes_from_is_context() {
     for (text, wanted) in [
         (
-            "I've been writing python at work for years and want to try go for a side api",
+            "I've been writing python professionally since 2015; for this side api I am curious about go",
             Language::Go,
         ),
         (
-            "we all come from a php background; the new service will be in kotlin",
+            "everyone on the team has a php background; the new service will be in kotlin",
             Language::Kotlin,
         ),
         (
@@ -302,11 +302,11 @@ fn a_language_the_writer_comes_from_is_context() {
 fn a_move_of_part_of_what_the_writer_has_leaves_its_language() {
     for (text, wanted) in [
         (
-            "we have a dozen lambdas in node, thinking of rewriting the slow ones in rust",
+            "a few of our node lambdas are slow; the plan is porting just those to rust",
             &[Language::Rust][..],
         ),
         (
-            "sick of slow builds in our scala api. would moving it to go help?",
+            "builds of our scala api take forever, thinking of moving it to go",
             &[Language::Go],
         ),
         (
@@ -323,7 +323,7 @@ fn a_move_of_part_of_what_the_writer_has_leaves_its_language() {
 #[test]
 fn asking_for_a_language_is_on_topic_whatever_the_writer_knows() {
     for text in [
-        "what backend lang for a beginner who only knows html/css?",
+        "which backend lang suits someone who only does html and css?",
         "i do css and figma all day, which language should i use for my first api?",
         "designer here (photoshop, css), what framework for a tiny server of my own?",
     ] {
@@ -358,7 +358,7 @@ fn a_rewrite_said_as_a_noun_leaves_what_the_writer_has() {
 #[test]
 fn asking_which_of_two_to_learn_is_not_a_wish_for_an_easy_one() {
     for text in [
-        "c# or java for backend, which should i learn first?",
+        "go or elixir for the server side, which one do I learn first?",
         "python or go - which one should I learn next for apis?",
         "kotlin vs java, what do I learn first for backend jobs?",
     ] {
@@ -370,7 +370,7 @@ fn asking_which_of_two_to_learn_is_not_a_wish_for_an_easy_one() {
     }
     for text in [
         "what's easy to learn for a first api, python or go?",
-        "django or rails, which one is less painful to learn in a month?",
+        "laravel or rails: which is easier to learn for two designers?",
     ] {
         let read = read(text);
         assert!(
@@ -489,11 +489,11 @@ fn a_switch_of_what_the_writer_has_leaves_it() {
 fn the_language_of_a_framework_left_is_context() {
     for (text, wanted) in [
         (
-            "our old node/express thing keeps crashing; we want to rewrite it in go",
+            "the node/express monolith a contractor left us is on its last legs; rewrite it in go?",
             Language::Go,
         ),
         (
-            "the Python service (a small flask app) is flaky, time to rewrite it in rust",
+            "billing lives in a Python service (flask, 2019) that flakes weekly; porting it to rust",
             Language::Rust,
         ),
         (

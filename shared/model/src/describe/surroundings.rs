@@ -238,6 +238,21 @@ impl<'a> Surroundings<'a> {
             .filter(same_clause);
         let delivering =
             |t: &Token| DELIVERY.contains(&t.lower.as_str()) || DELIVERY.contains(&t.key.as_str());
+        // "up and running quickest": how soon it runs, not how fast.
+        let up_and_running = speed.first >= 3
+            && tokens[speed.first - 3..speed.first]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .eq(["up", "and", "running"]);
+        // "the fastest backend to get running", "quickest stack to ship": a thing, then "to"
+        // and a verb of delivering.
+        let thing_to_deliver = tokens
+            .get(speed.last + 2)
+            .is_some_and(|t| t.lower == "to" && same_clause(&t))
+            && tokens.get(speed.last + 3).is_some_and(delivering);
+        if up_and_running || thing_to_deliver {
+            return true;
+        }
         if tokens
             .get(speed.last + 1)
             .filter(same_clause)
@@ -257,9 +272,11 @@ impl<'a> Surroundings<'a> {
         // "fastest to get running", "quickest way to build": the speed of doing it; "I'm
         // fastest in PHP": a person's speed is speed of delivery.
         let after = &tokens[speed.last + 1..tokens.len().min(speed.last + 1 + DELIVERY_REACH)];
+        // "fastest backend to get running": one word may stand before the "to".
         let to_deliver = after
-            .first()
-            .is_some_and(|t| matches!(t.lower.as_str(), "to" | "way" | "of"))
+            .iter()
+            .take(2)
+            .any(|t| matches!(t.lower.as_str(), "to" | "way" | "of"))
             && after.iter().filter(same_clause).any(delivering);
         let start = speed.first.saturating_sub(DELIVERY_REACH);
         if to_deliver

@@ -69,7 +69,7 @@ fn features_said_as_what_the_product_does() {
             Feature::BackgroundJobs,
         ),
         (
-            "pages rendered on the server, no react, python",
+            "every page is rendered on the server, django or flask?",
             Feature::Templating,
         ),
         (
@@ -93,7 +93,7 @@ fn features_said_as_what_the_product_does() {
             Feature::AsyncNative,
         ),
         (
-            "per-customer api keys for the public endpoints, go backend",
+            "each customer gets their own api key for the public endpoints, go backend",
             Feature::Auth,
         ),
         (
@@ -113,8 +113,8 @@ fn features_said_as_what_the_product_does() {
 #[test]
 fn compliance_said_as_audits_and_regulators_is_security() {
     for text in [
-        "regulators and audits everywhere, java backend",
-        "every change needs an audit trail for SOC 2, c#",
+        "the regulator audits us twice a year, java backend",
+        "we are going for SOC 2 certification this year, c# backend",
         "a regulated lending product, kotlin or java?",
         "the auditors come every quarter, so whatever we pick in go has to pass them",
     ] {
@@ -178,7 +178,7 @@ fn qualities_said_as_deadlines_compilers_and_hiring() {
 fn kinds_of_project_said_in_other_words() {
     for (text, kind) in [
         (
-            "we're splitting the monolith into a dozen services on k8s, go or kotlin?",
+            "the platform starts as a dozen services behind one gateway, go or kotlin?",
             UseCase::Microservices,
         ),
         (
@@ -190,7 +190,7 @@ fn kinds_of_project_said_in_other_words() {
             UseCase::Microservices,
         ),
         (
-            "a case management system for a government agency, java or c#",
+            "a permit system for the municipality, .net or java?",
             UseCase::Enterprise,
         ),
         (
@@ -227,8 +227,8 @@ fn kinds_of_project_said_in_other_words() {
 #[test]
 fn a_backend_for_an_app_is_an_api() {
     for text in [
-        "need a backend for a recipe app",
-        "we need the backend for a plant-watering app, python",
+        "need a backend for a birdwatching app",
+        "we want a backend for a plant-watering app, python",
         "my own backend for a small habit tracker app, in go",
     ] {
         let read = read(text);
@@ -245,4 +245,61 @@ fn a_backend_for_an_app_is_an_api() {
             .use_case
             .is_none()
     );
+}
+
+/// How soon it runs is productivity ("up and running", "the fastest stack to ship"), not
+/// speed at run time; booting fast on functions is serverless fit; knowing nothing of the
+/// backend yet is being new to it.
+#[test]
+fn how_soon_how_it_boots_and_knowing_nothing_yet() {
+    for (text, quality) in [
+        (
+            "demo on friday, which is the fastest framework to get running?",
+            Dimension::Productivity,
+        ),
+        (
+            "which framework gets a crud api up and running quickest, python or node?",
+            Dimension::Productivity,
+        ),
+        (
+            "quickest stack to ship a landing api this week, node or python?",
+            Dimension::Productivity,
+        ),
+        (
+            "it runs on lambda so it should be fast to boot, hono?",
+            Dimension::ServerlessFit,
+        ),
+        (
+            "on cloudflare workers, we need something that boots quickly",
+            Dimension::ServerlessFit,
+        ),
+        (
+            "azure functions, and each one must be quick to start, c# or node?",
+            Dimension::ServerlessFit,
+        ),
+        (
+            "zero backend knowledge here, so something gentle for a recipe api",
+            Dimension::EaseOfLearning,
+        ),
+        (
+            "I have no backend experience at all, which language for a small api?",
+            Dimension::EaseOfLearning,
+        ),
+        (
+            "i don't know anything about servers, need an api for my app",
+            Dimension::EaseOfLearning,
+        ),
+    ] {
+        let read = read(text);
+        assert!(values_of(&read.priorities).contains(&quality), "{text}");
+    }
+    for text in [
+        "demo on friday, which is the fastest framework to get running?",
+        "it runs on lambda so it should be fast to boot, hono?",
+    ] {
+        assert!(
+            !values_of(&read(text).priorities).contains(&Dimension::Performance),
+            "{text}"
+        );
+    }
 }
