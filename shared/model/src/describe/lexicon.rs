@@ -361,7 +361,7 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "background jobs|background job|background workers|background tasks|job queue|job queues|task queue|queues|workers|scheduled tasks|cron|cron jobs|celery|sidekiq|reminder|reminders|nightly jobs|nightly reports|nightly batch|runs nightly|batch jobs|background processing|async processing|async jobs|job processing|on a schedule|every few minutes|every minute|every hour|every night|periodically|periodic jobs|scheduled jobs" => Needs(Feature::BackgroundJobs);
     "caching|cache|memcached" => Needs(Feature::Caching);
     // Work done off the request, in other words (docs/labelling.md: "jobs, queues, workers").
-    "in the background|done in the background|run in the background|sent in the background|out in the background|scheduled cleanups|scheduled cleanup|cleanup jobs|sqs" => Needs(Feature::BackgroundJobs);
+    "in the background|done in the background|run in the background|sent in the background|out in the background|cleanup jobs|nightly cleanup|cleanup tasks|sqs" => Needs(Feature::BackgroundJobs);
     // Pages the server renders, in other words (docs/labelling.md: templating).
     "rendered server side|rendered on the server|rendered by the server|server generated html|server generated pages|server rendered html" => Needs(Feature::Templating);
     // What the browser shows changes with no reload: pushed live (docs/labelling.md).

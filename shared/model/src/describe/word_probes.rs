@@ -61,7 +61,7 @@ fn features_said_as_what_the_product_does() {
             Feature::BackgroundJobs,
         ),
         (
-            "a kotlin backend with scheduled cleanups of stale carts",
+            "a kotlin backend whose cleanup jobs purge stale carts",
             Feature::BackgroundJobs,
         ),
         (
