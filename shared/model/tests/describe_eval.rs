@@ -82,7 +82,12 @@
 //! guide), so it is tuning data too, with floors of its own; its two labellings still say how
 //! far two labellers agree. All eight tuning files together: 996 → 1024 of 1252 wholly right.
 //!
-//! The held-out set is the eighth, written from the guide in the same way (see `held_out`).
+//! `data/descriptions_heldout8.json` (170 posts) is the held-out set: the eighth, written
+//! from the guide in the same way (its writer asked for voices the earlier sets lacked:
+//! non-native writers, formal questions, requirement lists, long histories), and labelled a
+//! second time in `data/descriptions_heldout8_second.json` (the two agree on 152 of 170
+//! posts, 0.894). Added unedited and measured once after the tuning to the seventh (figures
+//! by its tests). The tests print its figures only, never its posts or misses.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -249,29 +254,19 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 7] {
     ]
 }
 
-// LEAD: when the eighth set lands (data/descriptions_heldout8.json and
-// data/descriptions_heldout8_second.json), change exactly these:
-//   - HELD_OUT_TITLE → "eighth held-out set";
-//   - held_out() → include_str!("../data/descriptions_heldout8.json");
-//   - second_labelling() → include_str!("../data/descriptions_heldout8_second.json");
-//   - HELD_OUT_FLOORS → field 0.0, wholly 0.0, and HELD_OUT_CEILING_GAP → 1.0, until the
-//     eighth is measured (then its figures as measured, less a small margin).
-// Until then both point at the seventh, tuning data now, so that the branch stays green:
-// the figures they print are not a blind measure.
-
 /// The held-out set's title, as its figures print.
-const HELD_OUT_TITLE: &str = "seventh set (tuning data now, standing in for the eighth)";
+const HELD_OUT_TITLE: &str = "eighth held-out set";
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
-    parse(include_str!("../data/descriptions_heldout7.json"))
+    parse(include_str!("../data/descriptions_heldout8.json"))
 }
 
 /// The held-out set labelled a second time, by someone who saw only its posts and
 /// `docs/labelling.md`, never the first labels: how far two careful people agree is as far
 /// as a reader can be expected to agree with either of them.
 fn second_labelling() -> Vec<Case> {
-    parse(include_str!("../data/descriptions_heldout7_second.json"))
+    parse(include_str!("../data/descriptions_heldout8_second.json"))
 }
 
 #[test]
@@ -629,16 +624,15 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// The seventh set, measured once after the tuning to the sixth (7 Dec 2026): worst field
-// 0.538 (excluded frameworks, 7 of 13 read and 7 of 12 expected), 98 of 170 wholly right
-// (0.576), gap to the seven tuning files 0.439. Its two labellers agree on 143 of 170
-// posts (0.841; worst field 0.867, priorities' precision): the goals are above what two
-// careful people reach with each other, and the reader is well below that. NOT met.
+// The eighth set, measured once after the tuning to the seventh (7 Dec 2026): worst field
+// 0.550 (off-topic recall, 11 of 20), 94 of 170 wholly right (0.553), gap to the eight
+// tuning files 0.414. Its two labellers agree on 152 of 170 posts (0.894; worst field 0.897,
+// priorities' precision); the reader is far below them. The goals are NOT met.
 const HELD_OUT_FLOORS: Floors = Floors {
-    field: 0.53,
-    wholly: 0.57,
+    field: 0.55,
+    wholly: 0.55,
 };
-const HELD_OUT_CEILING_GAP: f64 = 0.44;
+const HELD_OUT_CEILING_GAP: f64 = 0.42;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
 /// the gap to all eight tuning files together (per field, the drop of the lower of precision
@@ -679,8 +673,7 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
 
 /// The held-out set against its second labelling (`second_labelling`): how far the two
 /// labellers agree, the reader against the second, and the reader on the posts both
-/// labelled alike. Figures only. While the seventh stands in, the reader's figures here are
-/// on tuning data and only the labellers' agreement is a measure.
+/// labelled alike. Figures only.
 #[test]
 fn the_reader_is_measured_against_how_far_two_labellers_agree() {
     let first = held_out();
