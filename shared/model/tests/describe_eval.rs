@@ -82,12 +82,16 @@
 //! guide), so it is tuning data too, with floors of its own; its two labellings still say how
 //! far two labellers agree. All eight tuning files together: 996 → 1024 of 1252 wholly right.
 //!
-//! `data/descriptions_heldout8.json` (170 posts) is the held-out set: the eighth, written
-//! from the guide in the same way (its writer asked for voices the earlier sets lacked:
-//! non-native writers, formal questions, requirement lists, long histories), and labelled a
+//! `data/descriptions_heldout8.json` (170 posts) was the eighth held-out set, written from
+//! the guide in the same way (its writer asked for voices the earlier sets lacked:
+//! non-native writers, formal questions, requirement lists, long histories), labelled a
 //! second time in `data/descriptions_heldout8_second.json` (the two agree on 152 of 170
-//! posts, 0.894). Added unedited and measured once after the tuning to the seventh (figures
-//! by its tests). The tests print its figures only, never its posts or misses.
+//! posts, 0.894), added unedited and measured once after the tuning to the seventh (worst
+//! field 0.550, off-topic recall, 11 of 20; 94 of 170 wholly right, 0.553; gap 0.414). It
+//! has been tuned to since (issue 24, 7 Dec 2026), so it is tuning data too, with floors of
+//! its own; its two labellings still say how far two labellers agree.
+//!
+//! The held-out set is the ninth, written from the guide in the same way (see `held_out`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -219,9 +223,9 @@ fn cases() -> Vec<Case> {
     parse(include_str!("../data/descriptions.json"))
 }
 
-/// The seven former held-out sets, in the order they were written, each with its title: used
+/// The eight former held-out sets, in the order they were written, each with its title: used
 /// up and tuned to since (see the module's comment); their posts are unedited.
-fn former_held_out() -> [(&'static str, Vec<Case>); 7] {
+fn former_held_out() -> [(&'static str, Vec<Case>); 8] {
     [
         (
             "first",
@@ -251,11 +255,25 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 7] {
             "seventh",
             parse(include_str!("../data/descriptions_heldout7.json")),
         ),
+        (
+            "eighth",
+            parse(include_str!("../data/descriptions_heldout8.json")),
+        ),
     ]
 }
 
+// LEAD: when the ninth set lands (data/descriptions_heldout9.json and
+// data/descriptions_heldout9_second.json), change exactly these:
+//   - HELD_OUT_TITLE → "ninth held-out set";
+//   - held_out() → include_str!("../data/descriptions_heldout9.json");
+//   - second_labelling() → include_str!("../data/descriptions_heldout9_second.json");
+//   - HELD_OUT_FLOORS → field 0.0, wholly 0.0, and HELD_OUT_CEILING_GAP → 1.0, until the
+//     ninth is measured (then its figures as measured, less a small margin).
+// Until then both point at the eighth, tuning data now, so that the branch stays green:
+// the figures they print are not a blind measure.
+
 /// The held-out set's title, as its figures print.
-const HELD_OUT_TITLE: &str = "eighth held-out set";
+const HELD_OUT_TITLE: &str = "eighth set (tuning data now, standing in for the ninth)";
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
@@ -577,8 +595,9 @@ struct Floors {
 /// by docs/labelling.md, 7 Dec 2026: worst fields 0.839, 0.878, 0.727, 0.919, 0.904,
 /// 0.811; wholly right 119, 76, 94, 144, 154 and 133); after the tuning to the seventh
 /// (7 Dec 2026) the fifth reads 155, the sixth 134 (worst field 0.823) and the seventh 124 of
-/// 170 (worst field 0.852; 98 and 0.538 blind).
-const FORMER_FLOORS: [Floors; 7] = [
+/// 170 (worst field 0.852; 98 and 0.538 blind); the eighth at what it was measured at blind
+/// (worst field 0.550, 94 of 170 wholly right).
+const FORMER_FLOORS: [Floors; 8] = [
     Floors {
         field: 0.82,
         wholly: 0.83,
@@ -606,6 +625,10 @@ const FORMER_FLOORS: [Floors; 7] = [
     Floors {
         field: 0.83,
         wholly: 0.71,
+    },
+    Floors {
+        field: 0.55,
+        wholly: 0.55,
     },
 ];
 
@@ -635,7 +658,7 @@ const HELD_OUT_FLOORS: Floors = Floors {
 const HELD_OUT_CEILING_GAP: f64 = 0.42;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
-/// the gap to all eight tuning files together (per field, the drop of the lower of precision
+/// the gap to all nine tuning files together (per field, the drop of the lower of precision
 /// and recall; and the drop of the wholly-right share). Figures only: the held-out set's
 /// posts and misses are never printed.
 #[test]
@@ -643,7 +666,7 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(former_held_out().into_iter().flat_map(|(_, set)| set));
     let tuned = score(tuning.iter(), reader, false);
-    tuned.print("tuning set (all eight files)", tuning.len());
+    tuned.print("tuning set (all nine files)", tuning.len());
     let title = HELD_OUT_TITLE;
     let held_out = held_out();
     let fresh = score(held_out.iter(), reader, false);
