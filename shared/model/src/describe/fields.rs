@@ -7,11 +7,16 @@ use super::lexicon::{FILLER, Meaning, NODE, Stress};
 use super::markers::{Marks, is_signal, is_stressable};
 use super::reader::{Cue, Reading};
 use super::surroundings::Surroundings;
-use super::wording::{ASKED_FOR, TRADES};
+use super::wording::{ASKED_FOR, FIT_VERDICTS, TRADES};
 use super::{Interpretation, Reading as FieldReading, shape};
 use crate::echo::echo;
 use crate::lists::distinct;
 use crate::vocab::{Deployment, Dimension, Feature, Language, UseCase};
+
+/// How many of its opening words a post refused for want of any sign of advice asked echoes,
+/// and what it says when those words echo as nothing.
+const OPENING_WORDS: usize = 6;
+const NO_ADVICE_ASKED: &str = "no project or choice asked about";
 
 /// What each handler of events adds to a serverless project: as much as a cue that says
 /// what the project is strongly.
@@ -469,9 +474,82 @@ impl<'a> Collector<'a> {
                 || self.off_topic.len() > on_topic)
         {
             self.words(&self.off_topic)
+        } else if (self.reads_something() || self.shows_a_project())
+            && !self.names_alternatives()
+            && !self.weighs_a_named_fit()
+            && !shape::wants_advice(
+                self.text,
+                tokens,
+                self.shows_a_project(),
+                self.reads_something(),
+            )
+        {
+            // No cue shows it off topic, so the opening words say what the post is about.
+            let opening = tokens
+                .first()
+                .zip(tokens.get(tokens.len().min(OPENING_WORDS) - 1));
+            let words = opening
+                .map(|(first, last)| echo(&self.text[first.span.start..last.span.end]))
+                .filter(|words| !words.is_empty());
+            vec![words.unwrap_or_else(|| NO_ADVICE_ASKED.to_owned())]
         } else {
             Vec::new()
         }
+    }
+
+    /// Anything read at all: a kind of project, a language, a framework, a feature, where it
+    /// runs.
+    fn reads_something(&self) -> bool {
+        !self.use_cases.is_empty()
+            || !self.languages.is_empty()
+            || !self.preferred_frameworks.is_empty()
+            || !self.features.is_empty()
+            || !self.deployments.is_empty()
+    }
+
+    /// A question weighing a framework or a language named in it: for the kind of project the
+    /// post names ("a chatbot that streams, fastapi or node?"), what it is for ("django
+    /// for a 3-page site?"), a verdict on it ("cakephp in 2024, is it dead?", "nestjs
+    /// overkill?"), or what it would be ("what's the laravel of python?").
+    fn weighs_a_named_fit(&self) -> bool {
+        let tokens = &self.reading.tokens;
+        let asked = |sentence: usize| {
+            let mut words = (0..tokens.len()).filter(|j| tokens[*j].sentence == sentence);
+            let first = words.next();
+            let Some(last) = words.next_back().or(first) else {
+                return false;
+            };
+            let end = tokens
+                .get(last + 1)
+                .map_or(self.text.len(), |t| t.span.start);
+            self.text[tokens[last].span.end.min(end)..end].contains('?')
+        };
+        self.reading.cues.iter().any(|cue| {
+            let named = cue
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)));
+            let sentence = tokens[cue.first].sentence;
+            let in_sentence = |j: &usize| tokens[*j].sentence == sentence;
+            let for_a_project = !self.use_cases.is_empty();
+            named
+                && asked(sentence)
+                && (for_a_project
+                    || (0..tokens.len()).filter(in_sentence).any(|j| {
+                        (j > cue.last && tokens[j].lower == "for")
+                            || FIT_VERDICTS.contains(&tokens[j].lower.as_str())
+                            || (j < cue.first
+                                && matches!(tokens[j].lower.as_str(), "what" | "which"))
+                    }))
+        })
+    }
+
+    /// What the fields read of a project: a kind said outright, a quality it needs, a ruling
+    /// out.
+    fn shows_a_project(&self) -> bool {
+        !self.priorities.is_empty()
+            || !self.excluded.is_empty()
+            || !self.excluded_frameworks.is_empty()
     }
 
     /// "which language should I use for my first api?": a question asking for a language or

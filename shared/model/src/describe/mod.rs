@@ -25,7 +25,10 @@
 //!    most. What the words around a cue say about it (a shop next to a language is a team,
 //!    "fast" after a word of delivering is delivery) is asked of `surroundings.rs`.
 //! 5. The post's shape: a question of how to do or fix something with what the writer has,
-//!    asking for no choice, is off topic whatever it names (`shape.rs`).
+//!    asking for no choice, is off topic whatever it names (`shape.rs`); and a post is on
+//!    topic only with a sign that advice is wanted (a choice asked, a framework weighed in a
+//!    question, a project to build, or a project told without a question), else refused
+//!    whatever it names.
 //!
 //! `docs/labelling.md` says what each field means; where a reading here and the guide part,
 //! the guide is right.

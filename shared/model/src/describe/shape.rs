@@ -4,7 +4,8 @@
 //! or language, however it names them, so the API refuses it as off topic; the same trouble
 //! ending in a choice ("should we move to Go?", "express or fastify?", "need something
 //! faster") is on topic, and so is a how-to about a new project ("how do I build a realtime
-//! chat backend in go?").
+//! chat backend in go?"). The other way round, a post needs a sign that advice is wanted
+//! (`wants_advice`): with none, a question about a thing it names is refused too.
 
 use super::reader::Token;
 
@@ -140,6 +141,11 @@ const CHOOSING: &[&str] = &[
     "alternative",
     "alternatives",
     "switch",
+    "switching",
+    "suggesting",
+    "sticking",
+    "prefer",
+    "preferred",
     "migrate",
     "migrating",
     "rewrite",
@@ -154,6 +160,10 @@ const CHOOSING: &[&str] = &[
     "should",
     "option",
     "options",
+    // Asking what others make of a stack: "rust for a web api. thoughts?".
+    "thoughts",
+    "opinions",
+    "advice",
 ];
 /// Words after which "which" or "should" ask how, not for a pick: "figure out which beans are
 /// slow", "how should the middleware look".
@@ -184,21 +194,7 @@ pub(super) fn asks_how_to_without_choosing(
     names_a_project: bool,
 ) -> Option<Vec<usize>> {
     let lower = |i: usize| tokens[i].lower.as_str();
-    let chooses = (0..tokens.len()).any(|i| {
-        let next = tokens.get(i + 1).map(|t| t.lower.as_str());
-        let asks_how =
-            i > 0 && ASKING_HOW.contains(&lower(i - 1)) && matches!(lower(i), "which" | "should");
-        // "rails db:migrate hangs": the command, not a move ("migrate to", "migrating our").
-        let a_command = matches!(lower(i), "migrate" | "migrating")
-            && !next.is_some_and(|n| MIGRATED.contains(&n));
-        // "the best way to structure it" asks how, not which.
-        let best_way = lower(i) == "best" && next == Some("way");
-        let asks_how_not_which = best_way || asks_how || a_command;
-        (CHOOSING.contains(&lower(i)) && !asks_how_not_which)
-            || (MOVING.contains(&lower(i)) && next == Some("to"))
-            || (lower(i) == "looking" && next == Some("at"))
-    });
-    if chooses {
+    if asks_for_a_choice(tokens, true) {
         return None;
     }
     let opening = (0..tokens.len()).find_map(|start| {
@@ -228,4 +224,90 @@ pub(super) fn asks_how_to_without_choosing(
     };
     let owned = (0..tokens.len()).any(|i| OWNED.contains(&lower(i)));
     trouble().or(opening.filter(|_| owned || !names_a_project))
+}
+
+/// Whether a word of the post asks for a choice: an alternative, a pick, a move elsewhere, a
+/// judgement of what is better. With `or_counts` false, a bare "or" is not one: "is it the
+/// heap or kubernetes?" weighs causes, not stacks (two names joined by it are alternatives
+/// the fields see).
+fn asks_for_a_choice(tokens: &[Token], or_counts: bool) -> bool {
+    let lower = |i: usize| tokens[i].lower.as_str();
+    (0..tokens.len()).any(|i| {
+        let next = tokens.get(i + 1).map(|t| t.lower.as_str());
+        let asks_how =
+            i > 0 && ASKING_HOW.contains(&lower(i - 1)) && matches!(lower(i), "which" | "should");
+        // "rails db:migrate hangs": the command, not a move ("migrate to", "migrating our").
+        let a_command = matches!(lower(i), "migrate" | "migrating")
+            && !next.is_some_and(|n| MIGRATED.contains(&n));
+        // "the best way to structure it" asks how, not which.
+        let best_way = lower(i) == "best" && next == Some("way");
+        let asks_how_not_which = best_way || asks_how || a_command;
+        let bare_or = !or_counts && lower(i) == "or";
+        (CHOOSING.contains(&lower(i)) && !asks_how_not_which && !bare_or)
+            || (MOVING.contains(&lower(i)) && next == Some("to"))
+            || (lower(i) == "looking" && next == Some("at"))
+    })
+}
+
+/// Words that say a project is to be built, planned or rebuilt, or what it needs.
+const BUILDING: &[&str] = &[
+    "build",
+    "building",
+    "builds",
+    "create",
+    "creating",
+    "start",
+    "starting",
+    "new",
+    "planning",
+    "plan",
+    "develop",
+    "developing",
+    "rebuild",
+    "rebuilding",
+    "rewrite",
+    "rewriting",
+    "project",
+    "mvp",
+    "prototype",
+    "startup",
+    "saas",
+    "idea",
+    "product",
+    "platform",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "looking",
+    "require",
+    "requires",
+    "must",
+    "requirements",
+];
+
+/// Positive evidence that the post wants advice: it asks for a choice, or says a project is
+/// to be built (`names_a_project` for what the fields read of one); or it only tells what
+/// it has and needs (`reads_something`), asking no question.
+pub(super) fn wants_advice(
+    text: &str,
+    tokens: &[Token],
+    names_a_project: bool,
+    reads_something: bool,
+) -> bool {
+    let lower = |i: usize| tokens[i].lower.as_str();
+    let asks_what_to_use = (0..tokens.len()).any(|i| {
+        lower(i) == "what"
+            && (i + 1..tokens.len().min(i + 5))
+                .take_while(|j| tokens[*j].sentence == tokens[i].sentence)
+                .any(|j| lower(j) == "use")
+    });
+    let reason_not_to = (2..tokens.len())
+        .any(|i| lower(i - 2) == "reason" && lower(i - 1) == "not" && lower(i) == "to");
+    names_a_project
+        || asks_for_a_choice(tokens, false)
+        || asks_what_to_use
+        || reason_not_to
+        || tokens.iter().any(|t| BUILDING.contains(&t.lower.as_str()))
+        || (reads_something && !text.contains('?'))
 }

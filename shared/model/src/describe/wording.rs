@@ -144,3 +144,20 @@ pub(super) const TRADES: &[&str] = &[
     "courses",
     "bootcamp",
 ];
+/// Verdicts a question asks of a framework or language named in it ("is spring boot too heavy
+/// for this?", "is cakephp dead?"): it weighs the thing as a choice.
+pub(super) const FIT_VERDICTS: &[&str] = &[
+    "overkill",
+    "heavy",
+    "dead",
+    "light",
+    "lightweight",
+    "anyone",
+    "thinking",
+    "good",
+    "fit",
+    "suited",
+    "viable",
+    "enough",
+    "still",
+];
