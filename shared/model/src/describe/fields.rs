@@ -67,6 +67,8 @@ struct Collector<'a> {
     use_cases: BTreeMap<UseCase, (u32, usize, Vec<usize>)>,
     languages: Vec<Evidence<Language>>,
     excluded: Vec<Evidence<Language>>,
+    /// Excluded languages the writer leaves ("moving away from Java"), not only refuses.
+    left_languages: Vec<Language>,
     /// Languages named only as what the writer knows or has used, and their frameworks.
     known: Vec<Evidence<Language>>,
     known_frameworks: Vec<Evidence<&'static str>>,
@@ -98,6 +100,7 @@ impl<'a> Collector<'a> {
             use_cases: BTreeMap::new(),
             languages: Vec::new(),
             excluded: Vec::new(),
+            left_languages: Vec::new(),
             known: Vec::new(),
             known_frameworks: Vec::new(),
             preferred_frameworks: Vec::new(),
@@ -139,6 +142,7 @@ impl<'a> Collector<'a> {
                 if marks.leaving.is_some_and(|(_, excludes)| excludes) {
                     for language in languages {
                         add(&mut self.excluded, *language, &with_markers, stress);
+                        self.left_languages.push(*language);
                     }
                 } else {
                     self.ignored.push(index);
@@ -414,14 +418,23 @@ impl<'a> Collector<'a> {
     /// Leaving a language leaves its frameworks: "our PHP monolith on Symfony ... we're
     /// leaving PHP behind" is leaving Symfony. An exclusion always wins.
     fn settle_frameworks(&mut self) {
-        let (left, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.preferred_frameworks)
+        let language_of = |framework: &Evidence<&'static str>, excluded: &[Language]| {
+            self.framework_languages
+                .iter()
+                .any(|(id, language)| *id == framework.value && excluded.contains(language))
+        };
+        let excluded: Vec<Language> = self.excluded.iter().map(|e| e.value).collect();
+        let (out, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.preferred_frameworks)
             .into_iter()
-            .partition(|f| {
-                self.framework_languages.iter().any(|(id, language)| {
-                    *id == f.value && self.excluded.iter().any(|e| e.value == *language)
-                })
-            });
+            .partition(|f| language_of(f, &excluded));
         self.preferred_frameworks = kept;
+        // A language left takes the writer's frameworks in it along ("moving away from Java
+        // after years of Spring"); one only refused rules out the language, and its
+        // frameworks named are what the writer knows or others offer ("ten years of symfony,
+        // but PHP is off the table"): neither chosen nor ruled out.
+        let left = out
+            .into_iter()
+            .filter(|f| language_of(f, &self.left_languages));
         for framework in left {
             add(
                 &mut self.excluded_frameworks,

@@ -575,3 +575,41 @@ fn a_framework_weighed_or_a_project_told_is_on_topic() {
         assert!(!read(text).is_off_topic(), "{text}");
     }
 }
+
+/// A language refused rules out the language, not the frameworks in it the writer knows:
+/// they are neither chosen nor ruled out; a language left takes the writer's frameworks in
+/// it along.
+#[test]
+fn a_language_refused_leaves_its_frameworks_named_alone_and_one_left_takes_them() {
+    for (text, named) in [
+        (
+            "Spent a decade in Django, but Python is out for this one; the client wants Go or Java.",
+            "django",
+        ),
+        (
+            "I know Laravel inside out, yet the team says no PHP. Suggestions for a Kotlin API?",
+            "laravel",
+        ),
+        (
+            "Five years of Express behind me, but no JavaScript on this project please. Rust or Go?",
+            "express",
+        ),
+    ] {
+        let read = read(text);
+        assert!(!read.excluded_languages.is_empty(), "{text}");
+        assert!(!ids(&read.excluded_frameworks).contains(&named), "{text}");
+        assert!(!ids(&read.preferred_frameworks).contains(&named), "{text}");
+    }
+    for (text, left) in [
+        (
+            "Migrating away from PHP after a decade on Symfony; Go for the new billing api?",
+            "symfony",
+        ),
+        (
+            "Done with Kotlin after three years on Ktor, switching the team to Go",
+            "ktor",
+        ),
+    ] {
+        assert_eq!(excluded(text), [left], "{text}");
+    }
+}
