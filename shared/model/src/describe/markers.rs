@@ -15,6 +15,9 @@ const STRESS_REACH: usize = 4;
 const EITHER_BEHIND_REACH: usize = 3;
 /// How far a leaving or other-part marker reaches for the language or framework it is about.
 const LEAVING_REACH: usize = 4;
+/// Prepositions that end a departure pointing at what follows ("a replacement for",
+/// "moving away from", "burned by").
+const POINTING_AHEAD: &[&str] = &["for", "of", "from", "with", "by", "to"];
 const PLACE_LEFT_REACH: usize = 2;
 const ELSEWHERE_AHEAD_REACH: usize = 4;
 const ELSEWHERE_BEHIND_REACH: usize = 3;
@@ -414,11 +417,20 @@ impl<'a> Scope<'a> {
                     .map(|s| self.run(s, true, &self.left_with, false))
             })
             .or_else(|| self.referent(marker).map(|s| vec![s]))
-            // "a spring boot monstrosity we're retiring".
+            // "a spring boot monstrosity we're retiring"; but a departure that ends in its
+            // preposition ("a replacement for", "frustrated with") points ahead only: "the
+            // scala replacement for our api" leaves no Scala.
             .or_else(|| {
                 self.behind_of(marker, LEAVING_REACH, &self.named)
+                    .filter(|_| !self.points_ahead(marker))
                     .map(|s| vec![s])
             })
+    }
+
+    /// The marker at `index` ends in a preposition, so what it is about follows it.
+    fn points_ahead(&self, index: usize) -> bool {
+        let last = self.tokens[self.cues[index].last].lower.as_str();
+        POINTING_AHEAD.contains(&last)
     }
 
     /// What the other part at `marker` ("the frontend") is written in. "an API for our React

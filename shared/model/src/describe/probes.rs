@@ -613,3 +613,32 @@ fn a_language_refused_leaves_its_frameworks_named_alone_and_one_left_takes_them(
         assert_eq!(excluded(text), [left], "{text}");
     }
 }
+
+/// A departure that ends in its preposition ("a replacement for") points at what follows
+/// it: the language named before it is the new one, and its frameworks offered are
+/// candidates.
+#[test]
+fn a_replacement_for_something_leaves_what_follows_not_what_precedes() {
+    for (text, language, candidates) in [
+        (
+            "the kotlin replacement for our old billing service: ktor or micronaut?",
+            Language::Kotlin,
+            vec!["ktor", "micronaut"],
+        ),
+        (
+            "Looking for a go replacement for the reporting service, gin or echo?",
+            Language::Go,
+            vec!["gin", "echo"],
+        ),
+        (
+            "need an elixir replacement for the chat server, phoenix probably",
+            Language::Elixir,
+            vec!["phoenix"],
+        ),
+    ] {
+        let read = read(text);
+        assert!(read.excluded_languages.is_empty(), "{text}");
+        assert!(read.languages.iter().any(|l| l.value == language), "{text}");
+        assert_eq!(ids(&read.preferred_frameworks), candidates, "{text}");
+    }
+}
