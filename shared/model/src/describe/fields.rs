@@ -239,8 +239,12 @@ impl<'a> Collector<'a> {
             Meaning::Priority(Dimension::EaseOfLearning) if self.around.learns_a_named(cue) => {
                 self.ignored.push(index);
             }
-            // "caching because traffic spikes": the reason for a feature, not a quality asked.
-            Meaning::Priority(_) if self.around.gives_a_reason_for_a_feature(cue) => {
+            // "caching because traffic spikes": the reason for a feature, not a quality asked;
+            // "people say Go is fast": someone's claim.
+            Meaning::Priority(_) | Meaning::Speed
+                if self.around.gives_a_reason_for_a_feature(cue)
+                    || self.around.is_a_claim_reported(cue) =>
+            {
                 self.ignored.push(index);
             }
             Meaning::Priority(dimension) => {

@@ -642,3 +642,21 @@ fn a_replacement_for_something_leaves_what_follows_not_what_precedes() {
         assert_eq!(ids(&read.preferred_frameworks), candidates, "{text}");
     }
 }
+
+/// A quality told of a named framework or language after a word of reporting is someone's
+/// claim, not a quality the writer asks for; the writer's own need still counts.
+#[test]
+fn a_quality_someone_else_claims_is_not_asked_for() {
+    for text in [
+        "my cousin swears Elixir scales to millions. is phoenix too much for a small club website?",
+        "Everyone says Go is really fast. for a small internal tool, go or python?",
+        "heard Fastify is blazing fast, but I'd rather have structure. nest or adonis?",
+    ] {
+        assert!(read(text).priorities.is_empty(), "{text}");
+    }
+    let own = read("we need low latency above all, go or rust?");
+    assert_eq!(
+        own.priorities.iter().map(|p| p.value).collect::<Vec<_>>(),
+        [Dimension::Performance]
+    );
+}

@@ -7,8 +7,8 @@ use super::lexicon::Meaning;
 use super::reader::{Cue, Reading, Token};
 use super::wording::{
     APP_REACH, BECAUSE, COUNT_REACH, COUNTING, DELIVERY, DELIVERY_REACH, FIT_REACH, FITTING,
-    HOW_HARD, HOW_HARD_REACH, PERSONS, PRODUCTS, REASON_REACH, RECEIVERS, RUNNING_THINGS,
-    RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE, WE_ARE_REACH,
+    HOW_HARD, HOW_HARD_REACH, PERSONS, PRODUCTS, REASON_REACH, RECEIVERS, REPORTING,
+    RUNNING_THINGS, RUNNING_VERBS, SUBJECT_REACH, TEAM_AFTER_SHOP_REACH, THEREFORE, WE_ARE_REACH,
 };
 use crate::vocab::Dimension;
 
@@ -100,6 +100,24 @@ impl<'a> Surroundings<'a> {
             .iter()
             .any(|t| HOW_HARD.contains(&t.lower.as_str()));
         which && named_before && !how_hard
+    }
+
+    /// "a friend keeps saying Rust is 'blazingly fast'", "people say Go is fast": a quality
+    /// told of a named framework or language after a word of reporting, in its sentence, is
+    /// someone's claim about it, not a quality the writer asks for.
+    pub(super) fn is_a_claim_reported(&self, quality: &Cue) -> bool {
+        let tokens = &self.reading.tokens;
+        let sentence = tokens[quality.first].sentence;
+        let before = |i: usize| i < quality.first && tokens[i].sentence == sentence;
+        let reported = (0..quality.first)
+            .filter(|i| before(*i))
+            .any(|i| REPORTING.contains(&tokens[i].lower.as_str()));
+        let named = self
+            .reading
+            .cues
+            .iter()
+            .any(|cue| before(cue.last) && cue.meanings.iter().any(is_named));
+        reported && named
     }
 
     /// "caching because traffic spikes", "very spiky, so caching is a must": a quality

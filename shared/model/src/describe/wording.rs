@@ -161,3 +161,8 @@ pub(super) const FIT_VERDICTS: &[&str] = &[
     "enough",
     "still",
 ];
+/// Words that report what someone else says of a thing ("a friend keeps saying Rust is fast").
+pub(super) const REPORTING: &[&str] = &[
+    "say", "says", "saying", "said", "claim", "claims", "claiming", "swear", "swears", "heard",
+    "hear", "hype", "hyped",
+];
