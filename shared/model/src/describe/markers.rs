@@ -145,6 +145,11 @@ pub(super) fn mark(text: &str, reading: &Reading) -> Vec<Marks> {
     for (language, framework) in scope.languages_of_left(&marks) {
         marks[language].leaving.get_or_insert((framework, false));
     }
+    for language in scope.languages_naming_a_thing_left(&marks) {
+        if let Some((marker, _)) = marks[language].leaving {
+            marks[language].leaving = Some((marker, false));
+        }
+    }
     let written_in_other = scope.written_in_other(&marks);
     for (marks, written_in_other) in marks.iter_mut().zip(written_in_other) {
         marks.written_in_other = written_in_other;

@@ -660,3 +660,31 @@ fn a_quality_someone_else_claims_is_not_asked_for() {
         [Dimension::Performance]
     );
 }
+
+/// A language left as the word before the thing it built (an app, services, a codebase)
+/// leaves the thing: the language is context and its frameworks offered stay candidates; a
+/// language left outright is ruled out.
+#[test]
+fn a_language_naming_a_thing_left_is_context() {
+    for text in [
+        "replacing the ruby services we have with something typed, kotlin maybe",
+        "getting rid of a crusty php codebase, laravel or symfony?",
+        "ditching the python scripts that run our nightly exports, rust or go?",
+        "a rewrite of the java monolith, spring again or quarkus?",
+    ] {
+        assert!(read(text).excluded_languages.is_empty(), "{text}");
+    }
+    assert_eq!(
+        preferred("getting rid of a crusty php codebase, laravel or symfony?"),
+        ["laravel", "symfony"]
+    );
+    let outright = read("moving off ruby entirely, go or elixir?");
+    assert_eq!(
+        outright
+            .excluded_languages
+            .iter()
+            .map(|l| l.value)
+            .collect::<Vec<_>>(),
+        [Language::Ruby]
+    );
+}

@@ -30,6 +30,25 @@ const REWRITE_OF_REACH: usize = 4;
 const LANGUAGE_BESIDE_REACH: usize = 5;
 /// Words that set a language apart from the framework after it ("go or kotlin and … django").
 const APART: &[&str] = &["or", "and", "vs", "to", "in", "for", "with", "from", "but"];
+/// How far after a language the thing it built may stand ("php codeigniter 2 app").
+const THING_AFTER_LANGUAGE_REACH: usize = 4;
+/// Things a language builds, named by it: "our python ones", "a php app".
+const BUILT_THINGS: &[&str] = &[
+    "app",
+    "apps",
+    "application",
+    "service",
+    "services",
+    "ones",
+    "codebase",
+    "monolith",
+    "thing",
+    "code",
+    "scripts",
+    "backend",
+    "api",
+    "apis",
+];
 /// How far before its "in" or "to" such a verb may stand.
 const MOVE_VERB_REACH: usize = 5;
 
@@ -193,5 +212,30 @@ impl Scope<'_> {
             pairs.extend(beside.map(|i| (i, left)));
         }
         pairs
+    }
+
+    /// "a rewrite of a php codeigniter app", "our python ones eat too much RAM": a language
+    /// left as the word before the thing it built (an app, a service, the ones) leaves the
+    /// thing, and the language is context (docs/labelling.md: "moving off our Rails app
+    /// keeps Ruby out of both lists"). The cues of such languages.
+    pub(super) fn languages_naming_a_thing_left(&self, marks: &[Marks]) -> Vec<usize> {
+        let (cues, tokens) = (self.cues, self.tokens);
+        (0..cues.len())
+            .filter(|i| {
+                let cue = &cues[*i];
+                let language = cue
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages(_)));
+                let end = (cue.last + 1 + THING_AFTER_LANGUAGE_REACH).min(tokens.len());
+                let thing = tokens[cue.last + 1..end]
+                    .iter()
+                    .take_while(|t| {
+                        t.clause == tokens[cue.last].clause && !APART.contains(&t.lower.as_str())
+                    })
+                    .any(|t| BUILT_THINGS.contains(&t.lower.as_str()));
+                language && thing && marks[*i].leaving.is_some_and(|(_, excludes)| excludes)
+            })
+            .collect()
     }
 }
