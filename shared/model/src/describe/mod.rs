@@ -34,6 +34,8 @@
 //! the guide is right.
 
 mod fields;
+#[cfg(test)]
+mod gate_probes;
 mod lexicon;
 mod markers;
 #[cfg(test)]

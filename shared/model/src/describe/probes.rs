@@ -544,38 +544,6 @@ fn a_front_end_choice_with_the_backend_settled_is_off_topic() {
     );
 }
 
-/// A post is on topic only with a sign that advice is wanted: a question about a framework or
-/// language it names, with names of its own (behaviour, an upgrade, a design) and no choice
-/// asked, nor a project to build, is refused whatever it names.
-#[test]
-fn a_question_about_what_runs_with_no_choice_or_project_is_off_topic() {
-    for text in [
-        "Phoenix LiveView: the form resets after every validation event. Is that expected behaviour?",
-        "Gin context values vanish between middleware in a goroutine, is that by design?",
-        "Celery beat runs every task twice since the upgrade to Django 5. Seen this before?",
-        "Nest guards run before interceptors, right? Just checking the order.",
-        "Express sessions vanish after a deploy on Heroku. Redis store is set. Clues?",
-    ] {
-        assert!(read(text).is_off_topic(), "{text}");
-    }
-}
-
-/// What counts as that sign: a framework or language weighed in a question (for a kind of
-/// project, with a verdict, or as what the writer asks for), asking what others think, or a
-/// project told without a question.
-#[test]
-fn a_framework_weighed_or_a_project_told_is_on_topic() {
-    for text in [
-        "is laravel too much for a tiny link shortener?",
-        "fiber for a chat server?",
-        "kotlin. mobile backend. opinions?",
-        "what's the django of go?",
-        "a ledger service in rust on ec2, postgres, nightly batch jobs",
-    ] {
-        assert!(!read(text).is_off_topic(), "{text}");
-    }
-}
-
 /// A language refused rules out the language, not the frameworks in it the writer knows:
 /// they are neither chosen nor ruled out; a language left takes the writer's frameworks in
 /// it along.

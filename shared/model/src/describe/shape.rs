@@ -286,13 +286,16 @@ const BUILDING: &[&str] = &[
     "requirements",
 ];
 
-/// Positive evidence that the post wants advice: it asks for a choice, or says a project is
-/// to be built (`names_a_project` for what the fields read of one); or it only tells what
-/// it has and needs (`reads_something`), asking no question.
+/// Positive evidence that the post wants advice: it asks for a choice, says a project is to
+/// be built, or the fields read what a project needs (`names_a_project`), of something a
+/// backend is made of (`names_a_stack`: not only where it runs or how easy it is to learn,
+/// "should I learn docker before kubernetes?"); or it only tells what it has and needs
+/// (`reads_something`), asking no question.
 pub(super) fn wants_advice(
     text: &str,
     tokens: &[Token],
     names_a_project: bool,
+    names_a_stack: bool,
     reads_something: bool,
 ) -> bool {
     let lower = |i: usize| tokens[i].lower.as_str();
@@ -304,10 +307,9 @@ pub(super) fn wants_advice(
     });
     let reason_not_to = (2..tokens.len())
         .any(|i| lower(i - 2) == "reason" && lower(i - 1) == "not" && lower(i) == "to");
-    names_a_project
-        || asks_for_a_choice(tokens, false)
+    let asks = asks_for_a_choice(tokens, false)
         || asks_what_to_use
         || reason_not_to
-        || tokens.iter().any(|t| BUILDING.contains(&t.lower.as_str()))
-        || (reads_something && !text.contains('?'))
+        || tokens.iter().any(|t| BUILDING.contains(&t.lower.as_str()));
+    ((names_a_project || asks) && names_a_stack) || (reads_something && !text.contains('?'))
 }

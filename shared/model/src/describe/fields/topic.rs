@@ -1,0 +1,237 @@
+//! Whether the post is on topic at all, as the fields read it: a question of how to do or fix
+//! something is refused ([`shape`]); so is one with no sign that advice is wanted (a choice
+//! asked, a framework weighed, a project to build, or a project told without a question).
+
+use super::super::lexicon::Meaning;
+use super::super::shape;
+use super::super::wording::{ASKED_FOR, FIT_VERDICTS, TRADES};
+use super::Collector;
+use crate::echo::echo;
+
+/// How many of its opening words a post refused for want of any sign of advice asked echoes,
+/// and what it says when those words echo as nothing.
+const OPENING_WORDS: usize = 6;
+const NO_ADVICE_ASKED: &str = "no project or choice asked about";
+
+impl Collector<'_> {
+    /// Off topic: a question of how to do or fix something that asks for no choice
+    /// ([`shape`]); or what no backend has, and no more said about a backend than that (no
+    /// kind of project, no feature), or more of it than anything about a backend.
+    /// The word "backend" on its own says the text is about one, and "language" or
+    /// "framework" that a choice is asked; not in a cue ("the backend is already done") nor
+    /// as a trade ("a backend dev").
+    pub(super) fn off_topic_words(&self) -> Vec<String> {
+        let cues = &self.reading.cues;
+        let tokens = &self.reading.tokens;
+        if !self.names_alternatives()
+            && let Some(asked) = shape::asks_how_to_without_choosing(tokens, self.names_a_project())
+            && let (Some(first), Some(last)) = (asked.first(), asked.last())
+        {
+            return vec![echo(
+                &self.text[tokens[*first].span.start..tokens[*last].span.end],
+            )];
+        }
+        if self.asks_for_a_language_or_framework() {
+            return Vec::new();
+        }
+        if self.asks_only_for_a_front_end() {
+            return self.words(&self.off_topic);
+        }
+        let on_topic = self.on_topic
+            + (0..tokens.len())
+                .filter(|i| {
+                    tokens[*i].lower == "backend"
+                        && !cues.iter().any(|c| (c.first..=c.last).contains(i))
+                        && !tokens
+                            .get(i + 1)
+                            .is_some_and(|t| TRADES.contains(&t.lower.as_str()))
+                })
+                .count();
+        if !self.off_topic.is_empty()
+            && ((self.use_cases.values().all(|(weight, _, _)| *weight < 2)
+                && self.features.is_empty()
+                && self.off_topic.len() >= on_topic)
+                || self.off_topic.len() > on_topic)
+        {
+            self.words(&self.off_topic)
+        } else if (self.reads_something() || self.shows_a_project())
+            && !self.names_alternatives()
+            && !self.weighs_a_named_fit()
+            && !self.weighs_places_for_a_stack()
+            && !shape::wants_advice(
+                self.text,
+                tokens,
+                self.shows_a_project(),
+                self.names_a_stack(),
+                self.reads_something(),
+            )
+        {
+            // No cue shows it off topic, so the opening words say what the post is about.
+            let opening = tokens
+                .first()
+                .zip(tokens.get(tokens.len().min(OPENING_WORDS) - 1));
+            let words = opening
+                .map(|(first, last)| echo(&self.text[first.span.start..last.span.end]))
+                .filter(|words| !words.is_empty());
+            vec![words.unwrap_or_else(|| NO_ADVICE_ASKED.to_owned())]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// "lambda or containers for our api?": two places to run weighed for something a backend
+    /// is made of ("ECS or EKS?" alone weighs tools, not a stack).
+    fn weighs_places_for_a_stack(&self) -> bool {
+        self.deployments.len() >= 2 && self.names_a_stack()
+    }
+
+    /// Anything read at all: a kind of project, a language, a framework, a feature, where it
+    /// runs.
+    fn reads_something(&self) -> bool {
+        self.names_a_stack() || !self.deployments.is_empty()
+    }
+
+    /// Something a backend is made of, not only where it runs: a kind of project, a language
+    /// or a framework chosen or ruled out, a feature, or the words "language", "framework", "stack" or
+    /// "backend".
+    fn names_a_stack(&self) -> bool {
+        let asked = self.reading.tokens.iter().any(|t| {
+            ASKED_FOR.contains(&t.lower.as_str()) || matches!(t.lower.as_str(), "stack" | "backend")
+        });
+        asked
+            || !self.excluded.is_empty()
+            || !self.excluded_frameworks.is_empty()
+            || !self.use_cases.is_empty()
+            || !self.languages.is_empty()
+            || !self.preferred_frameworks.is_empty()
+            || !self.features.is_empty()
+    }
+
+    /// A question weighing a framework or a language named in it: for the kind of project the
+    /// post names ("a chatbot that streams, fastapi or node?"), what it is for ("django
+    /// for a 3-page site?"), a verdict on it ("cakephp in 2024, is it dead?", "nestjs
+    /// overkill?"), or what it would be ("what's the laravel of python?").
+    fn weighs_a_named_fit(&self) -> bool {
+        let tokens = &self.reading.tokens;
+        let asked = |sentence: usize| {
+            let mut words = (0..tokens.len()).filter(|j| tokens[*j].sentence == sentence);
+            let first = words.next();
+            let Some(last) = words.next_back().or(first) else {
+                return false;
+            };
+            let end = tokens
+                .get(last + 1)
+                .map_or(self.text.len(), |t| t.span.start);
+            self.text[tokens[last].span.end.min(end)..end].contains('?')
+        };
+        self.reading.cues.iter().any(|cue| {
+            let named = cue
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)));
+            let sentence = tokens[cue.first].sentence;
+            let in_sentence = |j: &usize| tokens[*j].sentence == sentence;
+            let for_a_project = !self.use_cases.is_empty();
+            named
+                && asked(sentence)
+                && (for_a_project
+                    || (0..tokens.len()).filter(in_sentence).any(|j| {
+                        (j > cue.last && tokens[j].lower == "for")
+                            || FIT_VERDICTS.contains(&tokens[j].lower.as_str())
+                            || (j < cue.first
+                                && matches!(tokens[j].lower.as_str(), "what" | "which"))
+                    }))
+        })
+    }
+
+    /// What the fields read of a project: a kind said outright, a quality it needs, a ruling
+    /// out.
+    fn shows_a_project(&self) -> bool {
+        !self.priorities.is_empty()
+            || !self.excluded.is_empty()
+            || !self.excluded_frameworks.is_empty()
+    }
+
+    /// "which language should I use for my first api?": a question asking for a language or
+    /// a framework (the word not read in a cue, as "a css framework" is) asks for a choice,
+    /// whatever else the writer says they do.
+    fn asks_for_a_language_or_framework(&self) -> bool {
+        let tokens = &self.reading.tokens;
+        let in_a_cue = |i: usize| {
+            self.reading
+                .cues
+                .iter()
+                .any(|c| (c.first..=c.last).contains(&i))
+        };
+        (0..tokens.len())
+            .filter(|i| ASKED_FOR.contains(&tokens[*i].lower.as_str()) && !in_a_cue(*i))
+            .any(|i| {
+                let sentence = tokens[i].sentence;
+                let mut words = (0..tokens.len()).filter(|j| tokens[*j].sentence == sentence);
+                let opening = words.next().map(|j| tokens[j].lower.as_str());
+                let last = words.next_back().unwrap_or(i);
+                let end = tokens
+                    .get(last + 1)
+                    .map_or(self.text.len(), |t| t.span.start);
+                self.text[tokens[last].span.end.min(end)..end].contains('?')
+                    || matches!(opening, Some("what" | "which"))
+            })
+    }
+
+    /// "svelte or vue for the dashboard? our api is already in go": a choice between front
+    /// ends (an off-topic pair joined by "or") with the backend said to be settled, and no
+    /// backend framework weighed outside that saying (docs/labelling.md: front-end questions
+    /// are off topic).
+    fn asks_only_for_a_front_end(&self) -> bool {
+        let tokens = &self.reading.tokens;
+        let cue_words = |i: &usize| {
+            let cue = &self.reading.cues[*i];
+            tokens[cue.first..=cue.last]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+        };
+        let front_pair = self.off_topic.iter().any(|i| cue_words(i).contains(&"or"));
+        let settled = self.off_topic.iter().find(|i| {
+            let words = cue_words(i);
+            words.iter().any(|w| matches!(*w, "backend" | "api"))
+                && words.iter().any(|w| matches!(*w, "already" | "done"))
+        });
+        // What the settled backend is written in ("done in django") is no choice.
+        let clause_of = |cue: usize| tokens[self.reading.cues[cue].first].clause;
+        let weighed_elsewhere = |settled: usize| {
+            self.preferred_frameworks
+                .iter()
+                .flat_map(|e| &e.cues)
+                .any(|cue| clause_of(*cue) != clause_of(settled))
+        };
+        front_pair && settled.is_some_and(|s| !weighed_elsewhere(*s))
+    }
+
+    /// A kind of project said outright, or a feature it needs.
+    fn names_a_project(&self) -> bool {
+        self.use_cases.values().any(|(weight, _, _)| *weight >= 2) || !self.features.is_empty()
+    }
+
+    /// Two frameworks, or two languages named apart, are alternatives however the post is
+    /// worded ("why is everyone recommending fastapi over flask?"); a framework and its
+    /// language are one ("my django app").
+    fn names_alternatives(&self) -> bool {
+        let cues = &self.reading.cues;
+        let mut language_cues: Vec<usize> = self
+            .languages
+            .iter()
+            .flat_map(|e| &e.cues)
+            .copied()
+            .filter(|i| {
+                cues[*i]
+                    .meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Languages(_)))
+            })
+            .collect();
+        language_cues.sort_unstable();
+        language_cues.dedup();
+        self.preferred_frameworks.len() >= 2 || language_cues.len() >= 2
+    }
+}

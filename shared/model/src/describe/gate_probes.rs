@@ -1,0 +1,63 @@
+//! Probes of the gate that keeps a post on topic only with a sign that advice is wanted
+//! (`shape::wants_advice` and the fields' readings of a project or a choice): posts written
+//! for each rule in other words than any set's post.
+
+use super::*;
+
+fn read(text: &str) -> Interpretation {
+    interpret(&Description::parse(text).unwrap())
+}
+
+/// A post is on topic only with a sign that advice is wanted: a question about a framework or
+/// language it names, with names of its own (behaviour, an upgrade, a design) and no choice
+/// asked, nor a project to build, is refused whatever it names.
+#[test]
+fn a_question_about_what_runs_with_no_choice_or_project_is_off_topic() {
+    for text in [
+        "Phoenix LiveView: the form resets after every validation event. Is that expected behaviour?",
+        "Gin context values vanish between middleware in a goroutine, is that by design?",
+        "Celery beat runs every task twice since the upgrade to Django 5. Seen this before?",
+        "Nest guards run before interceptors, right? Just checking the order.",
+        "Express sessions vanish after a deploy on Heroku. Redis store is set. Clues?",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+}
+
+/// What counts as that sign: a framework or language weighed in a question (for a kind of
+/// project, with a verdict, or as what the writer asks for), asking what others think, or a
+/// project told without a question.
+#[test]
+fn a_framework_weighed_or_a_project_told_is_on_topic() {
+    for text in [
+        "is laravel too much for a tiny link shortener?",
+        "fiber for a chat server?",
+        "kotlin. mobile backend. opinions?",
+        "what's the django of go?",
+        "a ledger service in rust on ec2, postgres, nightly batch jobs",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}
+
+/// Where it runs is not what a backend is made of: weighing tools or places alone, or
+/// learning them, asks no choice of stack; two places weighed for a project or a framework
+/// named do.
+#[test]
+fn places_and_tools_alone_are_off_topic_but_places_for_a_stack_are_not() {
+    for text in [
+        "should I learn docker before kubernetes?",
+        "is it worth learning terraform before touching aws lambda?",
+        "ECS or EKS, which one would you pick?",
+        "helm or kustomize for our cluster, which is better?",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+    for text in [
+        "lambda or containers for our api?",
+        "docker or bare metal for a django app?",
+        "vps or lambda for a small go service?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}
