@@ -61,3 +61,25 @@ fn places_and_tools_alone_are_off_topic_but_places_for_a_stack_are_not() {
         assert!(!read(text).is_off_topic(), "{text}");
     }
 }
+
+/// A word of picking counts for what it picks: a learning resource or a name as the topic
+/// of another thing ("a tutorial for fastapi", "podcasts about rust") asks no choice of
+/// stack; a framework, a stack, a crate or the names themselves do.
+#[test]
+fn a_pick_of_something_else_than_a_stack_is_off_topic() {
+    for text in [
+        "recommend a good tutorial for fastapi auth?",
+        "Any good podcasts about Rust web development?",
+        "best cheat sheet for express routing?",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+    for text in [
+        "which crate for a rust web api?",
+        "best lightweight framework for a go api?",
+        "recommend a stack for a small booking app?",
+        "which one would you pick for a kotlin api, ktor or spring?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}

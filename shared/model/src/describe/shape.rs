@@ -231,8 +231,18 @@ pub(super) fn asks_how_to_without_choosing(
 /// heap or kubernetes?" weighs causes, not stacks (two names joined by it are alternatives
 /// the fields see).
 fn asks_for_a_choice(tokens: &[Token], or_counts: bool) -> bool {
+    asks_for_a_choice_of(tokens, or_counts, &|_| true)
+}
+
+/// As [`asks_for_a_choice`], a word that asks for a pick counting only when `chooses_at`
+/// accepts the place of what it picks.
+fn asks_for_a_choice_of(
+    tokens: &[Token],
+    or_counts: bool,
+    chooses_at: &dyn Fn(usize) -> bool,
+) -> bool {
     let lower = |i: usize| tokens[i].lower.as_str();
-    (0..tokens.len()).any(|i| {
+    (0..tokens.len()).filter(|i| chooses_at(*i)).any(|i| {
         let next = tokens.get(i + 1).map(|t| t.lower.as_str());
         let asks_how =
             i > 0 && ASKING_HOW.contains(&lower(i - 1)) && matches!(lower(i), "which" | "should");
@@ -297,6 +307,7 @@ pub(super) fn wants_advice(
     names_a_project: bool,
     names_a_stack: bool,
     reads_something: bool,
+    stack_at: &dyn Fn(usize) -> bool,
 ) -> bool {
     let lower = |i: usize| tokens[i].lower.as_str();
     let asks_what_to_use = (0..tokens.len()).any(|i| {
@@ -307,9 +318,93 @@ pub(super) fn wants_advice(
     });
     let reason_not_to = (2..tokens.len())
         .any(|i| lower(i - 2) == "reason" && lower(i - 1) == "not" && lower(i) == "to");
-    let asks = asks_for_a_choice(tokens, false)
+    let picks_a_stack = |i: usize| picks_a_stack(tokens, i, stack_at);
+    let asks = asks_for_a_choice_of(tokens, false, &picks_a_stack)
         || asks_what_to_use
         || reason_not_to
         || tokens.iter().any(|t| BUILDING.contains(&t.lower.as_str()));
     ((names_a_project || asks) && names_a_stack) || (reads_something && !text.contains('?'))
+}
+
+/// Words that ask for a pick of what follows them ("the best book", "recommend a tutorial").
+const PICKING: &[&str] = &[
+    "best",
+    "which",
+    "recommend",
+    "recommendation",
+    "recommendations",
+    "suggest",
+    "suggestions",
+    "favourite",
+    "favorite",
+    "worth",
+    "good",
+];
+/// Words that may stand between a word of picking and what it picks ("the best lightweight
+/// framework", "which modern one").
+const QUALIFYING: &[&str] = &[
+    "lightweight",
+    "light",
+    "simple",
+    "modern",
+    "small",
+    "minimal",
+    "fast",
+    "easy",
+    "mature",
+    "solid",
+    "stable",
+    "popular",
+    "typed",
+    "async",
+    "web",
+    "backend",
+    "server",
+];
+/// Nouns of what a backend is made of, picked by a word of picking.
+const STACK_NOUNS: &[&str] = &[
+    "framework",
+    "frameworks",
+    "language",
+    "languages",
+    "lang",
+    "stack",
+    "stacks",
+    "backend",
+    "tech",
+    "technology",
+    "option",
+    "options",
+    "choice",
+    "choices",
+    "one",
+    "ones",
+    "runtime",
+    "approach",
+    "alternative",
+    "alternatives",
+    "fit",
+    "bet",
+    "pick",
+    // Rust's word for its libraries and frameworks: "which crate?".
+    "crate",
+    "crates",
+];
+/// How far after a word of picking what it picks may stand.
+const PICKED_REACH: usize = 4;
+
+/// Whether the word at `i`, if it asks for a pick, picks something a backend is made of:
+/// the first content word after it that is not a quality is a name or a kind of project
+/// (`stack_at`) or a noun of the stack. "the best book on django" picks a book; "best go
+/// framework", "which is better" and "worth it?" pick a stack, or nothing named apart.
+fn picks_a_stack(tokens: &[Token], i: usize, stack_at: &dyn Fn(usize) -> bool) -> bool {
+    if !PICKING.contains(&tokens[i].lower.as_str()) {
+        return true;
+    }
+    let clause = tokens[i].clause;
+    let end = (i + 1 + PICKED_REACH).min(tokens.len());
+    let picked = (i + 1..end)
+        .take_while(|j| tokens[*j].clause == clause)
+        .find(|j| tokens[*j].content && !QUALIFYING.contains(&tokens[*j].lower.as_str()));
+    picked.is_none_or(|j| stack_at(j) || STACK_NOUNS.contains(&tokens[j].lower.as_str()))
 }

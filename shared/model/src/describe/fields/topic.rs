@@ -12,6 +12,8 @@ use crate::echo::echo;
 /// and what it says when those words echo as nothing.
 const OPENING_WORDS: usize = 6;
 const NO_ADVICE_ASKED: &str = "no project or choice asked about";
+/// Words before a name that make it the topic of another thing ("a book on django").
+const TOPIC_OF: &[&str] = &["on", "about", "for", "with"];
 
 impl Collector<'_> {
     /// Off topic: a question of how to do or fix something that asks for no choice
@@ -64,6 +66,7 @@ impl Collector<'_> {
                 self.shows_a_project(),
                 self.names_a_stack(),
                 self.reads_something(),
+                &|i| self.stack_named_at(i),
             )
         {
             // No cue shows it off topic, so the opening words say what the post is about.
@@ -77,6 +80,24 @@ impl Collector<'_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// A cue that names something a backend is made of (a language, a framework, a kind of
+    /// project, a feature, where it runs) covers the token at `i`.
+    fn stack_named_at(&self, i: usize) -> bool {
+        self.reading.cues.iter().any(|cue| {
+            (cue.first..=cue.last).contains(&i)
+                && cue.meanings.iter().any(|m| {
+                    matches!(
+                        m,
+                        Meaning::Languages(_)
+                            | Meaning::Framework(..)
+                            | Meaning::Project(..)
+                            | Meaning::Needs(_)
+                            | Meaning::RunsOn(_)
+                    )
+                })
+        })
     }
 
     /// "lambda or containers for our api?": two places to run weighed for something a backend
@@ -132,7 +153,14 @@ impl Collector<'_> {
             let sentence = tokens[cue.first].sentence;
             let in_sentence = |j: &usize| tokens[*j].sentence == sentence;
             let for_a_project = !self.use_cases.is_empty();
+            // "a book on django", "podcasts about rust": the name is the topic of another
+            // thing.
+            let a_topic = cue
+                .first
+                .checked_sub(1)
+                .is_some_and(|i| TOPIC_OF.contains(&tokens[i].lower.as_str()));
             named
+                && !a_topic
                 && asked(sentence)
                 && (for_a_project
                     || (0..tokens.len()).filter(in_sentence).any(|j| {
