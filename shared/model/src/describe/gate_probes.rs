@@ -83,3 +83,15 @@ fn a_pick_of_something_else_than_a_stack_is_off_topic() {
         assert!(!read(text).is_off_topic(), "{text}");
     }
 }
+
+/// Staying is the other side of a move: asking whether to stay weighs what the writer has.
+#[test]
+fn asking_whether_to_stay_is_a_choice() {
+    for text in [
+        "Our Node API handles 500 rps fine but we expect 10x next year. Stay or move?",
+        "Rails has served us for years, but traffic is tripling. Do we stick?",
+        "the django monolith is getting big. staying put, or is it time?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}

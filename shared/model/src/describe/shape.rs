@@ -144,6 +144,10 @@ const CHOOSING: &[&str] = &[
     "switching",
     "suggesting",
     "sticking",
+    // Staying is the other side of a move: "stay or move?".
+    "stay",
+    "staying",
+    "stick",
     "prefer",
     "preferred",
     "migrate",
