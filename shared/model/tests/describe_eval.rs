@@ -88,8 +88,15 @@
 //! second time in `data/descriptions_heldout8_second.json` (the two agree on 152 of 170
 //! posts, 0.894), added unedited and measured once after the tuning to the seventh (worst
 //! field 0.550, off-topic recall, 11 of 20; 94 of 170 wholly right, 0.553; gap 0.414). It
-//! has been tuned to since (issue 24, 7 Dec 2026), so it is tuning data too, with floors of
-//! its own; its two labellings still say how far two labellers agree.
+//! has been tuned to since (issue 24, 7 Dec 2026: 94 → 104 of 170 wholly right, worst field
+//! 0.550 → 0.667, off-topic recall 11 → 19 of 20, excluded-framework precision 0.667 →
+//! 0.880), by changes of structure kept only where they gained on other files too or lost
+//! nothing anywhere: a post is on topic only with a sign that advice is wanted; a language
+//! refused does not rule out its frameworks the writer knows; a departure ending in its
+//! preposition points ahead; a language naming a thing left is context; a quality someone
+//! else claims is not asked for. It is tuning data too, with floors of its own; its two
+//! labellings still say how far two labellers agree. All nine tuning files together: 1118 →
+//! 1134 of 1422 wholly right.
 //!
 //! The held-out set is the ninth, written from the guide in the same way (see `held_out`).
 
@@ -590,13 +597,13 @@ struct Floors {
     wholly: f64,
 }
 
-/// What tuning reached on each former held-out set, first to sixth as `former_held_out`
-/// gives them, less a small margin (after the tuning to the sixth set and the relabelling
-/// by docs/labelling.md, 7 Dec 2026: worst fields 0.839, 0.878, 0.727, 0.919, 0.904,
-/// 0.811; wholly right 119, 76, 94, 144, 154 and 133); after the tuning to the seventh
-/// (7 Dec 2026) the fifth reads 155, the sixth 134 (worst field 0.823) and the seventh 124 of
-/// 170 (worst field 0.852; 98 and 0.538 blind); the eighth at what it was measured at blind
-/// (worst field 0.550, 94 of 170 wholly right).
+/// What tuning reached on each former held-out set, first to eighth as `former_held_out`
+/// gives them, less a small margin. After the tuning to the sixth set and the relabelling by
+/// docs/labelling.md (7 Dec 2026): worst fields 0.839, 0.878, 0.727, 0.919, 0.904, 0.811;
+/// wholly right 119, 76, 94, 144, 154 and 133; after the tuning to the seventh the fifth read
+/// 155, the sixth 134 and the seventh 124 of 170 (98 and 0.538 blind). After the tuning to
+/// the eighth (7 Dec 2026): worst fields 0.839, 0.878, 0.727, 0.919, 0.904, 0.823, 0.862 and
+/// 0.667; wholly right 119, 77, 95, 144, 156, 136, 125 and 104 of 170 (94 and 0.550 blind).
 const FORMER_FLOORS: [Floors; 8] = [
     Floors {
         field: 0.82,
@@ -604,11 +611,11 @@ const FORMER_FLOORS: [Floors; 8] = [
     },
     Floors {
         field: 0.86,
-        wholly: 0.75,
+        wholly: 0.76,
     },
     Floors {
         field: 0.71,
-        wholly: 0.69,
+        wholly: 0.70,
     },
     Floors {
         field: 0.90,
@@ -616,19 +623,19 @@ const FORMER_FLOORS: [Floors; 8] = [
     },
     Floors {
         field: 0.89,
-        wholly: 0.85,
+        wholly: 0.86,
     },
     Floors {
         field: 0.81,
-        wholly: 0.77,
+        wholly: 0.78,
     },
     Floors {
-        field: 0.83,
-        wholly: 0.71,
+        field: 0.85,
+        wholly: 0.72,
     },
     Floors {
-        field: 0.55,
-        wholly: 0.55,
+        field: 0.65,
+        wholly: 0.60,
     },
 ];
 
