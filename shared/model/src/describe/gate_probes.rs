@@ -95,3 +95,15 @@ fn asking_whether_to_stay_is_a_choice() {
         assert!(!read(text).is_off_topic(), "{text}");
     }
 }
+
+/// A question of a name and a word at most asks what others make of the name.
+#[test]
+fn a_bare_name_asked_about_is_weighed() {
+    for text in [
+        "NestJS, yes or no?",
+        "Quarkus experiences?",
+        "Ktor in 2025?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}

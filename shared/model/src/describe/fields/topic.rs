@@ -12,6 +12,8 @@ use crate::echo::echo;
 /// and what it says when those words echo as nothing.
 const OPENING_WORDS: usize = 6;
 const NO_ADVICE_ASKED: &str = "no project or choice asked about";
+/// How many words besides a name a question may hold and still ask only about the name.
+const NAME_QUESTION_WORDS: usize = 1;
 /// Words before a name that make it the topic of another thing ("a book on django").
 const TOPIC_OF: &[&str] = &["on", "about", "for", "with"];
 
@@ -159,10 +161,18 @@ impl Collector<'_> {
                 .first
                 .checked_sub(1)
                 .is_some_and(|i| TOPIC_OF.contains(&tokens[i].lower.as_str()));
+            // "Quarkus experiences?", "NestJS, yes or no?": the name and a word at most,
+            // asked, ask what others make of it.
+            let only_the_name = (0..tokens.len())
+                .filter(in_sentence)
+                .filter(|j| tokens[*j].content && !(cue.first..=cue.last).contains(j))
+                .count()
+                <= NAME_QUESTION_WORDS;
             named
                 && !a_topic
                 && asked(sentence)
                 && (for_a_project
+                    || only_the_name
                     || (0..tokens.len()).filter(in_sentence).any(|j| {
                         (j > cue.last && tokens[j].lower == "for")
                             || FIT_VERDICTS.contains(&tokens[j].lower.as_str())
