@@ -107,3 +107,24 @@ fn a_bare_name_asked_about_is_weighed() {
         assert!(!read(text).is_off_topic(), "{text}");
     }
 }
+
+/// A pain of what the writer has ("slow", "laggy") tells of it, not of a quality wanted, and
+/// the kind of project of a post telling of trouble or pain is what the writer has: asked
+/// with no choice ("any idea?" is no idea for a project), the post is a fix to ask for.
+#[test]
+fn a_pain_of_what_the_writer_has_asked_without_a_choice_is_off_topic() {
+    for text in [
+        "the rails app is slow on the reports page, any idea?",
+        "our flask dashboard got sluggish since we added charts, any idea why?",
+        "the spring admin screens are laggy with big tables, any clue?",
+    ] {
+        assert!(read(text).is_off_topic(), "{text}");
+    }
+    for text in [
+        "our api is too slow, should we move to go?",
+        "our laravel shop crashes on black friday, symfony?",
+        "I have an idea for a recipe app, which framework?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}

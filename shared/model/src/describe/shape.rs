@@ -326,7 +326,10 @@ pub(super) fn wants_advice(
     let asks = asks_for_a_choice_of(tokens, false, &picks_a_stack)
         || asks_what_to_use
         || reason_not_to
-        || tokens.iter().any(|t| BUILDING.contains(&t.lower.as_str()));
+        || (0..tokens.len()).any(|i| {
+            // "any idea?" asks for help, not about an idea for a project.
+            BUILDING.contains(&lower(i)) && !(i > 0 && lower(i - 1) == "any")
+        });
     ((names_a_project || asks) && names_a_stack) || (reads_something && !text.contains('?'))
 }
 
@@ -411,4 +414,16 @@ fn picks_a_stack(tokens: &[Token], i: usize, stack_at: &dyn Fn(usize) -> bool) -
         .take_while(|j| tokens[*j].clause == clause)
         .find(|j| tokens[*j].content && !QUALIFYING.contains(&tokens[*j].lower.as_str()));
     picked.is_none_or(|j| stack_at(j) || STACK_NOUNS.contains(&tokens[j].lower.as_str()))
+}
+
+/// Whether the post tells of trouble with something that runs: a word of trouble or an HTTP
+/// error status, whoever has it.
+pub(super) fn tells_of_trouble(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let word = t.lower.as_str();
+        let status = word.len() == 3
+            && word.chars().all(|c| c.is_ascii_digit())
+            && matches!(word.as_bytes()[0], b'4' | b'5');
+        TROUBLE.contains(&word) || status
+    })
 }

@@ -147,6 +147,7 @@ impl Collector<'_> {
                 .map_or(self.text.len(), |t| t.span.start);
             self.text[tokens[last].span.end.min(end)..end].contains('?')
         };
+        let troubled = shape::tells_of_trouble(tokens) || self.tells_of_pain();
         self.reading.cues.iter().any(|cue| {
             let named = cue
                 .meanings
@@ -154,7 +155,8 @@ impl Collector<'_> {
                 .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)));
             let sentence = tokens[cue.first].sentence;
             let in_sentence = |j: &usize| tokens[*j].sentence == sentence;
-            let for_a_project = !self.use_cases.is_empty();
+            // The kind of project of a post telling of trouble or pain is what the writer has.
+            let for_a_project = !self.use_cases.is_empty() && !troubled;
             // "a book on django", "podcasts about rust": the name is the topic of another
             // thing.
             let a_topic = cue
@@ -182,10 +184,29 @@ impl Collector<'_> {
         })
     }
 
-    /// What the fields read of a project: a kind said outright, a quality it needs, a ruling
-    /// out.
+    /// The cue at `cue` only tells of a pain of what the writer has ("slow", "boilerplate").
+    fn is_a_pain(&self, cue: usize) -> bool {
+        self.reading.cues[cue]
+            .meanings
+            .iter()
+            .all(|m| matches!(m, Meaning::Pain(_)))
+    }
+
+    /// A quality read only from a pain of what the writer has.
+    fn tells_of_pain(&self) -> bool {
+        self.priorities
+            .iter()
+            .flat_map(|p| &p.cues)
+            .any(|cue| self.is_a_pain(*cue))
+    }
+
+    /// What the fields read of a project: a quality it needs (not only a pain of what the
+    /// writer has), a ruling out.
     fn shows_a_project(&self) -> bool {
-        !self.priorities.is_empty()
+        // A pain ("the admin is slow") tells of what the writer has; a fix may be all it asks.
+        self.priorities
+            .iter()
+            .any(|p| p.cues.iter().any(|cue| !self.is_a_pain(*cue)))
             || !self.excluded.is_empty()
             || !self.excluded_frameworks.is_empty()
     }
