@@ -209,7 +209,9 @@ impl<'a> Collector<'a> {
             {
                 self.ignored.push(index);
             }
-            Meaning::Project(..) if self.around.names_a_team(cue) => self.ignored.push(index),
+            Meaning::Project(..) if self.around.names_a_team(cue) || marks.known => {
+                self.ignored.push(index);
+            }
             Meaning::Project(UseCase::Microservices, _)
                 if self.reading.tokens[cue.first].lower == "services"
                     && !self.around.counts_services(cue) =>

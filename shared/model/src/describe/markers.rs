@@ -295,6 +295,20 @@ impl<'a> Scope<'a> {
                 for member in target.into_iter().flatten() {
                     marks[member].known = true;
                 }
+                // "a data science background", "years of ecommerce sites": the kind of project
+                // the writer comes from is context too.
+                let projects: Vec<bool> = self
+                    .cues
+                    .iter()
+                    .map(|c| c.meanings.iter().any(|m| matches!(m, Meaning::Project(..))))
+                    .collect();
+                let project = match toward {
+                    Toward::Behind => self.behind_of(index, 1, &projects),
+                    _ => self.ahead_of(index, KNOWN_REACH, &projects, true),
+                };
+                if let Some(member) = project {
+                    marks[member].known = true;
+                }
             }
             Meaning::Elsewhere => {
                 for member in self.elsewhere(index).into_iter().flatten() {

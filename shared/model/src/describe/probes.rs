@@ -656,3 +656,22 @@ fn a_language_naming_a_thing_left_is_context() {
         [Language::Ruby]
     );
 }
+
+/// The kind of project the writer comes from ("a machine learning background", "years of
+/// fintech work") is context, as a language known is: the project asked about is another.
+#[test]
+fn the_kind_of_project_the_writer_comes_from_is_context() {
+    for text in [
+        "coming from a machine learning background, I want a rest api for a todo app in go",
+        "years of fintech work behind me, but this one is a small api for a bakery",
+        "I have a data science background and need a rest api for a pet clinic",
+        "been using django for blogs forever, now a small api for a parking app",
+    ] {
+        let read = read(text);
+        assert_eq!(
+            read.use_case.map(|u| u.value),
+            Some(UseCase::RestApi),
+            "{text}"
+        );
+    }
+}
