@@ -128,3 +128,16 @@ fn a_pain_of_what_the_writer_has_asked_without_a_choice_is_off_topic() {
         assert!(!read(text).is_off_topic(), "{text}");
     }
 }
+
+/// A question right after a name that asks of it by a pronoun ("is it good for…?") weighs
+/// the name as a question in its own sentence would.
+#[test]
+fn a_question_of_a_name_told_just_before_weighs_it() {
+    for text in [
+        "Hummingbird 2 just came out. is it good for a small api?",
+        "Vapor 4 landed last month. is it solid for a small api?",
+        "A colleague showed me Hono yesterday. is it good for a tiny json api?",
+    ] {
+        assert!(!read(text).is_off_topic(), "{text}");
+    }
+}

@@ -14,6 +14,8 @@ const OPENING_WORDS: usize = 6;
 const NO_ADVICE_ASKED: &str = "no project or choice asked about";
 /// How many words besides a name a question may hold and still ask only about the name.
 const NAME_QUESTION_WORDS: usize = 1;
+/// Words that ask of a name told in the sentence before ("anyone running it in prod?").
+const PRONOUNS: &[&str] = &["it", "them", "this", "that"];
 /// Words before a name that make it the topic of another thing ("a book on django").
 const TOPIC_OF: &[&str] = &["on", "about", "for", "with"];
 
@@ -170,17 +172,29 @@ impl Collector<'_> {
                 .filter(|j| tokens[*j].content && !(cue.first..=cue.last).contains(j))
                 .count()
                 <= NAME_QUESTION_WORDS;
-            named
-                && !a_topic
-                && asked(sentence)
-                && (for_a_project
-                    || only_the_name
-                    || (0..tokens.len()).filter(in_sentence).any(|j| {
-                        (j > cue.last && tokens[j].lower == "for")
+            let weighed_in = |sentence: usize, after: usize| {
+                (0..tokens.len())
+                    .filter(|j| tokens[*j].sentence == sentence)
+                    .any(|j| {
+                        (j > after && tokens[j].lower == "for")
                             || FIT_VERDICTS.contains(&tokens[j].lower.as_str())
                             || (j < cue.first
                                 && matches!(tokens[j].lower.as_str(), "what" | "which"))
-                    }))
+                    })
+            };
+            // "Fiber looks fast. anyone running it in prod for a high throughput API?": the
+            // question right after the name asks of it by a pronoun.
+            let next = sentence + 1;
+            let asked_of_it = asked(next)
+                && (0..tokens.len())
+                    .filter(|j| tokens[*j].sentence == next)
+                    .any(|j| PRONOUNS.contains(&tokens[j].lower.as_str()))
+                && (for_a_project || weighed_in(next, cue.last));
+            named
+                && !a_topic
+                && ((asked(sentence)
+                    && (for_a_project || only_the_name || weighed_in(sentence, cue.last)))
+                    || asked_of_it)
         })
     }
 
