@@ -135,8 +135,9 @@ impl Interpretation {
     /// found, and what the reader looks for.
     pub fn off_topic_message(&self) -> String {
         format!(
-            "does not read as a backend project (\"{}\"): we found no kind of project, no \
-             language or framework, no feature and no deployment. The advisor looks for {LOOKS_FOR}",
+            "does not read as a backend project (\"{}\"): we found no kind of project to build \
+             and no choice of framework or language asked about. The advisor looks for \
+             {LOOKS_FOR}",
             self.off_topic.join("\", \"")
         )
     }

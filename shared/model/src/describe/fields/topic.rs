@@ -76,7 +76,7 @@ impl Collector<'_> {
             // No cue shows it off topic, so the opening words say what the post is about.
             let opening = tokens
                 .first()
-                .zip(tokens.get(tokens.len().min(OPENING_WORDS) - 1));
+                .zip(tokens.get(tokens.len().min(OPENING_WORDS).saturating_sub(1)));
             let words = opening
                 .map(|(first, last)| echo(&self.text[first.span.start..last.span.end]))
                 .filter(|words| !words.is_empty());
