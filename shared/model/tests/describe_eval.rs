@@ -98,7 +98,13 @@
 //! labellings still say how far two labellers agree. All nine tuning files together: 1118 →
 //! 1135 of 1422 wholly right.
 //!
-//! The held-out set is the ninth, written from the guide in the same way (see `held_out`).
+//! `data/descriptions_heldout9.json` (170 posts) is the held-out set: the ninth, written
+//! from the guide in the same way (its writer asked for posts as they reach an advice form:
+//! project briefs, requirement lists, product managers naming no technology, chatbot
+//! questions), labelled a second time in `data/descriptions_heldout9_second.json` (the two
+//! agree on 141 of 170 posts, 0.829), added unedited and measured once after the tuning to
+//! the eighth (figures by its tests). The tests print its figures only, never its posts or
+//! misses.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -269,29 +275,19 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 8] {
     ]
 }
 
-// LEAD: when the ninth set lands (data/descriptions_heldout9.json and
-// data/descriptions_heldout9_second.json), change exactly these:
-//   - HELD_OUT_TITLE → "ninth held-out set";
-//   - held_out() → include_str!("../data/descriptions_heldout9.json");
-//   - second_labelling() → include_str!("../data/descriptions_heldout9_second.json");
-//   - HELD_OUT_FLOORS → field 0.0, wholly 0.0, and HELD_OUT_CEILING_GAP → 1.0, until the
-//     ninth is measured (then its figures as measured, less a small margin).
-// Until then both point at the eighth, tuning data now, so that the branch stays green:
-// the figures they print are not a blind measure.
-
 /// The held-out set's title, as its figures print.
-const HELD_OUT_TITLE: &str = "eighth set (tuning data now, standing in for the ninth)";
+const HELD_OUT_TITLE: &str = "ninth held-out set";
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
-    parse(include_str!("../data/descriptions_heldout8.json"))
+    parse(include_str!("../data/descriptions_heldout9.json"))
 }
 
 /// The held-out set labelled a second time, by someone who saw only its posts and
 /// `docs/labelling.md`, never the first labels: how far two careful people agree is as far
 /// as a reader can be expected to agree with either of them.
 fn second_labelling() -> Vec<Case> {
-    parse(include_str!("../data/descriptions_heldout8_second.json"))
+    parse(include_str!("../data/descriptions_heldout9_second.json"))
 }
 
 #[test]
@@ -654,15 +650,15 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// The eighth set, measured once after the tuning to the seventh (7 Dec 2026): worst field
-// 0.550 (off-topic recall, 11 of 20), 94 of 170 wholly right (0.553), gap to the eight
-// tuning files 0.414. Its two labellers agree on 152 of 170 posts (0.894; worst field 0.897,
-// priorities' precision); the reader is far below them. The goals are NOT met.
+// The ninth set, measured once after the tuning to the eighth (7 Dec 2026): worst field
+// 0.591 (excluded frameworks' recall, 13 of 22), 95 of 170 wholly right (0.559), gap to the
+// nine tuning files 0.379. Its two labellers agree on 141 of 170 posts (0.829); the reader
+// is far below them. The goals are NOT met.
 const HELD_OUT_FLOORS: Floors = Floors {
-    field: 0.55,
+    field: 0.59,
     wholly: 0.55,
 };
-const HELD_OUT_CEILING_GAP: f64 = 0.42;
+const HELD_OUT_CEILING_GAP: f64 = 0.38;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
 /// the gap to all nine tuning files together (per field, the drop of the lower of precision
