@@ -376,12 +376,7 @@ impl<'a> Scope<'a> {
     /// something lighter" keeps Ruby.
     fn heavier(&self, marker: usize) -> Option<usize> {
         let (cues, tokens) = (self.cues, self.tokens);
-        let framework = |i: usize| {
-            cues[i]
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Framework(..)))
-        };
+        let framework = |i: usize| cues[i].names_framework();
         let than = tokens[cues[marker].first..=cues[marker].last]
             .last()
             .is_some_and(|t| t.lower == "than");
@@ -526,10 +521,6 @@ impl<'a> Scope<'a> {
         cues.iter()
             .enumerate()
             .map(|(index, cue)| {
-                let is_framework = cue
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Framework(..)));
                 let java_framework = cue
                     .meanings
                     .iter()
@@ -541,7 +532,7 @@ impl<'a> Scope<'a> {
                             .iter()
                             .any(|m| matches!(m, Meaning::Languages(_)))
                 });
-                is_framework && next.is_some() || java_framework && wants_kotlin
+                cue.names_framework() && next.is_some() || java_framework && wants_kotlin
             })
             .collect()
     }
@@ -696,12 +687,7 @@ impl<'a> Scope<'a> {
         let start = cues[marker].first.saturating_sub(REFERENT_REACH);
         // What is left or ruled out is a framework more often than a language ("Express
         // for our node api, we outgrew it").
-        let framework = |i: &usize| {
-            cues[*i]
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Framework(..)))
-        };
+        let framework = |i: &usize| cues[*i].names_framework();
         let candidates = || {
             (0..marker)
                 .rev()

@@ -39,6 +39,15 @@ pub(super) struct Cue {
     pub last: usize,
 }
 
+impl Cue {
+    /// Whether one of the cue's meanings is a framework.
+    pub(super) fn names_framework(&self) -> bool {
+        self.meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::Framework(..)))
+    }
+}
+
 pub(super) struct Reading {
     pub tokens: Vec<Token>,
     pub cues: Vec<Cue>,

@@ -2,7 +2,6 @@
 //! rewrite it in Go", "from flask to fastapi", "Laravel is getting old, switching to Go").
 
 use super::super::lexicon::Meaning;
-use super::super::reader::Cue;
 use super::{Marks, OWNING, Scope};
 
 /// Verbs of a move that may stand apart from their "in" or "to".
@@ -63,10 +62,7 @@ impl Scope<'_> {
             .take_while(|i| tokens[cues[*i].first].sentence + 1 >= sentence)
             .find(|i| {
                 let first = cues[*i].first;
-                cues[*i]
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Framework(..)))
+                cues[*i].names_framework()
                     && tokens[first.saturating_sub(2)..first]
                         .iter()
                         .any(|t| OWNING.contains(&t.lower.as_str()))
@@ -121,15 +117,9 @@ impl Scope<'_> {
                 .iter()
                 .any(|t| t.sentence == sentence && matches!(t.lower.as_str(), "or" | "vs"))
         };
-        let framework = |i: &usize| {
-            cues[*i]
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Framework(..)))
-        };
         let named = || (0..marker).rev().filter(|i| self.named[*i]);
         named()
-            .find(framework)
+            .find(|i| cues[*i].names_framework())
             .or_else(|| named().next())
             .filter(|i| !offered(*i))
     }
@@ -146,12 +136,7 @@ impl Scope<'_> {
         (0..marker)
             .rev()
             .take_while(|i| tokens[cues[*i].first].sentence == sentence)
-            .find(|i| {
-                cues[*i]
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Framework(..)))
-            })
+            .find(|i| cues[*i].names_framework())
             .filter(|_| !offered)
     }
 
@@ -159,11 +144,6 @@ impl Scope<'_> {
     /// another framework or language follows; what a move starts from is left.
     pub(super) fn moved_from(&self, index: usize) -> bool {
         let (cue, tokens) = (&self.cues[index], self.tokens);
-        let framework = |c: &Cue| {
-            c.meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Framework(..)))
-        };
         let from = cue
             .first
             .checked_sub(1)
@@ -173,7 +153,7 @@ impl Scope<'_> {
             .cues
             .get(index + 1)
             .is_some_and(|next| self.named[index + 1] && next.first == cue.last + 2);
-        framework(cue) && from && to && onward
+        cue.names_framework() && from && to && onward
     }
 
     /// "our one Python service (a little flask thing) … rewrite it in rust", "a crusty
@@ -182,12 +162,6 @@ impl Scope<'_> {
     /// cue and the framework's.
     pub(super) fn languages_of_left(&self, marks: &[Marks]) -> Vec<(usize, usize)> {
         let (cues, tokens) = (self.cues, self.tokens);
-        let framework = |i: usize| {
-            cues[i]
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Framework(..)))
-        };
         let language = |i: usize| {
             cues[i]
                 .meanings
@@ -195,7 +169,9 @@ impl Scope<'_> {
                 .any(|m| matches!(m, Meaning::Languages(_)))
         };
         let mut pairs = Vec::new();
-        for left in (0..cues.len()).filter(|i| framework(*i) && marks[*i].leaving.is_some()) {
+        for left in
+            (0..cues.len()).filter(|i| cues[*i].names_framework() && marks[*i].leaving.is_some())
+        {
             // Before it, and joined to it as one thing's words: "ruby sinatra app" or "Python
             // service (a little flask thing)", not "go or kotlin and leaving the django part".
             let beside = (0..left).filter(|i| {
