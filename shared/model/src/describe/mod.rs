@@ -45,6 +45,8 @@ mod resolve;
 mod shape;
 mod surroundings;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod word_probes;
 mod wording;
 

@@ -2,23 +2,8 @@
 //! posts written for it in other words than any set's post, so that a rule reads the kind
 //! of post, not one post.
 
+use super::test_support::*;
 use super::*;
-
-fn read(text: &str) -> Interpretation {
-    interpret(&Description::parse(text).unwrap())
-}
-
-fn ids(readings: &[Reading<&'static str>]) -> Vec<&'static str> {
-    readings.iter().map(|r| r.value).collect()
-}
-
-fn preferred(text: &str) -> Vec<&'static str> {
-    ids(&read(text).preferred_frameworks)
-}
-
-fn excluded(text: &str) -> Vec<&'static str> {
-    ids(&read(text).excluded_frameworks)
-}
 
 /// A sentence opening the way a question does ("is X overkill for…", "would X be too
 /// heavy…") asks, with or without its question mark: the verdict weighs X.
@@ -40,12 +25,15 @@ fn a_question_by_its_word_order_weighs_the_framework_without_a_question_mark() {
     ] {
         let read = read(text);
         assert!(read.excluded_frameworks.is_empty(), "{text}");
-        assert_eq!(ids(&read.preferred_frameworks), [weighed], "{text}");
+        assert_eq!(preferred_frameworks(&read), [weighed], "{text}");
     }
     // Told, not asked: still ruled out.
-    assert_eq!(
-        excluded("quarkus is overkill for one small internal endpoint"),
-        ["quarkus"]
+    assert_reads(
+        excluded_frameworks,
+        &[(
+            "quarkus is overkill for one small internal endpoint",
+            &["quarkus"],
+        )],
     );
 }
 
@@ -53,14 +41,16 @@ fn a_question_by_its_word_order_weighs_the_framework_without_a_question_mark() {
 /// a departure.
 #[test]
 fn a_gain_or_a_regret_denied_leaves_nothing() {
-    for text in [
-        "Phoenix for the chat service? I want to launch soon and not regret it later.",
-        "we picked django once and never regretted it; django again for the new portal?",
-        "rails pays off in the long run, or is sinatra enough for this api?",
-        "our lead says the spring learning curve paid off for the last team",
-    ] {
-        assert!(excluded(text).is_empty(), "{text}");
-    }
+    assert_each_reads(
+        excluded_frameworks,
+        &[
+            "Phoenix for the chat service? I want to launch soon and not regret it later.",
+            "we picked django once and never regretted it; django again for the new portal?",
+            "rails pays off in the long run, or is sinatra enough for this api?",
+            "our lead says the spring learning curve paid off for the last team",
+        ],
+        &[],
+    );
 }
 
 /// "from X to Y": X is being left, Y is where the writer goes.
@@ -83,8 +73,9 @@ fn a_move_from_one_framework_to_another_leaves_the_first() {
             "hono",
         ),
     ] {
-        assert_eq!(excluded(text), [left], "{text}");
-        assert_eq!(preferred(text), [kept], "{text}");
+        let read = read(text);
+        assert_eq!(excluded_frameworks(&read), [left], "{text}");
+        assert_eq!(preferred_frameworks(&read), [kept], "{text}");
     }
 }
 
@@ -114,9 +105,9 @@ fn a_rewrite_of_what_the_writer_has_leaves_it() {
     ];
     for (text, left, context) in cases {
         let read = read(text);
-        assert_eq!(ids(&read.excluded_frameworks), [left], "{text}");
-        assert!(!ids(&read.preferred_frameworks).contains(&left), "{text}");
-        assert!(!read.languages.iter().any(|l| l.value == context), "{text}");
+        assert_eq!(excluded_frameworks(&read), [left], "{text}");
+        assert!(!preferred_frameworks(&read).contains(&left), "{text}");
+        assert!(!languages(&read).contains(&context), "{text}");
     }
 }
 
@@ -124,17 +115,17 @@ fn a_rewrite_of_what_the_writer_has_leaves_it() {
 /// "ideas?", "how should … look", "figure out which …".
 #[test]
 fn a_fix_asked_in_other_words_is_off_topic() {
-    for text in [
+    assert_refused(&[
         "fastapi returns 422 on every upload even though I have the File() param set. what gives",
         "Our laravel jobs run twice after deploys, the queue worker still picks them up again. Ideas?",
         "gin middleware reads an empty body the second time; how should I restructure it?",
         "our CI spends 10 minutes in django tests and I need to figure out which fixtures cost the most",
-    ] {
-        assert!(read(text).is_off_topic(), "{text}");
-    }
+    ]);
     // A choice keeps a trouble on topic.
-    assert!(!read("our flask app keeps timing out, should we move to go?").is_off_topic());
-    assert!(!read("which is better for a beginner, flask or django?").is_off_topic());
+    assert_on_topic(&[
+        "our flask app keeps timing out, should we move to go?",
+        "which is better for a beginner, flask or django?",
+    ]);
 }
 
 /// "no-frills", "no-nonsense": the "no" is part of a word that praises, not a refusal of
@@ -154,16 +145,12 @@ fn a_no_joined_into_one_word_refuses_nothing() {
     ] {
         let read = read(text);
         assert!(read.excluded_languages.is_empty(), "{text}");
-        assert!(read.languages.iter().any(|l| l.value == language), "{text}");
+        assert!(languages(&read).contains(&language), "{text}");
     }
-    assert_eq!(
-        values_of(&read("no python, we want something compiled").excluded_languages),
-        [Language::Python]
+    assert_reads(
+        excluded_languages,
+        &[("no python, we want something compiled", &[Language::Python])],
     );
-}
-
-fn values_of<T: Copy>(readings: &[Reading<T>]) -> Vec<T> {
-    readings.iter().map(|r| r.value).collect()
 }
 
 /// A framework named with a verdict against it, a departure or a refusal, in many words
@@ -234,8 +221,9 @@ fn a_framework_given_a_negative_verdict_is_ruled_out() {
             &["hono", "fastify"],
         ),
     ] {
-        assert_eq!(excluded(text), [out], "{text}");
-        assert_eq!(preferred(text), candidates, "{text}");
+        let read = read(text);
+        assert_eq!(excluded_frameworks(&read), [out], "{text}");
+        assert_eq!(preferred_frameworks(&read), candidates, "{text}");
     }
 }
 
@@ -243,160 +231,166 @@ fn a_framework_given_a_negative_verdict_is_ruled_out() {
 /// says the writer will not go back to it.
 #[test]
 fn a_language_given_a_negative_verdict_is_ruled_out() {
-    for (text, out) in [
-        (
-            "keep php out of it, we want a typed language",
-            &[Language::Php][..],
-        ),
-        ("PHP is dead to us, what about go?", &[Language::Php]),
-        (
-            "not touching the JVM again after the last project. rust or go?",
-            &[Language::Java, Language::Kotlin],
-        ),
-        (
-            "ruby burned us twice, so something compiled this time",
-            &[Language::Ruby],
-        ),
-        (
-            "java is a non-starter for this team, go?",
-            &[Language::Java],
-        ),
-        ("kotlin has to go, the team wants go", &[Language::Kotlin]),
-        ("php? never again. go or python?", &[Language::Php]),
-    ] {
-        assert_eq!(values_of(&read(text).excluded_languages), out, "{text}");
-    }
-    let staying = read("we're not touching our java services, the new one is in kotlin");
-    assert!(staying.excluded_languages.is_empty());
+    assert_reads(
+        excluded_languages,
+        &[
+            (
+                "keep php out of it, we want a typed language",
+                &[Language::Php],
+            ),
+            ("PHP is dead to us, what about go?", &[Language::Php]),
+            (
+                "not touching the JVM again after the last project. rust or go?",
+                &[Language::Java, Language::Kotlin],
+            ),
+            (
+                "ruby burned us twice, so something compiled this time",
+                &[Language::Ruby],
+            ),
+            (
+                "java is a non-starter for this team, go?",
+                &[Language::Java],
+            ),
+            ("kotlin has to go, the team wants go", &[Language::Kotlin]),
+            ("php? never again. go or python?", &[Language::Php]),
+            (
+                "we're not touching our java services, the new one is in kotlin",
+                &[],
+            ),
+        ],
+    );
 }
 
 /// What the writer has written for years, or comes from, is context when another language
 /// is asked for ("been writing", "years of", "a PHP background", "came from").
 #[test]
 fn a_language_the_writer_comes_from_is_context() {
-    for (text, wanted) in [
-        (
-            "I've been writing python professionally since 2015; for this side api I am curious about go",
-            Language::Go,
-        ),
-        (
-            "everyone on the team has a php background; the new service will be in kotlin",
-            Language::Kotlin,
-        ),
-        (
-            "after five years of ruby I'd like to try elixir for this chat server",
-            Language::Elixir,
-        ),
-        (
-            "our whole team has a C# background but the client insists on java",
-            Language::Java,
-        ),
-    ] {
-        assert_eq!(values_of(&read(text).languages), [wanted], "{text}");
-    }
+    assert_reads(
+        languages,
+        &[
+            (
+                "I've been writing python professionally since 2015; for this side api I am curious about go",
+                &[Language::Go],
+            ),
+            (
+                "everyone on the team has a php background; the new service will be in kotlin",
+                &[Language::Kotlin],
+            ),
+            (
+                "after five years of ruby I'd like to try elixir for this chat server",
+                &[Language::Elixir],
+            ),
+            (
+                "our whole team has a C# background but the client insists on java",
+                &[Language::Java],
+            ),
+        ],
+    );
 }
 
 /// A move of what the writer has, with the verb apart from its "in"/"to" ("rewriting the slow
 /// ones in rust") or the thing as "it" ("moving it to go"), leaves the language it is in.
 #[test]
 fn a_move_of_part_of_what_the_writer_has_leaves_its_language() {
-    for (text, wanted) in [
-        (
-            "a few of our node lambdas are slow; the plan is porting just those to rust",
-            &[Language::Rust][..],
-        ),
-        (
-            "builds of our scala api take forever, thinking of moving it to go",
-            &[Language::Go],
-        ),
-        (
-            "our billing jobs are php scripts; we plan on porting a few of them to kotlin",
-            &[Language::Kotlin],
-        ),
-    ] {
-        assert_eq!(values_of(&read(text).languages), wanted, "{text}");
-    }
+    assert_reads(
+        languages,
+        &[
+            (
+                "a few of our node lambdas are slow; the plan is porting just those to rust",
+                &[Language::Rust],
+            ),
+            (
+                "builds of our scala api take forever, thinking of moving it to go",
+                &[Language::Go],
+            ),
+            (
+                "our billing jobs are php scripts; we plan on porting a few of them to kotlin",
+                &[Language::Kotlin],
+            ),
+        ],
+    );
 }
 
 /// Asking for a language or a framework is about a backend even when the writer describes
 /// themselves by what is off topic ("only knows html/css").
 #[test]
 fn asking_for_a_language_is_on_topic_whatever_the_writer_knows() {
-    for text in [
+    assert_on_topic(&[
         "which backend lang suits someone who only does html and css?",
         "i do css and figma all day, which language should i use for my first api?",
         "designer here (photoshop, css), what framework for a tiny server of my own?",
-    ] {
-        assert!(!read(text).is_off_topic(), "{text}");
-    }
-    assert!(read("best css framework for a landing page?").is_off_topic());
+    ]);
+    assert_refused(&["best css framework for a landing page?"]);
 }
 
 /// A rewrite said as a noun leaves what the writer has: named before it, or after its "of".
 #[test]
 fn a_rewrite_said_as_a_noun_leaves_what_the_writer_has() {
-    for (text, left) in [
-        (
-            "We inherited a Yii app from an agency. Management approved a full rewrite; laravel or symfony?",
-            "yii",
-        ),
-        (
-            "the old sails backend needs a rewrite. nest or fastify?",
-            "sails",
-        ),
-        (
-            "planning a rewrite of our flask api, fastapi or litestar?",
-            "flask",
-        ),
-    ] {
-        assert_eq!(excluded(text), [left], "{text}");
-    }
+    assert_reads(
+        excluded_frameworks,
+        &[
+            (
+                "We inherited a Yii app from an agency. Management approved a full rewrite; laravel or symfony?",
+                &["yii"],
+            ),
+            (
+                "the old sails backend needs a rewrite. nest or fastify?",
+                &["sails"],
+            ),
+            (
+                "planning a rewrite of our flask api, fastapi or litestar?",
+                &["flask"],
+            ),
+        ],
+    );
 }
 
 /// Asking which of the languages offered to learn is choosing between them, not asking for
 /// an easy one (docs/labelling.md: learning is not `ease_of_learning` by itself).
 #[test]
 fn asking_which_of_two_to_learn_is_not_a_wish_for_an_easy_one() {
-    for text in [
-        "go or elixir for the server side, which one do I learn first?",
-        "python or go - which one should I learn next for apis?",
-        "kotlin vs java, what do I learn first for backend jobs?",
-    ] {
-        let read = read(text);
-        assert!(
-            !values_of(&read.priorities).contains(&Dimension::EaseOfLearning),
-            "{text}"
-        );
-    }
-    for text in [
-        "what's easy to learn for a first api, python or go?",
-        "laravel or rails: which is easier to learn for two designers?",
-    ] {
-        let read = read(text);
-        assert!(
-            values_of(&read.priorities).contains(&Dimension::EaseOfLearning),
-            "{text}"
-        );
-    }
+    assert_each_lacks(
+        priorities,
+        &[
+            "go or elixir for the server side, which one do I learn first?",
+            "python or go - which one should I learn next for apis?",
+            "kotlin vs java, what do I learn first for backend jobs?",
+        ],
+        Dimension::EaseOfLearning,
+    );
+    assert_each_includes(
+        priorities,
+        &[
+            "what's easy to learn for a first api, python or go?",
+            "laravel or rails: which is easier to learn for two designers?",
+        ],
+        Dimension::EaseOfLearning,
+    );
 }
 
 /// A verdict on what someone else proposed, said of "that" ("that's a bad idea", "that is
 /// crazy", "that's overkill"), rules out the name "that" stands for.
 #[test]
 fn a_verdict_said_of_that_rules_out_what_was_proposed() {
-    let java = read(
-        "my boss wants everything in java. honestly that's a bad idea for two devs, python or go?",
+    assert_reads(
+        excluded_languages,
+        &[
+            (
+                "my boss wants everything in java. honestly that's a bad idea for two devs, python or go?",
+                &[Language::Java],
+            ),
+            (
+                "the CTO proposes rewriting it all in rust. I think that is crazy for our deadline. rails?",
+                &[Language::Rust],
+            ),
+        ],
     );
-    assert_eq!(values_of(&java.excluded_languages), [Language::Java]);
-    let rust = read(
-        "the CTO proposes rewriting it all in rust. I think that is crazy for our deadline. rails?",
-    );
-    assert_eq!(values_of(&rust.excluded_languages), [Language::Rust]);
-    assert_eq!(
-        excluded(
-            "someone suggested nestjs for the tiny webhook service; that's overkill, hono or express?"
-        ),
-        ["nestjs"]
+    assert_reads(
+        excluded_frameworks,
+        &[(
+            "someone suggested nestjs for the tiny webhook service; that's overkill, hono or express?",
+            &["nestjs"],
+        )],
     );
 }
 
@@ -404,32 +398,30 @@ fn a_verdict_said_of_that_rules_out_what_was_proposed() {
 /// project that has tables, or a job market weighed for a framework, is not.
 #[test]
 fn database_tuning_and_careers_are_off_topic() {
-    for text in [
+    assert_refused(&[
         "should I add an index on created_at in postgres? the lookup by date is slow",
         "mysql deadlocks every night during the import, how do people avoid them",
         "is it worth becoming a backend developer in 2025 with all the layoffs?",
         "thinking about a career switch from teaching, is it realistic at 35?",
-    ] {
-        assert!(read(text).is_off_topic(), "{text}");
-    }
-    for text in [
+    ]);
+    assert_on_topic(&[
         "an inventory app with lots of tables and slow queries today, django or rails?",
         "I want to become a backend developer, is spring boot or django better for a first api?",
-    ] {
-        assert!(!read(text).is_off_topic(), "{text}");
-    }
+    ]);
 }
 
 /// "has to go" refuses only where the clause ends: "the rust api has to go fast" asks speed
 /// of the Rust API.
 #[test]
 fn going_somewhere_is_not_a_refusal() {
-    for text in [
-        "the rust api has to go fast, axum or actix?",
-        "python must go with the data team's stack, fastapi?",
-    ] {
-        assert!(read(text).excluded_languages.is_empty(), "{text}");
-    }
+    assert_each_reads(
+        excluded_languages,
+        &[
+            "the rust api has to go fast, axum or actix?",
+            "python must go with the data team's stack, fastapi?",
+        ],
+        &[],
+    );
 }
 
 /// A verdict on a thing built in a language ("our php 5 codebase is unmaintainable") judges
@@ -453,11 +445,11 @@ fn a_verdict_on_a_thing_built_in_a_language_keeps_the_language_open() {
     ] {
         let read = read(text);
         assert!(read.excluded_languages.is_empty(), "{text}");
-        assert_eq!(ids(&read.preferred_frameworks), candidates, "{text}");
+        assert_eq!(preferred_frameworks(&read), candidates, "{text}");
     }
-    assert_eq!(
-        values_of(&read("php is a mess, go or python?").excluded_languages),
-        [Language::Php]
+    assert_reads(
+        excluded_languages,
+        &[("php is a mess, go or python?", &[Language::Php])],
     );
 }
 
@@ -465,83 +457,76 @@ fn a_verdict_on_a_thing_built_in_a_language_keeps_the_language_open() {
 /// to go") leaves what the writer has.
 #[test]
 fn a_switch_of_what_the_writer_has_leaves_it() {
-    for (text, left) in [
-        (
-            "after 6 years of django, we're switching the api to go",
-            "django",
-        ),
-        (
-            "our express server works, but we're moving the billing part to nestjs",
-            "express",
-        ),
-        (
-            "flask served us well; now switching everything to litestar",
-            "flask",
-        ),
-    ] {
-        assert_eq!(excluded(text), [left], "{text}");
-    }
+    assert_reads(
+        excluded_frameworks,
+        &[
+            (
+                "after 6 years of django, we're switching the api to go",
+                &["django"],
+            ),
+            (
+                "our express server works, but we're moving the billing part to nestjs",
+                &["express"],
+            ),
+            (
+                "flask served us well; now switching everything to litestar",
+                &["flask"],
+            ),
+        ],
+    );
 }
 
 /// The language named right beside a framework being left is what the thing left is written
 /// in: context, not a choice.
 #[test]
 fn the_language_of_a_framework_left_is_context() {
-    for (text, wanted) in [
-        (
-            "the node/express monolith a contractor left us is on its last legs; rewrite it in go?",
-            Language::Go,
-        ),
-        (
-            "billing lives in a Python service (flask, 2019) that flakes weekly; porting it to rust",
-            Language::Rust,
-        ),
-        (
-            "we inherited a ruby sinatra app and approved a full rewrite. elixir maybe?",
-            Language::Elixir,
-        ),
-    ] {
-        assert_eq!(values_of(&read(text).languages), [wanted], "{text}");
-    }
+    assert_reads(
+        languages,
+        &[
+            (
+                "the node/express monolith a contractor left us is on its last legs; rewrite it in go?",
+                &[Language::Go],
+            ),
+            (
+                "billing lives in a Python service (flask, 2019) that flakes weekly; porting it to rust",
+                &[Language::Rust],
+            ),
+            (
+                "we inherited a ruby sinatra app and approved a full rewrite. elixir maybe?",
+                &[Language::Elixir],
+            ),
+        ],
+    );
 }
 
 /// Trouble with what runs, asked about as "help", "any idea why", "getting …", or how to
 /// structure what one has, is a fix to ask for: off topic.
 #[test]
 fn trouble_and_structure_asked_in_other_words_are_off_topic() {
-    for text in [
+    assert_refused(&[
         "laravel queue worker eats all the memory after a day, any idea why?",
         "getting connection refused from the express api inside docker compose",
         "rails db:migrate hangs forever on heroku, help",
         "the koa server leaks file handles overnight, why",
         "what's the proper way to structure a gin project with handlers and services?",
         "right way to split routes into modules in fastify?",
-    ] {
-        assert!(read(text).is_off_topic(), "{text}");
-    }
-    for text in [
+    ]);
+    assert_on_topic(&[
         "our flask api leaks memory under load, should we move to go?",
         "need help picking a backend for a realtime chat: elixir or go?",
-    ] {
-        assert!(!read(text).is_off_topic(), "{text}");
-    }
+    ]);
 }
 
 /// A choice between front ends with the backend said to be settled is a front-end question:
 /// off topic (docs/labelling.md); the same settled backend with a backend choice is not.
 #[test]
 fn a_front_end_choice_with_the_backend_settled_is_off_topic() {
-    for text in [
+    assert_refused(&[
         "svelte or vue for the dashboard frontend? our api is already in go",
         "react or vue for a small internal dashboard? the backend is done in django",
         "angular or react for the client portal, the backend is already built in .net",
-    ] {
-        assert!(read(text).is_off_topic(), "{text}");
-    }
-    assert!(
-        !read("the backend is already in go; for the new chat service, gin or echo?")
-            .is_off_topic()
-    );
+    ]);
+    assert_on_topic(&["the backend is already in go; for the new chat service, gin or echo?"]);
 }
 
 /// A language refused rules out the language, not the frameworks in it the writer knows:
@@ -565,21 +550,22 @@ fn a_language_refused_leaves_its_frameworks_named_alone_and_one_left_takes_them(
     ] {
         let read = read(text);
         assert!(!read.excluded_languages.is_empty(), "{text}");
-        assert!(!ids(&read.excluded_frameworks).contains(&named), "{text}");
-        assert!(!ids(&read.preferred_frameworks).contains(&named), "{text}");
+        assert!(!excluded_frameworks(&read).contains(&named), "{text}");
+        assert!(!preferred_frameworks(&read).contains(&named), "{text}");
     }
-    for (text, left) in [
-        (
-            "Migrating away from PHP after a decade on Symfony; Go for the new billing api?",
-            "symfony",
-        ),
-        (
-            "Done with Kotlin after three years on Ktor, switching the team to Go",
-            "ktor",
-        ),
-    ] {
-        assert_eq!(excluded(text), [left], "{text}");
-    }
+    assert_reads(
+        excluded_frameworks,
+        &[
+            (
+                "Migrating away from PHP after a decade on Symfony; Go for the new billing api?",
+                &["symfony"],
+            ),
+            (
+                "Done with Kotlin after three years on Ktor, switching the team to Go",
+                &["ktor"],
+            ),
+        ],
+    );
 }
 
 /// A departure that ends in its preposition ("a replacement for") points at what follows
@@ -606,8 +592,8 @@ fn a_replacement_for_something_leaves_what_follows_not_what_precedes() {
     ] {
         let read = read(text);
         assert!(read.excluded_languages.is_empty(), "{text}");
-        assert!(read.languages.iter().any(|l| l.value == language), "{text}");
-        assert_eq!(ids(&read.preferred_frameworks), candidates, "{text}");
+        assert!(languages(&read).contains(&language), "{text}");
+        assert_eq!(preferred_frameworks(&read), candidates, "{text}");
     }
 }
 
@@ -615,17 +601,21 @@ fn a_replacement_for_something_leaves_what_follows_not_what_precedes() {
 /// claim, not a quality the writer asks for; the writer's own need still counts.
 #[test]
 fn a_quality_someone_else_claims_is_not_asked_for() {
-    for text in [
-        "my cousin swears Elixir scales to millions. is phoenix too much for a small club website?",
-        "Everyone says Go is really fast. for a small internal tool, go or python?",
-        "heard Fastify is blazing fast, but I'd rather have structure. nest or adonis?",
-    ] {
-        assert!(read(text).priorities.is_empty(), "{text}");
-    }
-    let own = read("we need low latency above all, go or rust?");
-    assert_eq!(
-        own.priorities.iter().map(|p| p.value).collect::<Vec<_>>(),
-        [Dimension::Performance]
+    assert_each_reads(
+        priorities,
+        &[
+            "my cousin swears Elixir scales to millions. is phoenix too much for a small club website?",
+            "Everyone says Go is really fast. for a small internal tool, go or python?",
+            "heard Fastify is blazing fast, but I'd rather have structure. nest or adonis?",
+        ],
+        &[],
+    );
+    assert_reads(
+        priorities,
+        &[(
+            "we need low latency above all, go or rust?",
+            &[Dimension::Performance],
+        )],
     );
 }
 
@@ -634,26 +624,26 @@ fn a_quality_someone_else_claims_is_not_asked_for() {
 /// language left outright is ruled out.
 #[test]
 fn a_language_naming_a_thing_left_is_context() {
-    for text in [
-        "replacing the ruby services we have with something typed, kotlin maybe",
-        "getting rid of a crusty php codebase, laravel or symfony?",
-        "ditching the python scripts that run our nightly exports, rust or go?",
-        "a rewrite of the java monolith, spring again or quarkus?",
-    ] {
-        assert!(read(text).excluded_languages.is_empty(), "{text}");
-    }
-    assert_eq!(
-        preferred("getting rid of a crusty php codebase, laravel or symfony?"),
-        ["laravel", "symfony"]
+    assert_each_reads(
+        excluded_languages,
+        &[
+            "replacing the ruby services we have with something typed, kotlin maybe",
+            "getting rid of a crusty php codebase, laravel or symfony?",
+            "ditching the python scripts that run our nightly exports, rust or go?",
+            "a rewrite of the java monolith, spring again or quarkus?",
+        ],
+        &[],
     );
-    let outright = read("moving off ruby entirely, go or elixir?");
-    assert_eq!(
-        outright
-            .excluded_languages
-            .iter()
-            .map(|l| l.value)
-            .collect::<Vec<_>>(),
-        [Language::Ruby]
+    assert_reads(
+        preferred_frameworks,
+        &[(
+            "getting rid of a crusty php codebase, laravel or symfony?",
+            &["laravel", "symfony"],
+        )],
+    );
+    assert_reads(
+        excluded_languages,
+        &[("moving off ruby entirely, go or elixir?", &[Language::Ruby])],
     );
 }
 
@@ -661,17 +651,14 @@ fn a_language_naming_a_thing_left_is_context() {
 /// fintech work") is context, as a language known is: the project asked about is another.
 #[test]
 fn the_kind_of_project_the_writer_comes_from_is_context() {
-    for text in [
-        "coming from a machine learning background, I want a rest api for a todo app in go",
-        "years of fintech work behind me, but this one is a small api for a bakery",
-        "I have a data science background and need a rest api for a pet clinic",
-        "been using django for blogs forever, now a small api for a parking app",
-    ] {
-        let read = read(text);
-        assert_eq!(
-            read.use_case.map(|u| u.value),
-            Some(UseCase::RestApi),
-            "{text}"
-        );
-    }
+    assert_each_reads(
+        use_case,
+        &[
+            "coming from a machine learning background, I want a rest api for a todo app in go",
+            "years of fintech work behind me, but this one is a small api for a bakery",
+            "I have a data science background and need a rest api for a pet clinic",
+            "been using django for blogs forever, now a small api for a parking app",
+        ],
+        &[UseCase::RestApi],
+    );
 }
