@@ -38,8 +38,16 @@ pub(super) fn priorities(read: &Interpretation) -> Vec<Dimension> {
     values(&read.priorities)
 }
 
+pub(super) fn required_features(read: &Interpretation) -> Vec<Feature> {
+    values(&read.required_features)
+}
+
 pub(super) fn use_case(read: &Interpretation) -> Vec<UseCase> {
     read.use_case.iter().map(|u| u.value).collect()
+}
+
+pub(super) fn deployment(read: &Interpretation) -> Vec<Deployment> {
+    read.deployment.iter().map(|d| d.value).collect()
 }
 
 /// Each post is refused as off topic.
@@ -75,6 +83,15 @@ pub(super) fn assert_each_reads<T: PartialEq + Debug>(
 ) {
     for text in texts {
         assert_eq!(field(&read(text)), expected, "{text}");
+    }
+}
+
+/// Each post's `field` holds the value beside it, among others.
+#[track_caller]
+pub(super) fn assert_includes<T: PartialEq + Debug>(field: Field<T>, cases: &[(&str, T)]) {
+    for (text, value) in cases {
+        let read = field(&read(text));
+        assert!(read.contains(value), "{text}: {value:?} not in {read:?}");
     }
 }
 

@@ -2,51 +2,35 @@
 //! a field (where it runs, features, qualities, kinds of project), posts written for it in
 //! other words than any set's post.
 
+use super::test_support::*;
 use super::*;
-
-fn read(text: &str) -> Interpretation {
-    interpret(&Description::parse(text).unwrap())
-}
-
-fn values_of<T: Copy>(readings: &[Reading<T>]) -> Vec<T> {
-    readings.iter().map(|r| r.value).collect()
-}
 
 /// Machines the writer runs or rents ("our own gpu boxes", "two VPSes", "their own windows
 /// servers", "a rented dedicated box") are servers; pods are containers.
 #[test]
 fn where_it_runs_said_as_machines_or_pods() {
-    for text in [
-        "an inference api in python, it will run on three rented gpu boxes",
-        "we deploy to a pair of VPSes with systemd, which go framework?",
-        "clients self-host the product on their own windows servers, asp.net core?",
-        "small elixir api, we lease a dedicated box from a local provider",
-        "go api, it will run on a couple of OVH machines",
-        "python api hosted on a vultr instance",
-        "it runs in our datacenter, java",
-        "kotlin api on lightsail",
-    ] {
-        assert_eq!(
-            read(text).deployment.map(|d| d.value),
-            Some(Deployment::Servers),
-            "{text}"
-        );
-    }
-    for text in [
-        "api on aws app runner, typescript",
-        "a small flask api we ship to fly.io",
-    ] {
-        assert_eq!(
-            read(text).deployment.map(|d| d.value),
-            Some(Deployment::Containers),
-            "{text}"
-        );
-    }
-    assert_eq!(
-        read("a go api whose pods get restarted every night, gin or chi?")
-            .deployment
-            .map(|d| d.value),
-        Some(Deployment::Containers)
+    assert_each_reads(
+        deployment,
+        &[
+            "an inference api in python, it will run on three rented gpu boxes",
+            "we deploy to a pair of VPSes with systemd, which go framework?",
+            "clients self-host the product on their own windows servers, asp.net core?",
+            "small elixir api, we lease a dedicated box from a local provider",
+            "go api, it will run on a couple of OVH machines",
+            "python api hosted on a vultr instance",
+            "it runs in our datacenter, java",
+            "kotlin api on lightsail",
+        ],
+        &[Deployment::Servers],
+    );
+    assert_each_reads(
+        deployment,
+        &[
+            "api on aws app runner, typescript",
+            "a small flask api we ship to fly.io",
+            "a go api whose pods get restarted every night, gin or chi?",
+        ],
+        &[Deployment::Containers],
     );
 }
 
@@ -55,74 +39,71 @@ fn where_it_runs_said_as_machines_or_pods() {
 /// updates pushed to a phone, many requests at once, keys for callers.
 #[test]
 fn features_said_as_what_the_product_does() {
-    for (text, feature) in [
-        (
-            "new order emails should go out in the background, python",
-            Feature::BackgroundJobs,
-        ),
-        (
-            "a kotlin backend whose cleanup jobs purge stale carts",
-            Feature::BackgroundJobs,
-        ),
-        (
-            "orders arrive through an SQS queue and get processed by a go service",
-            Feature::BackgroundJobs,
-        ),
-        (
-            "every page is rendered on the server, django or flask?",
-            Feature::Templating,
-        ),
-        (
-            "an invoicing tool whose html is rendered server side, ruby",
-            Feature::Templating,
-        ),
-        (
-            "scores should update on every viewer's screen without refresh, elixir",
-            Feature::Websockets,
-        ),
-        (
-            "driver positions pushed live to the passenger's phone, java",
-            Feature::Websockets,
-        ),
-        (
-            "we expect a lot of simultaneous requests, go or rust",
-            Feature::AsyncNative,
-        ),
-        (
-            "it has to juggle thousands of concurrent requests from scrapers, python",
-            Feature::AsyncNative,
-        ),
-        (
-            "each customer gets their own api key for the public endpoints, go backend",
-            Feature::Auth,
-        ),
-        (
-            "partners call us with access tokens we issue, c# api",
-            Feature::Auth,
-        ),
-    ] {
-        assert!(
-            values_of(&read(text).required_features).contains(&feature),
-            "{text}"
-        );
-    }
+    assert_includes(
+        required_features,
+        &[
+            (
+                "new order emails should go out in the background, python",
+                Feature::BackgroundJobs,
+            ),
+            (
+                "a kotlin backend whose cleanup jobs purge stale carts",
+                Feature::BackgroundJobs,
+            ),
+            (
+                "orders arrive through an SQS queue and get processed by a go service",
+                Feature::BackgroundJobs,
+            ),
+            (
+                "every page is rendered on the server, django or flask?",
+                Feature::Templating,
+            ),
+            (
+                "an invoicing tool whose html is rendered server side, ruby",
+                Feature::Templating,
+            ),
+            (
+                "scores should update on every viewer's screen without refresh, elixir",
+                Feature::Websockets,
+            ),
+            (
+                "driver positions pushed live to the passenger's phone, java",
+                Feature::Websockets,
+            ),
+            (
+                "we expect a lot of simultaneous requests, go or rust",
+                Feature::AsyncNative,
+            ),
+            (
+                "it has to juggle thousands of concurrent requests from scrapers, python",
+                Feature::AsyncNative,
+            ),
+            (
+                "each customer gets their own api key for the public endpoints, go backend",
+                Feature::Auth,
+            ),
+            (
+                "partners call us with access tokens we issue, c# api",
+                Feature::Auth,
+            ),
+        ],
+    );
 }
 
 /// Compliance in other words than its acronyms: regulators, audits, SOC 2 (an audit trail
 /// alone is a feature of the product, not a quality asked).
 #[test]
 fn compliance_said_as_audits_and_regulators_is_security() {
-    for text in [
-        "the regulator audits us twice a year, java backend",
-        "we are going for SOC 2 certification this year, c# backend",
-        "a regulated lending product, kotlin or java?",
-        "the auditors come every quarter, so whatever we pick in go has to pass them",
-    ] {
-        assert!(
-            values_of(&read(text).priorities).contains(&Dimension::Security),
-            "{text}"
-        );
-    }
+    assert_each_includes(
+        priorities,
+        &[
+            "the regulator audits us twice a year, java backend",
+            "we are going for SOC 2 certification this year, c# backend",
+            "a regulated lending product, kotlin or java?",
+            "the auditors come every quarter, so whatever we pick in go has to pass them",
+        ],
+        Dimension::Security,
+    );
 }
 
 /// Qualities said in other words than their names: a deadline counted in weeks or a month is
@@ -130,45 +111,43 @@ fn compliance_said_as_audits_and_regulators_is_security() {
 /// the ecosystem.
 #[test]
 fn qualities_said_as_deadlines_compilers_and_hiring() {
-    for (text, quality) in [
-        (
-            "we want to get the first version out in a month, rails or django?",
-            Dimension::Productivity,
-        ),
-        (
-            "the investors want a demo in three weeks, python or node?",
-            Dimension::Productivity,
-        ),
-        (
-            "it must be out the door by the end of the month, laravel?",
-            Dimension::Productivity,
-        ),
-        (
-            "we want the compiler to catch mistakes before prod, typescript or go?",
-            Dimension::TypeSafety,
-        ),
-        (
-            "bugs caught by the compiler, not by customers. kotlin or rust?",
-            Dimension::TypeSafety,
-        ),
-        (
-            "I'd like the types to catch my typos, which python api framework?",
-            Dimension::TypeSafety,
-        ),
-        (
-            "finding developers for it should not be a struggle, java or go?",
-            Dimension::Ecosystem,
-        ),
-        (
-            "we hire for this in a small town, so something people know",
-            Dimension::Ecosystem,
-        ),
-    ] {
-        assert!(
-            values_of(&read(text).priorities).contains(&quality),
-            "{text}"
-        );
-    }
+    assert_includes(
+        priorities,
+        &[
+            (
+                "we want to get the first version out in a month, rails or django?",
+                Dimension::Productivity,
+            ),
+            (
+                "the investors want a demo in three weeks, python or node?",
+                Dimension::Productivity,
+            ),
+            (
+                "it must be out the door by the end of the month, laravel?",
+                Dimension::Productivity,
+            ),
+            (
+                "we want the compiler to catch mistakes before prod, typescript or go?",
+                Dimension::TypeSafety,
+            ),
+            (
+                "bugs caught by the compiler, not by customers. kotlin or rust?",
+                Dimension::TypeSafety,
+            ),
+            (
+                "I'd like the types to catch my typos, which python api framework?",
+                Dimension::TypeSafety,
+            ),
+            (
+                "finding developers for it should not be a struggle, java or go?",
+                Dimension::Ecosystem,
+            ),
+            (
+                "we hire for this in a small town, so something people know",
+                Dimension::Ecosystem,
+            ),
+        ],
+    );
 }
 
 /// Kinds of project said in other words: services counted or split into are microservices;
@@ -176,74 +155,76 @@ fn qualities_said_as_deadlines_compilers_and_hiring() {
 /// rate is high throughput.
 #[test]
 fn kinds_of_project_said_in_other_words() {
-    for (text, kind) in [
-        (
-            "the platform starts as a dozen services behind one gateway, go or kotlin?",
-            UseCase::Microservices,
-        ),
-        (
-            "the platform will be about 8 services talking over a queue, typescript",
-            UseCase::Microservices,
-        ),
-        (
-            "breaking the old app into several small services, java or go?",
-            UseCase::Microservices,
-        ),
-        (
-            "a permit system for the municipality, .net or java?",
-            UseCase::Enterprise,
-        ),
-        (
-            "the ministry's permit portal has dozens of integrations, .net?",
-            UseCase::Enterprise,
-        ),
-        (
-            "a public sector records system that must last 15 years, java?",
-            UseCase::Enterprise,
-        ),
-        (
-            "a stream processor for clickstream events, millions per minute, go or rust?",
-            UseCase::HighThroughput,
-        ),
-        (
-            "event processing for sensor readings, 2 million a minute, rust?",
-            UseCase::HighThroughput,
-        ),
-    ] {
-        assert_eq!(read(text).use_case.map(|u| u.value), Some(kind), "{text}");
-    }
+    assert_reads(
+        use_case,
+        &[
+            (
+                "the platform starts as a dozen services behind one gateway, go or kotlin?",
+                &[UseCase::Microservices],
+            ),
+            (
+                "the platform will be about 8 services talking over a queue, typescript",
+                &[UseCase::Microservices],
+            ),
+            (
+                "breaking the old app into several small services, java or go?",
+                &[UseCase::Microservices],
+            ),
+            (
+                "a permit system for the municipality, .net or java?",
+                &[UseCase::Enterprise],
+            ),
+            (
+                "the ministry's permit portal has dozens of integrations, .net?",
+                &[UseCase::Enterprise],
+            ),
+            (
+                "a public sector records system that must last 15 years, java?",
+                &[UseCase::Enterprise],
+            ),
+            (
+                "a stream processor for clickstream events, millions per minute, go or rust?",
+                &[UseCase::HighThroughput],
+            ),
+            (
+                "event processing for sensor readings, 2 million a minute, rust?",
+                &[UseCase::HighThroughput],
+            ),
+        ],
+    );
     // Services not counted, or someone else's, name no kind.
-    for text in [
-        "our services are in go, need a small api for invoices",
-        "an async api that calls 10 other services, kotlin",
-    ] {
-        let kind = read(text).use_case.map(|u| u.value);
-        assert_ne!(kind, Some(UseCase::Microservices), "{text}");
-    }
+    assert_each_lacks(
+        use_case,
+        &[
+            "our services are in go, need a small api for invoices",
+            "an async api that calls 10 other services, kotlin",
+        ],
+        UseCase::Microservices,
+    );
 }
 
 /// "a backend for a … app" is an app's backend (docs/labelling.md: rest_api) unless a more
 /// specific kind is named; "a backend for a beginner" names no project.
 #[test]
 fn a_backend_for_an_app_is_an_api() {
-    for text in [
-        "need a backend for a birdwatching app",
-        "we want a backend for a plant-watering app, python",
-        "my own backend for a small habit tracker app, in go",
-    ] {
-        let read = read(text);
-        assert_eq!(
-            read.use_case.map(|u| u.value),
-            Some(UseCase::RestApi),
-            "{text}"
-        );
-    }
-    let chat = read("a backend for a realtime chat app in elixir");
-    assert_eq!(chat.use_case.map(|u| u.value), Some(UseCase::Realtime));
-    assert!(
-        read("what backend for a beginner, python or go?")
-            .use_case
-            .is_none()
+    assert_each_reads(
+        use_case,
+        &[
+            "need a backend for a birdwatching app",
+            "we want a backend for a plant-watering app, python",
+            "my own backend for a small habit tracker app, in go",
+        ],
+        &[UseCase::RestApi],
+    );
+    assert_reads(
+        use_case,
+        &[
+            (
+                "a backend for a realtime chat app in elixir",
+                &[UseCase::Realtime],
+            ),
+            ("what backend for a beginner, python or go?", &[]),
+        ],
     );
 }
 
@@ -252,54 +233,53 @@ fn a_backend_for_an_app_is_an_api() {
 /// backend yet is being new to it.
 #[test]
 fn how_soon_how_it_boots_and_knowing_nothing_yet() {
-    for (text, quality) in [
-        (
+    assert_includes(
+        priorities,
+        &[
+            (
+                "demo on friday, which is the fastest framework to get running?",
+                Dimension::Productivity,
+            ),
+            (
+                "which framework gets a crud api up and running quickest, python or node?",
+                Dimension::Productivity,
+            ),
+            (
+                "quickest stack to ship a landing api this week, node or python?",
+                Dimension::Productivity,
+            ),
+            (
+                "it runs on lambda so it should be fast to boot, hono?",
+                Dimension::ServerlessFit,
+            ),
+            (
+                "on cloudflare workers, we need something that boots quickly",
+                Dimension::ServerlessFit,
+            ),
+            (
+                "azure functions, and each one must be quick to start, c# or node?",
+                Dimension::ServerlessFit,
+            ),
+            (
+                "zero backend knowledge here, so something gentle for a recipe api",
+                Dimension::EaseOfLearning,
+            ),
+            (
+                "I have no backend experience at all, which language for a small api?",
+                Dimension::EaseOfLearning,
+            ),
+            (
+                "i don't know anything about servers, need an api for my app",
+                Dimension::EaseOfLearning,
+            ),
+        ],
+    );
+    assert_each_lacks(
+        priorities,
+        &[
             "demo on friday, which is the fastest framework to get running?",
-            Dimension::Productivity,
-        ),
-        (
-            "which framework gets a crud api up and running quickest, python or node?",
-            Dimension::Productivity,
-        ),
-        (
-            "quickest stack to ship a landing api this week, node or python?",
-            Dimension::Productivity,
-        ),
-        (
             "it runs on lambda so it should be fast to boot, hono?",
-            Dimension::ServerlessFit,
-        ),
-        (
-            "on cloudflare workers, we need something that boots quickly",
-            Dimension::ServerlessFit,
-        ),
-        (
-            "azure functions, and each one must be quick to start, c# or node?",
-            Dimension::ServerlessFit,
-        ),
-        (
-            "zero backend knowledge here, so something gentle for a recipe api",
-            Dimension::EaseOfLearning,
-        ),
-        (
-            "I have no backend experience at all, which language for a small api?",
-            Dimension::EaseOfLearning,
-        ),
-        (
-            "i don't know anything about servers, need an api for my app",
-            Dimension::EaseOfLearning,
-        ),
-    ] {
-        let read = read(text);
-        assert!(values_of(&read.priorities).contains(&quality), "{text}");
-    }
-    for text in [
-        "demo on friday, which is the fastest framework to get running?",
-        "it runs on lambda so it should be fast to boot, hono?",
-    ] {
-        assert!(
-            !values_of(&read(text).priorities).contains(&Dimension::Performance),
-            "{text}"
-        );
-    }
+        ],
+        Dimension::Performance,
+    );
 }
