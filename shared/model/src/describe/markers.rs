@@ -185,11 +185,7 @@ impl<'a> Scope<'a> {
             .collect();
         let named: Vec<bool> = cues
             .iter()
-            .map(|cue| {
-                cue.meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)))
-            })
+            .map(|cue| cue.names_framework() || cue.names_language())
             .collect();
         let left_with: Vec<bool> = cues
             .iter()
@@ -497,13 +493,10 @@ impl<'a> Scope<'a> {
             .get(cue.last + 1)
             .is_some_and(|t| matches!(t.lower.as_str(), "for" | "of" | "in" | "but"));
         joined
-            && self.cues.iter().any(|other| {
-                other.first == cue.last + 2
-                    && other
-                        .meanings
-                        .iter()
-                        .any(|m| matches!(m, Meaning::Languages(_)))
-            })
+            && self
+                .cues
+                .iter()
+                .any(|other| other.first == cue.last + 2 && other.names_language())
     }
 
     /// Frameworks written in another language than their usual one. A framework "with
@@ -528,9 +521,7 @@ impl<'a> Scope<'a> {
                 let next = cues.get(index + 1).filter(|n| {
                     n.first == cue.last + 2
                         && WRITTEN_IN.contains(&tokens[cue.last + 1].lower.as_str())
-                        && n.meanings
-                            .iter()
-                            .any(|m| matches!(m, Meaning::Languages(_)))
+                        && n.names_language()
                 });
                 cue.names_framework() && next.is_some() || java_framework && wants_kotlin
             })

@@ -46,6 +46,13 @@ impl Cue {
             .iter()
             .any(|m| matches!(m, Meaning::Framework(..)))
     }
+
+    /// Whether one of the cue's meanings is a language.
+    pub(super) fn names_language(&self) -> bool {
+        self.meanings
+            .iter()
+            .any(|m| matches!(m, Meaning::Languages(_)))
+    }
 }
 
 pub(super) struct Reading {

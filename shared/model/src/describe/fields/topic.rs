@@ -151,10 +151,7 @@ impl Collector<'_> {
         };
         let troubled = shape::tells_of_trouble(tokens) || self.tells_of_pain();
         self.reading.cues.iter().any(|cue| {
-            let named = cue
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Framework(..) | Meaning::Languages(_)));
+            let named = cue.names_framework() || cue.names_language();
             let sentence = tokens[cue.first].sentence;
             let in_sentence = |j: &usize| tokens[*j].sentence == sentence;
             // The kind of project of a post telling of trouble or pain is what the writer has.
@@ -296,12 +293,7 @@ impl Collector<'_> {
             .iter()
             .flat_map(|e| &e.cues)
             .copied()
-            .filter(|i| {
-                cues[*i]
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Languages(_)))
-            })
+            .filter(|i| cues[*i].names_language())
             .collect();
         language_cues.sort_unstable();
         language_cues.dedup();

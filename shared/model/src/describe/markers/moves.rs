@@ -1,7 +1,6 @@
 //! What a move leaves: the framework a writer has and moves away from ("our Express app …
 //! rewrite it in Go", "from flask to fastapi", "Laravel is getting old, switching to Go").
 
-use super::super::lexicon::Meaning;
 use super::{Marks, OWNING, Scope};
 
 /// Verbs of a move that may stand apart from their "in" or "to".
@@ -162,12 +161,6 @@ impl Scope<'_> {
     /// cue and the framework's.
     pub(super) fn languages_of_left(&self, marks: &[Marks]) -> Vec<(usize, usize)> {
         let (cues, tokens) = (self.cues, self.tokens);
-        let language = |i: usize| {
-            cues[i]
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Languages(_)))
-        };
         let mut pairs = Vec::new();
         for left in
             (0..cues.len()).filter(|i| cues[*i].names_framework() && marks[*i].leaving.is_some())
@@ -176,7 +169,7 @@ impl Scope<'_> {
             // service (a little flask thing)", not "go or kotlin and leaving the django part".
             let beside = (0..left).filter(|i| {
                 let (a, b) = (&cues[*i], &cues[left]);
-                language(*i)
+                a.names_language()
                     && marks[*i].leaving.is_none()
                     && marks[*i].negated.is_none()
                     && b.first - a.last <= LANGUAGE_BESIDE_REACH
@@ -199,10 +192,7 @@ impl Scope<'_> {
         (0..cues.len())
             .filter(|i| {
                 let cue = &cues[*i];
-                let language = cue
-                    .meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Languages(_)));
+                let language = cue.names_language();
                 let end = (cue.last + 1 + THING_AFTER_LANGUAGE_REACH).min(tokens.len());
                 let thing = tokens[cue.last + 1..end]
                     .iter()

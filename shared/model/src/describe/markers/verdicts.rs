@@ -2,7 +2,6 @@
 //! "has to go" that goes somewhere, a verdict on a thing built in a language, "not touching X
 //! again".
 
-use super::super::lexicon::Meaning;
 use super::Scope;
 
 /// Things built in a language: a verdict on one is not on the language.
@@ -32,10 +31,7 @@ impl Scope<'_> {
     /// services", "python scripts").
     pub(super) fn names_a_thing(&self, member: usize) -> bool {
         let cue = &self.cues[member];
-        let language = cue
-            .meanings
-            .iter()
-            .any(|m| matches!(m, Meaning::Languages(_)));
+        let language = cue.names_language();
         let tokens = self.tokens;
         language
             && tokens[cue.last + 1..tokens.len().min(cue.last + 1 + THING_REACH)]
