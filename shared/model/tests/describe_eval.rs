@@ -98,13 +98,17 @@
 //! labellings still say how far two labellers agree. All nine tuning files together: 1118 →
 //! 1135 of 1422 wholly right.
 //!
-//! `data/descriptions_heldout9.json` (170 posts) is the held-out set: the ninth, written
-//! from the guide in the same way (its writer asked for posts as they reach an advice form:
+//! `data/descriptions_heldout9.json` (170 posts) was the ninth held-out set, written from
+//! the guide in the same way (its writer asked for posts as they reach an advice form:
 //! project briefs, requirement lists, product managers naming no technology, chatbot
 //! questions), labelled a second time in `data/descriptions_heldout9_second.json` (the two
 //! agree on 141 of 170 posts, 0.829), added unedited and measured once after the tuning to
-//! the eighth (figures by its tests). The tests print its figures only, never its posts or
-//! misses.
+//! the eighth (worst field 0.591, excluded frameworks' recall, 13 of 22; 95 of 170 wholly
+//! right, 0.559; gap 0.379). It has been tuned to since (issue 24, 7 Dec 2026), so it is
+//! tuning data too, with floors of its own; its two labellings still say how far two
+//! labellers agree.
+//!
+//! The held-out set is the tenth, written from the guide in the same way (see `held_out`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -236,9 +240,9 @@ fn cases() -> Vec<Case> {
     parse(include_str!("../data/descriptions.json"))
 }
 
-/// The eight former held-out sets, in the order they were written, each with its title: used
+/// The nine former held-out sets, in the order they were written, each with its title: used
 /// up and tuned to since (see the module's comment); their posts are unedited.
-fn former_held_out() -> [(&'static str, Vec<Case>); 8] {
+fn former_held_out() -> [(&'static str, Vec<Case>); 9] {
     [
         (
             "first",
@@ -272,11 +276,25 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 8] {
             "eighth",
             parse(include_str!("../data/descriptions_heldout8.json")),
         ),
+        (
+            "ninth",
+            parse(include_str!("../data/descriptions_heldout9.json")),
+        ),
     ]
 }
 
+// LEAD: when the tenth set lands (data/descriptions_heldout10.json and
+// data/descriptions_heldout10_second.json), change exactly these:
+//   - HELD_OUT_TITLE → "tenth held-out set";
+//   - held_out() → include_str!("../data/descriptions_heldout10.json");
+//   - second_labelling() → include_str!("../data/descriptions_heldout10_second.json");
+//   - HELD_OUT_FLOORS → field 0.0, wholly 0.0, and HELD_OUT_CEILING_GAP → 1.0, until the
+//     tenth is measured (then its figures as measured, less a small margin).
+// Until then both point at the ninth, tuning data now, so that the branch stays green:
+// the figures they print are not a blind measure.
+
 /// The held-out set's title, as its figures print.
-const HELD_OUT_TITLE: &str = "ninth held-out set";
+const HELD_OUT_TITLE: &str = "ninth set (tuning data now, standing in for the tenth)";
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
@@ -593,14 +611,15 @@ struct Floors {
     wholly: f64,
 }
 
-/// What tuning reached on each former held-out set, first to eighth as `former_held_out`
+/// What tuning reached on each former held-out set, first to ninth as `former_held_out`
 /// gives them, less a small margin. After the tuning to the sixth set and the relabelling by
 /// docs/labelling.md (7 Dec 2026): worst fields 0.839, 0.878, 0.727, 0.919, 0.904, 0.811;
 /// wholly right 119, 76, 94, 144, 154 and 133; after the tuning to the seventh the fifth read
 /// 155, the sixth 134 and the seventh 124 of 170 (98 and 0.538 blind). After the tuning to
 /// the eighth (7 Dec 2026): worst fields 0.839, 0.878, 0.727, 0.919, 0.904, 0.823, 0.862 and
-/// 0.667; wholly right 119, 77, 95, 144, 156, 136, 126 and 104 of 170 (94 and 0.550 blind).
-const FORMER_FLOORS: [Floors; 8] = [
+/// 0.667; wholly right 119, 77, 95, 144, 156, 136, 126 and 104 of 170 (94 and 0.550 blind);
+/// the ninth at what it was measured at blind (worst field 0.591, 95 of 170 wholly right).
+const FORMER_FLOORS: [Floors; 9] = [
     Floors {
         field: 0.82,
         wholly: 0.83,
@@ -633,6 +652,10 @@ const FORMER_FLOORS: [Floors; 8] = [
         field: 0.65,
         wholly: 0.60,
     },
+    Floors {
+        field: 0.59,
+        wholly: 0.55,
+    },
 ];
 
 #[test]
@@ -661,7 +684,7 @@ const HELD_OUT_FLOORS: Floors = Floors {
 const HELD_OUT_CEILING_GAP: f64 = 0.38;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
-/// the gap to all nine tuning files together (per field, the drop of the lower of precision
+/// the gap to all ten tuning files together (per field, the drop of the lower of precision
 /// and recall; and the drop of the wholly-right share). Figures only: the held-out set's
 /// posts and misses are never printed.
 #[test]
@@ -669,7 +692,7 @@ fn the_held_out_set_is_read_about_as_well_as_the_tuning_set() {
     let mut tuning = cases();
     tuning.extend(former_held_out().into_iter().flat_map(|(_, set)| set));
     let tuned = score(tuning.iter(), reader, false);
-    tuned.print("tuning set (all nine files)", tuning.len());
+    tuned.print("tuning set (all ten files)", tuning.len());
     let title = HELD_OUT_TITLE;
     let held_out = held_out();
     let fresh = score(held_out.iter(), reader, false);
