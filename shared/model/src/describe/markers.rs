@@ -5,6 +5,7 @@ use super::lexicon::{Meaning, Stress, Toward};
 use super::reader::{Cue, Reading, Token};
 use crate::vocab::Language;
 
+mod comparisons;
 mod moves;
 mod verdicts;
 
@@ -23,11 +24,6 @@ const ELSEWHERE_AHEAD_REACH: usize = 4;
 const ELSEWHERE_BEHIND_REACH: usize = 3;
 /// How far a comparison or a word of what exists ("our current", "today") reaches ahead.
 const REFERENCE_AHEAD_REACH: usize = 4;
-/// Words after a name that make "like X" a point of comparison: "generators like Rails
-/// has" ("as quick as Rails" and "better than Express" need none).
-const COMPARED_AFTER: &[&str] = &["has", "have", "does", "do", "did", "had", "offers", "gives"];
-/// How far back an "as" makes "as X" the second half of "as quick as X".
-const COMPARISON_REACH: usize = 6;
 /// Words between a framework and a language that make the language the one it is written
 /// in ("Spring Boot with Kotlin").
 const WRITTEN_IN: &[&str] = &["with", "in", "using", "on"];
@@ -462,41 +458,6 @@ impl<'a> Scope<'a> {
                     .filter(|s| !apart(marker, *s))
                     .map(|s| self.run(s, false, &self.named, false))
             })
-    }
-
-    /// The framework or language named at `index` is a point of comparison by the words
-    /// around it: "better than Express", "as quick as Rails", "like Rails has".
-    fn compared(&self, index: usize) -> bool {
-        let (cue, tokens) = (&self.cues[index], self.tokens);
-        let before = cue.first.checked_sub(1).map(|i| tokens[i].lower.as_str());
-        let after = tokens.get(cue.last + 1).map(|t| t.lower.as_str());
-        let as_before = (cue.first.saturating_sub(COMPARISON_REACH)..cue.first.saturating_sub(1))
-            .any(|i| tokens[i].lower == "as");
-        let compared_after = after.is_some_and(|a| COMPARED_AFTER.contains(&a));
-        match before {
-            Some("than") => true,
-            Some("as") => as_before || compared_after,
-            // "like rails for rust": the framework stands for a kind in another language;
-            // "like express but typed": for what it is, with something else.
-            Some("like") => compared_after || after == Some("but") || self.for_a_language(index),
-            // "the laravel of python": the framework stands for a kind.
-            Some("the") => after == Some("of"),
-            _ => false,
-        }
-    }
-
-    /// The cue at `index` is followed by "for", "of", "in" or "but" and a language: "rails
-    /// for rust", "like rails but rust".
-    fn for_a_language(&self, index: usize) -> bool {
-        let (cue, tokens) = (&self.cues[index], self.tokens);
-        let joined = tokens
-            .get(cue.last + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "for" | "of" | "in" | "but"));
-        joined
-            && self
-                .cues
-                .iter()
-                .any(|other| other.first == cue.last + 2 && other.names_language())
     }
 
     /// Frameworks written in another language than their usual one. A framework "with

@@ -662,3 +662,27 @@ fn the_kind_of_project_the_writer_comes_from_is_context() {
         &[UseCase::RestApi],
     );
 }
+
+/// "like X" after a thing the writer wants gives an example of that thing, not X as a
+/// choice (docs/labelling.md: named only for comparison); after a word of liking or seeming,
+/// or a comparative offering the kind wanted, it stays what it was.
+#[test]
+fn like_after_a_thing_wanted_gives_an_example_not_a_choice() {
+    assert_each_reads(
+        preferred_frameworks,
+        &[
+            "need a go framework with an admin panel like django's, any ideas?",
+            "want a php framework that has code generators, like phoenix. any picks?",
+            "which kotlin framework gives me a migrations tool like laravel artisan?",
+        ],
+        &[],
+    );
+    assert_each_includes(
+        preferred_frameworks,
+        &[
+            "we really like django for this kind of admin work, thoughts for a shop api?",
+            "flask feels too bare, maybe something simpler like django? for a blog api",
+        ],
+        "django",
+    );
+}
