@@ -300,6 +300,11 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     // "windows servers"; "self-hosted" alone says no more than "not a managed service").
     "gpu box|gpu boxes|gpu server|gpu servers|dedicated box|dedicated boxes|rented box|rented boxes|own box|own boxes|linux box|linux boxes|colo box|colo boxes|vpses|vpss|windows server|windows servers|physical server|physical servers|rented server|rented servers|own metal|own iron|ovh|vultr|scaleway|lightsail|compute engine|gce|datacenter|data center|datacentre|our machines|own machines|physical machines" => RunsOn(Deployment::Servers);
     // Hosts that run a container image the writer builds.
+    // Servers and boxes as people name where a thing runs ("on cheap arm servers we own",
+    // "the uni's servers", "two rented gpu boxes"); but servers that do a job of the system
+    // ("web servers", "model servers") or that the writer keeps running are not a host.
+    "=servers|=boxes" => RunsOn(Deployment::Servers);
+    "=web servers|=model servers|=mcp servers|=inference servers|=mail servers|=dns servers|=run servers|=running servers|=manage servers|=managing servers|=maintain servers|=patch servers|=babysit servers" => Neutral;
     "app runner|fly io|flyio|container apps|azure container apps" => RunsOn(Deployment::Containers);
     "=pods|=pod" => RunsOn(Deployment::Containers);
     "php hosting|shared php hosting" => RunsOn(Deployment::Servers), lang(&[Language::Php]);

@@ -283,3 +283,29 @@ fn how_soon_how_it_boots_and_knowing_nothing_yet() {
         Dimension::Performance,
     );
 }
+
+/// Servers and boxes named as where the thing runs, with no "our own" before them ("on cheap
+/// servers we rent", "the school's servers", "two old dell boxes") are servers; servers that
+/// do a job of the system ("web servers", "model servers") or that the writer would rather
+/// not run are not a host.
+#[test]
+fn servers_and_boxes_named_as_the_host() {
+    assert_each_reads(
+        deployment,
+        &[
+            "a django api that will live on a few cheap servers we rent in frankfurt",
+            "the school's servers only run php, so laravel or symfony for the grading tool?",
+            "we host everything on two old dell boxes in the back room, go api",
+        ],
+        &[Deployment::Servers],
+    );
+    assert_each_lacks(
+        deployment,
+        &[
+            "which language is best for web servers? a json api with lots of traffic",
+            "a go gateway that sends traffic to model servers and batches it",
+            "rather not manage servers, a small api for a quiz app in node",
+        ],
+        Deployment::Servers,
+    );
+}
