@@ -686,3 +686,31 @@ fn like_after_a_thing_wanted_gives_an_example_not_a_choice() {
         "django",
     );
 }
+
+/// A failure or misfit told of a framework after its name ("the spring service is hitting
+/// its limits", "our django app turned into a mess", "rails is more than we need") rules it
+/// out, as "X burned us" does.
+#[test]
+fn a_failure_told_after_the_name_rules_the_framework_out() {
+    assert_reads(
+        excluded_frameworks,
+        &[
+            (
+                "our spring boot service is hitting its limits at peak, go or rust next?",
+                &["spring-boot"],
+            ),
+            (
+                "our django app turned into a mess over five years; rebuild it in laravel?",
+                &["django"],
+            ),
+            (
+                "rails seems like more than we need for a tiny webhook receiver, sinatra?",
+                &["rails"],
+            ),
+            (
+                "gin feels too bare for a big team, something with more structure in go?",
+                &["gin"],
+            ),
+        ],
+    );
+}
