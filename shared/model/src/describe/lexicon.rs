@@ -248,8 +248,12 @@ pub(super) const CUES: &[(&str, &[Meaning])] = cues! {
     "=site|=sites" => Project(UseCase::FullstackWeb, 1);
     "enterprise|corporate|large company|big company|erp|many teams|several teams|multiple teams|dozen teams|lots of teams|long term support|long support|hr|human resources|payroll|hr system|intranet|employee portal|internal portal|fortune 500|procurement|approval workflow|approval workflows|multi step approvals" => Project(UseCase::Enterprise, 3);
     "bank|banking|insurance|fintech|large codebase|large team|big team|many developers|hundreds of developers" => Project(UseCase::Enterprise, 2);
-    "data driven|data heavy|data centric|internal tool|admin tool|data entry|data management|complex data" => Project(UseCase::DataDriven, 3);
+    "data driven|data heavy|data centric|internal tool|data entry|data management|complex data" => Project(UseCase::DataDriven, 3);
     "admin heavy" => Project(UseCase::DataDriven, 3), Needs(Feature::AdminPanel);
+    // An admin tool is the admin panel itself, as the product's staff use it; so is staff
+    // editing records through the product (docs/labelling.md: features said as behaviour).
+    "admin tool|admin tools|admin tooling" => Project(UseCase::DataDriven, 3), Needs(Feature::AdminPanel);
+    "edit records|edit the records|editing records|edits records" => Needs(Feature::AdminPanel);
     "reporting|analytics|dashboard|inventory" => Project(UseCase::DataDriven, 2);
     // CRUD is what most backends do; over records kept for staff it is data-driven.
     "crud" => Project(UseCase::DataDriven, 1);

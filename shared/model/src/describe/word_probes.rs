@@ -309,3 +309,18 @@ fn servers_and_boxes_named_as_the_host() {
         Deployment::Servers,
     );
 }
+
+/// An admin tool is the admin panel itself, and staff editing records through the product is
+/// what one is for (docs/labelling.md: "staff managing the data").
+#[test]
+fn an_admin_tool_or_staff_editing_records_needs_an_admin_panel() {
+    assert_each_includes(
+        required_features,
+        &[
+            "we need admin tooling for the support desk over our mysql data, php or node?",
+            "building an internal admin tool so finance can fix invoices, c# preferred",
+            "a tiny web app where the office manager can edit records of our rentals, python",
+        ],
+        Feature::AdminPanel,
+    );
+}
