@@ -104,9 +104,14 @@
 //! questions), labelled a second time in `data/descriptions_heldout9_second.json` (the two
 //! agree on 141 of 170 posts, 0.829), added unedited and measured once after the tuning to
 //! the eighth (worst field 0.591, excluded frameworks' recall, 13 of 22; 95 of 170 wholly
-//! right, 0.559; gap 0.379). It has been tuned to since (issue 24, 7 Dec 2026), so it is
-//! tuning data too, with floors of its own; its two labellings still say how far two
-//! labellers agree.
+//! right, 0.559; gap 0.379). It has been tuned to since (issue 24, 7 Dec 2026: 95 → 98 of
+//! 170 wholly right, worst field 0.591 → 0.727, excluded frameworks' recall 13 → 16 of 22),
+//! keeping a change only where it gained on other files too or was a precision fix that lost
+//! nothing: "like X" after a thing wanted is an example, not a choice; servers and boxes
+//! named as the host are servers; a failure told after a framework's name rules it out; an
+//! admin tool, or staff editing records, asks for an admin panel. It is tuning data too, with
+//! floors of its own; its two labellings still say how far two labellers agree. All ten
+//! tuning files together: 1230 → 1241 of 1592 wholly right.
 //!
 //! The held-out set is the tenth, written from the guide in the same way (see `held_out`).
 
@@ -619,10 +624,12 @@ struct Floors {
 /// the eighth (7 Dec 2026): worst fields 0.839, 0.878, 0.727, 0.919, 0.904, 0.823, 0.862 and
 /// 0.667; wholly right 119, 77, 95, 144, 156, 136, 126 and 104 of 170 (94 and 0.550 blind);
 /// the ninth at what it was measured at blind (worst field 0.591, 95 of 170 wholly right).
+/// After the tuning to the ninth (7 Dec 2026): wholly right 120 of 141 (first), 158 of 180
+/// (fifth), 128, 108 and 98 of 170 (seventh, eighth, ninth); the ninth's worst field 0.727.
 const FORMER_FLOORS: [Floors; 9] = [
     Floors {
         field: 0.82,
-        wholly: 0.83,
+        wholly: 0.84,
     },
     Floors {
         field: 0.86,
@@ -638,7 +645,7 @@ const FORMER_FLOORS: [Floors; 9] = [
     },
     Floors {
         field: 0.89,
-        wholly: 0.86,
+        wholly: 0.87,
     },
     Floors {
         field: 0.81,
@@ -646,15 +653,15 @@ const FORMER_FLOORS: [Floors; 9] = [
     },
     Floors {
         field: 0.85,
-        wholly: 0.73,
+        wholly: 0.74,
     },
     Floors {
         field: 0.65,
-        wholly: 0.60,
+        wholly: 0.62,
     },
     Floors {
-        field: 0.59,
-        wholly: 0.55,
+        field: 0.72,
+        wholly: 0.57,
     },
 ];
 
