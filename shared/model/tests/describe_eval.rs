@@ -113,7 +113,12 @@
 //! floors of its own; its two labellings still say how far two labellers agree. All ten
 //! tuning files together: 1230 → 1241 of 1592 wholly right.
 //!
-//! The held-out set is the tenth, written from the guide in the same way (see `held_out`).
+//! `data/descriptions_heldout10.json` (170 posts) is the held-out set: the tenth, written
+//! from the guide in the same way (forum and chat posts, emails to a consultant, tickets,
+//! search-box queries, at least 15 posts leaving a framework in varied words), labelled a
+//! second time in `data/descriptions_heldout10_second.json` (the two agree on 149 of 170
+//! posts, 0.876), added unedited and measured once after the tuning to the ninth (figures by
+//! its tests). The tests print its figures only, never its posts or misses.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -288,29 +293,19 @@ fn former_held_out() -> [(&'static str, Vec<Case>); 9] {
     ]
 }
 
-// LEAD: when the tenth set lands (data/descriptions_heldout10.json and
-// data/descriptions_heldout10_second.json), change exactly these:
-//   - HELD_OUT_TITLE → "tenth held-out set";
-//   - held_out() → include_str!("../data/descriptions_heldout10.json");
-//   - second_labelling() → include_str!("../data/descriptions_heldout10_second.json");
-//   - HELD_OUT_FLOORS → field 0.0, wholly 0.0, and HELD_OUT_CEILING_GAP → 1.0, until the
-//     tenth is measured (then its figures as measured, less a small margin).
-// Until then both point at the ninth, tuning data now, so that the branch stays green:
-// the figures they print are not a blind measure.
-
 /// The held-out set's title, as its figures print.
-const HELD_OUT_TITLE: &str = "ninth set (tuning data now, standing in for the tenth)";
+const HELD_OUT_TITLE: &str = "tenth held-out set";
 
 /// The held-out set (see the module's comment): measured, never tuned to, edited or printed.
 fn held_out() -> Vec<Case> {
-    parse(include_str!("../data/descriptions_heldout9.json"))
+    parse(include_str!("../data/descriptions_heldout10.json"))
 }
 
 /// The held-out set labelled a second time, by someone who saw only its posts and
 /// `docs/labelling.md`, never the first labels: how far two careful people agree is as far
 /// as a reader can be expected to agree with either of them.
 fn second_labelling() -> Vec<Case> {
-    parse(include_str!("../data/descriptions_heldout9_second.json"))
+    parse(include_str!("../data/descriptions_heldout10_second.json"))
 }
 
 #[test]
@@ -680,15 +675,15 @@ fn the_former_held_out_posts_keep_what_tuning_reached() {
 const GOAL_FIELD: f64 = 0.95;
 const GOAL_WHOLLY: f64 = 0.9;
 const GOAL_GAP: f64 = 0.05;
-// The ninth set, measured once after the tuning to the eighth (7 Dec 2026): worst field
-// 0.591 (excluded frameworks' recall, 13 of 22), 95 of 170 wholly right (0.559), gap to the
-// nine tuning files 0.379. Its two labellers agree on 141 of 170 posts (0.829); the reader
+// The tenth set, measured once after the tuning to the ninth (7 Dec 2026): worst field
+// 0.615 (excluded frameworks' recall, 16 of 26), 99 of 170 wholly right (0.582), gap to the
+// ten tuning files 0.332. Its two labellers agree on 149 of 170 posts (0.876); the reader
 // is far below them. The goals are NOT met.
 const HELD_OUT_FLOORS: Floors = Floors {
-    field: 0.59,
-    wholly: 0.55,
+    field: 0.61,
+    wholly: 0.58,
 };
-const HELD_OUT_CEILING_GAP: f64 = 0.38;
+const HELD_OUT_CEILING_GAP: f64 = 0.34;
 
 /// The held-out posts: precision and recall per field, the share read wholly right, and
 /// the gap to all ten tuning files together (per field, the drop of the lower of precision
