@@ -2,7 +2,7 @@
 //! elsewhere) finds the signals it points at, and leaves its mark on them.
 
 use super::lexicon::{Meaning, Stress, Toward};
-use super::reader::{Cue, Reading, Token};
+use super::reader::{Cue, Reading, Token, ends_asking};
 use crate::vocab::Language;
 
 mod comparisons;
@@ -594,17 +594,8 @@ impl<'a> Scope<'a> {
             .take_while(|i| tokens[*i].sentence == sentence)
             .last()
             .unwrap_or(token);
-        if QUESTION_OPENINGS.contains(&tokens[opening].lower.as_str()) {
-            return true;
-        }
-        let last = (token..tokens.len())
-            .take_while(|i| tokens[*i].sentence == sentence)
-            .last()
-            .unwrap_or(token);
-        let end = tokens
-            .get(last + 1)
-            .map_or(self.text.len(), |t| t.span.start);
-        self.text[tokens[last].span.end..end].contains('?')
+        QUESTION_OPENINGS.contains(&tokens[opening].lower.as_str())
+            || ends_asking(self.text, tokens, token)
     }
 
     /// The token stands in the last clause of a question: "is X overkill?" asks about X,

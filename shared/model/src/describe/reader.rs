@@ -31,6 +31,18 @@ pub(super) struct Token {
     pub sentence: usize,
 }
 
+/// Whether the sentence holding token `at` ends in a question mark: the text between its last
+/// word and the next sentence's first word holds one ("anyone regret it?").
+pub(super) fn ends_asking(text: &str, tokens: &[Token], at: usize) -> bool {
+    let sentence = tokens[at].sentence;
+    let last = (at..tokens.len())
+        .take_while(|i| tokens[*i].sentence == sentence)
+        .last()
+        .unwrap_or(at);
+    let end = tokens.get(last + 1).map_or(text.len(), |t| t.span.start);
+    text[tokens[last].span.end.min(end)..end].contains('?')
+}
+
 /// A cue found in the text: tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Cue {

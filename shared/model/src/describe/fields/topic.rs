@@ -3,6 +3,7 @@
 //! asked, a framework weighed, a project to build, or a project told without a question).
 
 use super::super::lexicon::Meaning;
+use super::super::reader::ends_asking;
 use super::super::shape;
 use super::super::wording::{ASKED_FOR, FIT_VERDICTS, TRADES};
 use super::Collector;
@@ -139,15 +140,10 @@ impl Collector<'_> {
     fn weighs_a_named_fit(&self) -> bool {
         let tokens = &self.reading.tokens;
         let asked = |sentence: usize| {
-            let mut words = (0..tokens.len()).filter(|j| tokens[*j].sentence == sentence);
-            let first = words.next();
-            let Some(last) = words.next_back().or(first) else {
-                return false;
-            };
-            let end = tokens
-                .get(last + 1)
-                .map_or(self.text.len(), |t| t.span.start);
-            self.text[tokens[last].span.end.min(end)..end].contains('?')
+            tokens
+                .iter()
+                .position(|t| t.sentence == sentence)
+                .is_some_and(|first| ends_asking(self.text, tokens, first))
         };
         let troubled = shape::tells_of_trouble(tokens) || self.tells_of_pain();
         self.reading.cues.iter().any(|cue| {
@@ -237,14 +233,11 @@ impl Collector<'_> {
             .filter(|i| ASKED_FOR.contains(&tokens[*i].lower.as_str()) && !in_a_cue(*i))
             .any(|i| {
                 let sentence = tokens[i].sentence;
-                let mut words = (0..tokens.len()).filter(|j| tokens[*j].sentence == sentence);
-                let opening = words.next().map(|j| tokens[j].lower.as_str());
-                let last = words.next_back().unwrap_or(i);
-                let end = tokens
-                    .get(last + 1)
-                    .map_or(self.text.len(), |t| t.span.start);
-                self.text[tokens[last].span.end.min(end)..end].contains('?')
-                    || matches!(opening, Some("what" | "which"))
+                let opening = tokens
+                    .iter()
+                    .find(|t| t.sentence == sentence)
+                    .map(|t| t.lower.as_str());
+                ends_asking(self.text, tokens, i) || matches!(opening, Some("what" | "which"))
             })
     }
 
